@@ -1,0 +1,21 @@
+package annotate
+
+import (
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// Extension adds annotations and paragraph numbering to goldmark.
+type Extension struct {
+	Resolver Resolver
+}
+
+var _ goldmark.Extender = Extension{}
+
+func (e Extension) Extend(m goldmark.Markdown) {
+	// After goldmark's own transformers, so every link is final.
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(transformer{}, 900)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(nodeRenderer{resolver: e.Resolver}, 500)))
+}

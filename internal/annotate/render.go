@@ -1,0 +1,68 @@
+package annotate
+
+import (
+	"strconv"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// Resolver turns an annotation into a link. An empty href renders the
+// words unlinked (the build reports the unresolved id separately).
+type Resolver interface {
+	Link(a *Annotation) (href, title string)
+}
+
+type nodeRenderer struct {
+	resolver Resolver
+}
+
+var _ renderer.NodeRenderer = nodeRenderer{}
+
+func (r nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindAnnotation, r.renderAnnotation)
+	reg.Register(KindParagraphMark, r.renderMark)
+}
+
+func (r nodeRenderer) renderAnnotation(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*Node)
+	var href, title string
+	if r.resolver != nil {
+		href, title = r.resolver.Link(n.Annotation)
+	}
+	class := "mention " + string(n.Annotation.Kind)
+	if n.Annotation.Kind == Quote {
+		class = "quote"
+	}
+	if !entering {
+		if href == "" {
+			_, _ = w.WriteString("</span>")
+		} else {
+			_, _ = w.WriteString("</a>")
+		}
+		return ast.WalkContinue, nil
+	}
+	if href == "" {
+		_, _ = w.WriteString(`<span class="` + class + ` unresolved">`)
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString(`<a class="` + class + `" href="`)
+	_, _ = w.Write(util.EscapeHTML([]byte(href)))
+	_ = w.WriteByte('"')
+	if title != "" {
+		_, _ = w.WriteString(` title="`)
+		_, _ = w.Write(util.EscapeHTML([]byte(title)))
+		_ = w.WriteByte('"')
+	}
+	_ = w.WriteByte('>')
+	return ast.WalkContinue, nil
+}
+
+func (r nodeRenderer) renderMark(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		n := strconv.Itoa(node.(*ParagraphMark).N)
+		_, _ = w.WriteString(`<a class="pilcrow" href="#p` + n + `" aria-label="Paragraph ` + n + `">¶` + n + `</a> `)
+	}
+	return ast.WalkContinue, nil
+}

@@ -1,0 +1,163 @@
+package annotate
+
+import (
+	"html"
+	"net/url"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// Result is everything the extension collected from one document.
+type Result struct {
+	Paragraphs  []Paragraph
+	Annotations []*Annotation
+}
+
+var resultKey = parser.NewContextKey()
+
+// Collected returns what the extension found while parsing with pc.
+func Collected(pc parser.Context) *Result {
+	if r, ok := pc.Get(resultKey).(*Result); ok {
+		return r
+	}
+	return &Result{}
+}
+
+// transformer numbers paragraphs and turns typed links into annotations.
+// It runs after inline parsing, when every link is in the tree.
+type transformer struct{}
+
+var _ parser.ASTTransformer = transformer{}
+
+func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	source := reader.Source()
+	res := &Result{}
+	pc.Set(resultKey, res)
+
+	var links []*ast.Link
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *east.Footnote, *east.FootnoteList:
+			return ast.WalkSkipChildren, nil // notes are not citable paragraphs
+		case *ast.Paragraph:
+			number(res, n, n, source)
+		case *ast.TextBlock:
+			if item, ok := n.Parent().(*ast.ListItem); ok {
+				number(res, n, item, source)
+			}
+		case *ast.Link:
+			if _, ok := kinds[scheme(n.Destination)]; ok {
+				links = append(links, n)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, link := range links {
+		res.Annotations = append(res.Annotations, replace(link, source))
+	}
+}
+
+// number gives block the next paragraph number; the anchor goes on holder
+// (a list item for tight lists, whose text has no element of its own).
+func number(res *Result, block ast.Node, holder ast.Node, source []byte) {
+	n := len(res.Paragraphs) + 1
+	holder.SetAttributeString("id", []byte(ParagraphID(n)))
+	block.InsertBefore(block, block.FirstChild(), &ParagraphMark{N: n})
+	offset := 0
+	if lines := block.Lines(); lines.Len() > 0 {
+		offset = lines.At(0).Start
+	}
+	res.Paragraphs = append(res.Paragraphs, Paragraph{N: n, Text: plainText(block, source), Offset: offset})
+}
+
+func scheme(dest []byte) string {
+	s, _, ok := strings.Cut(string(dest), ":")
+	if !ok {
+		return ""
+	}
+	return s
+}
+
+// replace swaps link for an annotation node that keeps the link's words.
+func replace(link *ast.Link, source []byte) *Annotation {
+	dest := string(link.Destination)
+	s, rest, _ := strings.Cut(dest, ":")
+	id, query, _ := strings.Cut(rest, "?")
+	a := &Annotation{Kind: kinds[s], ID: unescape(id), Query: query, Offset: link.Pos()}
+	if a.Kind == Quote && query != "" {
+		values, _ := url.ParseQuery(query)
+		for _, list := range values["topic"] {
+			for _, t := range strings.Split(list, ",") {
+				if t = strings.TrimSpace(t); t != "" {
+					a.Topics = append(a.Topics, t)
+				}
+			}
+		}
+	}
+	a.Text = strings.TrimSpace(plainText(link, source))
+	a.Para = paragraphOf(link)
+
+	node := &Node{Annotation: a}
+	parent := link.Parent()
+	for c := link.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		node.AppendChild(node, c)
+		c = next
+	}
+	parent.ReplaceChild(parent, link, node)
+	return a
+}
+
+func unescape(s string) string {
+	if u, err := url.PathUnescape(s); err == nil {
+		return u
+	}
+	return s
+}
+
+// paragraphOf is the number of the paragraph holding n, 0 if none.
+func paragraphOf(n ast.Node) int {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Kind() == ast.KindParagraph || p.Kind() == ast.KindTextBlock {
+			if mark, ok := p.FirstChild().(*ParagraphMark); ok {
+				return mark.N
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
+// plainText is the text a reader sees in n, without markup.
+func plainText(n ast.Node, source []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *east.FootnoteLink, *ParagraphMark:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			b.Write(c.Value(source))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.WriteString(html.UnescapeString(string(c.Value)))
+		case *ast.CodeSpan:
+			// its Text children are walked
+		case *ast.AutoLink:
+			b.Write(c.Label(source))
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}

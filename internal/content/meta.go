@@ -1,0 +1,233 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"briefing/internal/dates"
+	"briefing/internal/diag"
+)
+
+// Meta reads typed fields out of decoded front matter, reporting missing
+// or mistyped fields at their place in the file.
+//
+// Decoders keep no positions for YAML, TOML and JSON alike, so a field is
+// located by finding its text in the front matter, starting from the
+// enclosing value (anchor). That is exact for keys and ids, which is what
+// errors point at.
+type Meta struct {
+	doc        *Document
+	list       *diag.List
+	fields     map[string]any
+	start, end int // front matter bytes in doc.Src
+	anchor     int // where this value's text starts
+}
+
+// Has reports whether key is present.
+func (m Meta) Has(key string) bool {
+	_, ok := m.fields[key]
+	return ok
+}
+
+// Pos is the position of key in the file, or of the value after it when
+// value is given; the front matter's start when not found.
+func (m Meta) Pos(key string, value ...string) diag.Pos {
+	at := m.find(max(m.anchor, m.start), key)
+	for _, v := range value {
+		if v != "" {
+			at = m.find(at, v)
+		}
+	}
+	return m.doc.Lines.Pos(at)
+}
+
+func (m Meta) find(from int, text string) int {
+	if from >= m.end || text == "" {
+		return from
+	}
+	if i := bytes.Index(m.doc.Src[from:m.end], []byte(text)); i >= 0 {
+		return from + i
+	}
+	return from
+}
+
+// Start is the position of the front matter, for problems with it as a
+// whole (such as a missing field).
+func (m Meta) Start() diag.Pos { return m.doc.Lines.Pos(max(m.anchor, m.start)) }
+
+// String reads a text field. A missing required field is an error.
+func (m Meta) String(key string, required bool) string {
+	v, ok := m.fields[key]
+	if !ok || v == nil {
+		if required {
+			m.list.Errorf(m.Start(), fmt.Sprintf("add a line such as `%s: ...`", key),
+				"missing required field %q", key)
+		}
+		return ""
+	}
+	s, ok := scalar(v)
+	if !ok {
+		m.list.Errorf(m.Pos(key), "write it as a single line of text", "field %q must be text, not %s", key, kindOf(v))
+		return ""
+	}
+	s = strings.TrimSpace(s)
+	if required && s == "" {
+		m.list.Errorf(m.Pos(key), "", "field %q is empty", key)
+	}
+	return s
+}
+
+// Strings reads a list of text; a single text value is a list of one.
+func (m Meta) Strings(key string) []string {
+	v, ok := m.fields[key]
+	if !ok || v == nil {
+		return nil
+	}
+	if s, ok := scalar(v); ok {
+		return []string{strings.TrimSpace(s)}
+	}
+	items, ok := v.([]any)
+	if !ok {
+		m.list.Errorf(m.Pos(key), "write a list such as [a, b]", "field %q must be a list of text, not %s", key, kindOf(v))
+		return nil
+	}
+	var out []string
+	for _, item := range items {
+		s, ok := scalar(item)
+		if !ok {
+			m.list.Errorf(m.Pos(key), "", "field %q must hold text only, found %s", key, kindOf(item))
+			continue
+		}
+		out = append(out, strings.TrimSpace(s))
+	}
+	return out
+}
+
+// Date reads a date in one of the forms of package dates.
+func (m Meta) Date(key string, required bool) (dates.Date, bool) {
+	s := m.String(key, required)
+	if s == "" {
+		return dates.Date{}, false
+	}
+	d, err := dates.Parse(s)
+	if err != nil {
+		m.list.Errorf(m.Pos(key), dates.Forms, "field %q: %v", key, err)
+		return dates.Date{}, false
+	}
+	return d, true
+}
+
+// Bool reads a true/false field.
+func (m Meta) Bool(key string) bool {
+	v, ok := m.fields[key]
+	if !ok {
+		return false
+	}
+	b, ok := v.(bool)
+	if !ok {
+		m.list.Errorf(m.Pos(key), "write true or false", "field %q must be true or false, not %s", key, kindOf(v))
+	}
+	return b
+}
+
+// List reads a list of tables (such as events). Each item's text is found
+// from its idKey value, so positions inside it point at the right item.
+func (m Meta) List(key, idKey string) []Meta {
+	v, ok := m.fields[key]
+	if !ok || v == nil {
+		return nil
+	}
+	items, ok := v.([]any)
+	if !ok {
+		if tables, isTables := v.([]map[string]any); isTables { // TOML arrays of tables
+			for _, t := range tables {
+				items = append(items, t)
+			}
+		} else {
+			m.list.Errorf(m.Pos(key), "", "field %q must be a list, not %s", key, kindOf(v))
+			return nil
+		}
+	}
+	var out []Meta
+	at := m.find(max(m.anchor, m.start), key)
+	for _, item := range items {
+		fields, ok := item.(map[string]any)
+		if !ok {
+			m.list.Errorf(m.doc.Lines.Pos(at), "each item needs fields such as id, date, title", "field %q must list tables, found %s", key, kindOf(item))
+			continue
+		}
+		sub := Meta{doc: m.doc, list: m.list, fields: fields, start: m.start, end: m.end, anchor: at}
+		if id, ok := scalar(fields[idKey]); ok && id != "" {
+			sub.anchor = m.find(at, id)
+			at = sub.anchor + len(id)
+		}
+		out = append(out, sub)
+	}
+	return out
+}
+
+// WarnUnknown warns about keys outside known, suggesting the closest.
+func (m Meta) WarnUnknown(known ...string) {
+	var keys []string
+	for k := range m.fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if !contains(known, k) {
+			hint := diag.Suggest(k, known)
+			if hint == "" {
+				hint = "known fields: " + strings.Join(known, ", ")
+			}
+			m.list.Warnf(m.Pos(k), hint, "unknown field %q is ignored", k)
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// scalar turns what the three decoders produce for a single value into
+// text: YAML and TOML turn unquoted dates and numbers into typed values.
+func scalar(v any) (string, bool) {
+	switch v := v.(type) {
+	case string:
+		return v, true
+	case int:
+		return strconv.Itoa(v), true
+	case int64:
+		return strconv.FormatInt(v, 10), true
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64), true
+	case time.Time:
+		if v.Hour() == 0 && v.Minute() == 0 && v.Second() == 0 {
+			return v.Format("2006-01-02"), true
+		}
+		return v.Format(time.RFC3339), true
+	}
+	return "", false
+}
+
+func kindOf(v any) string {
+	switch v.(type) {
+	case []any, []map[string]any:
+		return "a list"
+	case map[string]any:
+		return "a table"
+	case bool:
+		return "true/false"
+	case nil:
+		return "nothing"
+	}
+	return fmt.Sprintf("%T", v)
+}

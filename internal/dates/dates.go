@@ -1,0 +1,235 @@
+// Package dates models dates known at different precisions, so a briefing
+// can say "February 2025" or "about 2025" instead of inventing a day.
+//
+// Accepted forms:
+//
+//	2025                   a year
+//	2025-02                a month
+//	2025-02-14             a day
+//	2025-02-14/2025-02-16  an inclusive range of any of the above
+//	~2025-02               approximately (any form above)
+//	pending                expected, not yet dated
+package dates
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Precision is how much of a date is known.
+type Precision int
+
+const (
+	Year Precision = iota + 1
+	Month
+	Day
+)
+
+// Point is a single date at some precision; unknown parts are zero.
+type Point struct {
+	Year      int
+	Month     time.Month
+	Day       int
+	Precision Precision
+}
+
+// Date is what is known of when something happened.
+type Date struct {
+	Start   Point
+	End     Point // zero unless the date is a range
+	Approx  bool
+	Pending bool
+}
+
+// Forms lists the accepted spellings, for error hints.
+const Forms = `accepted forms: "2025", "2025-02", "2025-02-14", a range "2025-02-14/2025-02-16", approximate "~2025-02", or "pending"`
+
+// Parse reads one of the accepted forms.
+func Parse(s string) (Date, error) {
+	s = strings.TrimSpace(s)
+	if strings.EqualFold(s, "pending") {
+		return Date{Pending: true}, nil
+	}
+	var d Date
+	if rest, ok := strings.CutPrefix(s, "~"); ok {
+		d.Approx, s = true, strings.TrimSpace(rest)
+	}
+	first, last, isRange := strings.Cut(s, "/")
+	var err error
+	if d.Start, err = parsePoint(first); err != nil {
+		return Date{}, err
+	}
+	if isRange {
+		if d.End, err = parsePoint(last); err != nil {
+			return Date{}, err
+		}
+		if d.End.last().Before(d.Start.first()) {
+			return Date{}, fmt.Errorf("range %q ends before it starts", s)
+		}
+	}
+	return d, nil
+}
+
+func parsePoint(s string) (Point, error) {
+	parts := strings.Split(strings.TrimSpace(s), "-")
+	if len(parts) > 3 || len(parts[0]) != 4 {
+		return Point{}, fmt.Errorf("%q is not a date", s)
+	}
+	nums := make([]int, len(parts))
+	for i, p := range parts {
+		n, err := strconv.Atoi(p)
+		if err != nil || (i > 0 && len(p) != 2) {
+			return Point{}, fmt.Errorf("%q is not a date", s)
+		}
+		nums[i] = n
+	}
+	p := Point{Year: nums[0], Precision: Precision(len(nums))}
+	if len(nums) > 1 {
+		if nums[1] < 1 || nums[1] > 12 {
+			return Point{}, fmt.Errorf("%q has no month %d", s, nums[1])
+		}
+		p.Month = time.Month(nums[1])
+	}
+	if len(nums) > 2 {
+		p.Day = nums[2]
+		if t := time.Date(p.Year, p.Month, p.Day, 0, 0, 0, 0, time.UTC); t.Day() != p.Day {
+			return Point{}, fmt.Errorf("%q is not a day of %s %d", s, p.Month, p.Year)
+		}
+	}
+	return p, nil
+}
+
+// first is the earliest day the point could mean.
+func (p Point) first() time.Time {
+	m, d := p.Month, p.Day
+	if m == 0 {
+		m = time.January
+	}
+	if d == 0 {
+		d = 1
+	}
+	return time.Date(p.Year, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// last is the latest day the point could mean.
+func (p Point) last() time.Time {
+	switch p.Precision {
+	case Year:
+		return time.Date(p.Year, time.December, 31, 0, 0, 0, 0, time.UTC)
+	case Month:
+		return time.Date(p.Year, p.Month+1, 0, 0, 0, 0, 0, time.UTC)
+	}
+	return p.first()
+}
+
+// ISO is the machine-readable form at the known precision, as used by
+// HTML's <time datetime>.
+func (p Point) ISO() string {
+	switch p.Precision {
+	case Year:
+		return fmt.Sprintf("%04d", p.Year)
+	case Month:
+		return fmt.Sprintf("%04d-%02d", p.Year, p.Month)
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", p.Year, p.Month, p.Day)
+}
+
+func (p Point) human() string {
+	switch p.Precision {
+	case Year:
+		return strconv.Itoa(p.Year)
+	case Month:
+		return fmt.Sprintf("%s %d", p.Month, p.Year)
+	}
+	return fmt.Sprintf("%d %s %d", p.Day, p.Month, p.Year)
+}
+
+// IsRange reports whether the date spans from Start to End.
+func (d Date) IsRange() bool { return d.End.Precision != 0 }
+
+// ISO is the machine-readable value: the start for ranges, "" when pending.
+func (d Date) ISO() string {
+	if d.Pending {
+		return ""
+	}
+	return d.Start.ISO()
+}
+
+// Value is the date as written in the accepted forms, normalised.
+func (d Date) Value() string {
+	if d.Pending {
+		return "pending"
+	}
+	s := d.Start.ISO()
+	if d.IsRange() {
+		s += "/" + d.End.ISO()
+	}
+	if d.Approx {
+		s = "~" + s
+	}
+	return s
+}
+
+// String shows the date as a reader expects it: "12 February 2025",
+// "February 2025", "14–16 February 2025", "about 2025", "date to come".
+func (d Date) String() string {
+	if d.Pending {
+		return "date to come"
+	}
+	s := d.Start.human()
+	if d.IsRange() {
+		s = rangeHuman(d.Start, d.End)
+	}
+	if d.Approx {
+		s = "about " + s
+	}
+	return s
+}
+
+// rangeHuman drops the parts both ends share: "14–16 February 2025".
+func rangeHuman(a, b Point) string {
+	switch {
+	case a.Precision == Day && b.Precision == Day && a.Year == b.Year && a.Month == b.Month:
+		return fmt.Sprintf("%d–%d %s %d", a.Day, b.Day, a.Month, a.Year)
+	case a.Precision == Day && b.Precision == Day && a.Year == b.Year:
+		return fmt.Sprintf("%d %s – %d %s %d", a.Day, a.Month, b.Day, b.Month, a.Year)
+	case a.Precision == Month && b.Precision == Month && a.Year == b.Year:
+		return fmt.Sprintf("%s–%s %d", a.Month, b.Month, a.Year)
+	}
+	return a.human() + " – " + b.human()
+}
+
+// Compare orders dates for a timeline: by the first day they could mean,
+// a vaguer date before a precise one starting the same day (February
+// before 1 February), shorter ranges first, and pending dates last.
+// It returns -1, 0 or +1.
+func Compare(a, b Date) int {
+	if a.Pending || b.Pending {
+		switch {
+		case a.Pending && b.Pending:
+			return 0
+		case a.Pending:
+			return 1
+		}
+		return -1
+	}
+	if c := a.Start.first().Compare(b.Start.first()); c != 0 {
+		return c
+	}
+	if a.Start.Precision != b.Start.Precision {
+		if a.Start.Precision < b.Start.Precision {
+			return -1
+		}
+		return 1
+	}
+	return a.lastDay().Compare(b.lastDay())
+}
+
+func (d Date) lastDay() time.Time {
+	if d.IsRange() {
+		return d.End.last()
+	}
+	return d.Start.last()
+}

@@ -1,0 +1,171 @@
+package model
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"briefing/internal/annotate"
+	"briefing/internal/content"
+	"briefing/internal/diag"
+)
+
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// ValidID reports whether s is a valid id: lowercase letters, digits and
+// single hyphens. Ids name output folders, so this also keeps every page
+// inside the output folder.
+func ValidID(s string) bool { return idPattern.MatchString(s) }
+
+const idHint = "ids use lowercase letters a-z, digits and hyphens, like \"scott-bessent\""
+
+// SiteFields are the keys of site.toml.
+var SiteFields = []string{"title", "description", "language", "base_url", "unsafe_html"}
+
+// DecodeSite reads site.toml. A missing file (doc nil) gives defaults.
+func DecodeSite(doc *content.Document) Site {
+	site := Site{Title: "Briefing", Language: "en"}
+	if doc == nil {
+		return site
+	}
+	m := doc.Meta
+	m.WarnUnknown(SiteFields...)
+	if s := m.String("title", false); s != "" {
+		site.Title = s
+	}
+	site.Description = m.String("description", false)
+	if s := m.String("language", false); s != "" {
+		site.Language = s
+	}
+	site.BaseURL = m.String("base_url", false)
+	site.UnsafeHTML = m.Bool("unsafe_html")
+	return site
+}
+
+// ActorFields are the front matter keys of an actor file.
+var ActorFields = []string{"name", "kind", "role", "affiliation", "aliases"}
+
+// DecodeActor reads an actor file's front matter; id comes from its name.
+func DecodeActor(doc *content.Document, id string, list *diag.List) *Actor {
+	m := doc.Meta
+	checkFileID(doc, id, list)
+	m.WarnUnknown(ActorFields...)
+	a := &Actor{
+		ID: id, doc: doc,
+		Name:        m.String("name", true),
+		Kind:        strings.ToLower(m.String("kind", true)),
+		Role:        m.String("role", false),
+		AffiliateID: m.String("affiliation", false),
+		Aliases:     m.Strings("aliases"),
+	}
+	if a.Kind == "anonymous source" {
+		a.Kind = "anonymous"
+	}
+	if a.Kind != "" && !contains(ActorKinds, a.Kind) {
+		hint := diag.Suggest(a.Kind, ActorKinds)
+		if hint == "" {
+			hint = "use one of: " + strings.Join(ActorKinds, ", ")
+		}
+		list.Errorf(m.Pos("kind", a.Kind), hint, "unknown actor kind %q", a.Kind)
+	}
+	return a
+}
+
+// TopicFields are the front matter keys of a topic file.
+var TopicFields = []string{"title", "summary", "related"}
+
+// DecodeTopic reads a topic file's front matter.
+func DecodeTopic(doc *content.Document, id string, list *diag.List) *Topic {
+	m := doc.Meta
+	checkFileID(doc, id, list)
+	m.WarnUnknown(TopicFields...)
+	return &Topic{
+		ID: id, doc: doc,
+		Title:     m.String("title", true),
+		Summary:   m.String("summary", false),
+		RelatedID: m.Strings("related"),
+	}
+}
+
+// ArticleFields and EventFields are the front matter keys of an article.
+var (
+	ArticleFields = []string{"title", "source", "url", "published", "authors", "summary", "events"}
+	EventFields   = []string{"id", "date", "title", "actors", "topics"}
+)
+
+// DecodeArticle reads an article's front matter. Its body is rendered
+// separately and attached with SetBody.
+func DecodeArticle(doc *content.Document, slug string, list *diag.List) *Article {
+	m := doc.Meta
+	checkFileID(doc, slug, list)
+	m.WarnUnknown(ArticleFields...)
+	a := &Article{
+		Slug: slug, doc: doc,
+		Title:   m.String("title", true),
+		Source:  m.String("source", false),
+		URL:     m.String("url", false),
+		Authors: m.Strings("authors"),
+		Summary: m.String("summary", false),
+	}
+	a.Published, _ = m.Date("published", true)
+	if a.URL != "" && !safeURL(a.URL) {
+		list.Errorf(m.Pos("url", a.URL), "link to the original with an http:// or https:// address", "url %q is not a web address", a.URL)
+		a.URL = ""
+	}
+	for _, em := range m.List("events", "id") {
+		em.WarnUnknown(EventFields...)
+		e := &Event{
+			ID:       em.String("id", true),
+			Title:    em.String("title", true),
+			actorIDs: em.Strings("actors"),
+			topicIDs: em.Strings("topics"),
+			Article:  a,
+			meta:     em,
+		}
+		e.Date, _ = em.Date("date", true)
+		if e.ID != "" && !ValidID(e.ID) {
+			list.Errorf(em.Pos("id", e.ID), idHint, "invalid event id %q", e.ID)
+			continue
+		}
+		if e.ID != "" {
+			a.declared = append(a.declared, e)
+		}
+	}
+	return a
+}
+
+// SetBody attaches the article's rendered body and what its annotations
+// collected.
+func (a *Article) SetBody(html string, res *annotate.Result) {
+	a.Body = htmlOf(html)
+	a.Paragraphs = res.Paragraphs
+	a.annotations = res.Annotations
+}
+
+func checkFileID(doc *content.Document, id string, list *diag.List) {
+	if !ValidID(id) {
+		list.Errorf(diag.Pos{File: doc.Path}, idHint+"; rename the file",
+			"file name %q is not a valid id", id)
+	}
+}
+
+func safeURL(u string) bool {
+	lower := strings.ToLower(u)
+	return strings.HasPrefix(lower, "https://") || strings.HasPrefix(lower, "http://")
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

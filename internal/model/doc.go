@@ -1,0 +1,16 @@
+// Package model is a briefing's cross-reference index: actors, topics,
+// articles, events, quotes and mentions, linked to each other and to the
+// paragraphs they come from.
+//
+// A build decodes each file's front matter (Decode*), renders each body
+// to HTML while collecting its annotations (outside this package), then
+// calls Link once. Link is a pure function: it resolves every id,
+// attributes every quote, orders everything for reading, and reports
+// every problem it finds with the file position of the offending text.
+// Nothing here does I/O, so the model is cheap to test and safe to render
+// from many goroutines once built.
+//
+// Each thing knows its page: Path returns a site-relative file path such
+// as "actors/zelensky/index.html", which the renderer turns into a link
+// relative to the page that shows it.
+package model

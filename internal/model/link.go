@@ -1,0 +1,362 @@
+package model
+
+import (
+	"fmt"
+	"html/template"
+	"net/url"
+	"sort"
+	"strings"
+
+	"briefing/internal/annotate"
+	"briefing/internal/dates"
+	"briefing/internal/diag"
+)
+
+// Link resolves every reference between actors, topics and articles and
+// returns the briefing. Problems go to list; the briefing it returns is
+// complete enough to render even when there are some, with unresolved
+// references left out.
+func Link(site Site, actors []*Actor, topics []*Topic, articles []*Article, list *diag.List) *Briefing {
+	l := &linker{
+		list:     list,
+		actors:   map[string]*Actor{},
+		topics:   map[string]*Topic{},
+		events:   map[string]*Event{},
+		passages: map[passageKey]*Passage{},
+	}
+	for _, a := range actors {
+		l.actors[a.ID] = a
+	}
+	for _, t := range topics {
+		l.topics[t.ID] = t
+	}
+	l.linkActors(actors)
+	l.linkTopics(topics)
+	for _, a := range articles {
+		l.declareEvents(a)
+	}
+	for _, a := range articles {
+		l.linkArticle(a)
+	}
+
+	b := &Briefing{Site: site, Actors: actors, Topics: topics, Articles: articles}
+	for _, a := range articles {
+		b.Events = append(b.Events, a.declared...)
+		b.Quotes = append(b.Quotes, a.Quotes...)
+	}
+	sortBriefing(b)
+	return b
+}
+
+type passageKey struct {
+	owner   any // *Actor or *Topic
+	article *Article
+	para    int
+}
+
+type linker struct {
+	list     *diag.List
+	actors   map[string]*Actor
+	topics   map[string]*Topic
+	events   map[string]*Event
+	passages map[passageKey]*Passage
+}
+
+func (l *linker) linkActors(actors []*Actor) {
+	for _, a := range actors {
+		if a.AffiliateID == "" {
+			continue
+		}
+		if other := l.actor(a.AffiliateID, a.doc.Meta.Pos("affiliation", a.AffiliateID)); other != nil {
+			if other == a {
+				l.list.Errorf(a.doc.Meta.Pos("affiliation"), "", "actor %q cannot be affiliated with itself", a.ID)
+				continue
+			}
+			a.Affiliation = other
+			other.Members = append(other.Members, a)
+		}
+	}
+}
+
+func (l *linker) linkTopics(topics []*Topic) {
+	for _, t := range topics {
+		for _, id := range t.RelatedID {
+			if other := l.topic(id, t.doc.Meta.Pos("related", id)); other != nil && other != t {
+				t.Related = append(t.Related, other)
+			}
+		}
+	}
+}
+
+func (l *linker) declareEvents(a *Article) {
+	kept := a.declared[:0]
+	for _, e := range a.declared {
+		if first, dup := l.events[e.ID]; dup {
+			at := first.meta.Pos("id", e.ID)
+			l.list.Errorf(e.meta.Pos("id", e.ID), fmt.Sprintf("it is first declared at %s:%d:%d; give this one another id or reference the first", at.File, at.Line, at.Col),
+				"duplicate event id %q", e.ID)
+			continue
+		}
+		l.events[e.ID] = e
+		kept = append(kept, e)
+		for _, id := range e.actorIDs {
+			if actor := l.actor(id, e.meta.Pos("actors", id)); actor != nil {
+				e.Actors = appendNew(e.Actors, actor)
+				actor.Events = appendNew(actor.Events, e)
+			}
+		}
+		for _, id := range e.topicIDs {
+			if topic := l.topic(id, e.meta.Pos("topics", id)); topic != nil {
+				e.Topics = appendNew(e.Topics, topic)
+				topic.Events = appendNew(topic.Events, e)
+			}
+		}
+		a.Events = appendNew(a.Events, e)
+	}
+	a.declared = kept
+}
+
+func (l *linker) linkArticle(a *Article) {
+	paraTopics := map[int][]*Topic{}
+	var implicit []*Quote // quotes that take their paragraph's topics
+	referenced := map[*Event]bool{}
+
+	for _, an := range a.annotations {
+		pos := a.doc.Lines.Pos(a.doc.BodyOffset + an.Offset)
+		if an.ID == "" {
+			l.list.Errorf(pos, fmt.Sprintf("write it as [words](%s:some-id)", an.Kind), "%s annotation has no id", an.Kind)
+			continue
+		}
+		if !ValidID(an.ID) {
+			l.list.Errorf(pos, idHint, "invalid %s id %q", an.Kind, an.ID)
+			continue
+		}
+		switch an.Kind {
+		case annotate.Actor:
+			if actor := l.actor(an.ID, pos); actor != nil {
+				a.Actors = appendNew(a.Actors, actor)
+				l.addPassage(actor, &actor.Passages, a, an)
+			}
+		case annotate.Topic:
+			if topic := l.topic(an.ID, pos); topic != nil {
+				a.Topics = appendNew(a.Topics, topic)
+				paraTopics[an.Para] = appendNew(paraTopics[an.Para], topic)
+				l.addPassage(topic, &topic.Passages, a, an)
+			}
+		case annotate.Event:
+			e, ok := l.events[an.ID]
+			if !ok {
+				l.list.Errorf(pos, l.suggest(an.ID, l.events, "declare it under events: in the front matter"), "unknown event %q", an.ID)
+				continue
+			}
+			referenced[e] = true
+			if e.Article == a && e.Para == 0 {
+				e.Para = an.Para
+			}
+			a.Events = appendNew(a.Events, e)
+		case annotate.Quote:
+			q := l.quote(a, an, pos)
+			if q != nil && len(an.Topics) == 0 {
+				implicit = append(implicit, q)
+			}
+		}
+	}
+	for _, q := range implicit {
+		for _, t := range paraTopics[q.Para] {
+			q.Topics = appendNew(q.Topics, t)
+			t.Quotes = append(t.Quotes, q)
+		}
+	}
+	for _, e := range a.declared {
+		if !referenced[e] {
+			l.list.Warnf(e.meta.Pos("id", e.ID), fmt.Sprintf("link the words that report it: [words](event:%s)", e.ID),
+				"event %q is never referenced in the article, so its timeline entry cannot link to a paragraph", e.ID)
+		}
+	}
+}
+
+func (l *linker) quote(a *Article, an *annotate.Annotation, pos diag.Pos) *Quote {
+	speaker := l.actor(an.ID, pos)
+	text := trimQuotes(an.Text)
+	if text == "" {
+		l.list.Errorf(pos, "put the quoted words in the brackets: [“…”](quote:"+an.ID+")", "quote has no text")
+		return nil
+	}
+	if an.Query != "" {
+		values, err := url.ParseQuery(an.Query)
+		for k := range values {
+			if k != "topic" {
+				err = fmt.Errorf("unknown parameter %q", k)
+			}
+		}
+		if err != nil {
+			l.list.Errorf(pos, "write quote:speaker?topic=a,b", "malformed quote annotation: %v", err)
+		}
+	}
+	if speaker == nil {
+		return nil
+	}
+	q := &Quote{Speaker: speaker, Text: text, Article: a, Para: an.Para}
+	for _, id := range an.Topics {
+		if topic := l.topic(id, pos); topic != nil {
+			q.Topics = appendNew(q.Topics, topic)
+			topic.Quotes = append(topic.Quotes, q)
+		}
+	}
+	speaker.Quotes = append(speaker.Quotes, q)
+	a.Actors = appendNew(a.Actors, speaker)
+	a.Quotes = append(a.Quotes, q)
+	return q
+}
+
+func (l *linker) addPassage(owner any, into *[]*Passage, a *Article, an *annotate.Annotation) {
+	key := passageKey{owner, a, an.Para}
+	p, ok := l.passages[key]
+	if !ok {
+		p = &Passage{Article: a, Para: an.Para, Text: an.Text}
+		if an.Para > 0 && an.Para <= len(a.Paragraphs) {
+			p.Text = a.Paragraphs[an.Para-1].Text
+		}
+		l.passages[key] = p
+		*into = append(*into, p)
+	}
+	if an.Text != "" && !contains(p.Marks, an.Text) {
+		p.Marks = append(p.Marks, an.Text)
+	}
+}
+
+func (l *linker) actor(id string, pos diag.Pos) *Actor {
+	if a, ok := l.actors[id]; ok {
+		return a
+	}
+	l.list.Errorf(pos, l.suggest(id, l.actors, "add content/actors/"+id+".md"), "unknown actor %q", id)
+	return nil
+}
+
+func (l *linker) topic(id string, pos diag.Pos) *Topic {
+	if t, ok := l.topics[id]; ok {
+		return t
+	}
+	l.list.Errorf(pos, l.suggest(id, l.topics, "add content/topics/"+id+".md"), "unknown topic %q", id)
+	return nil
+}
+
+func (l *linker) suggest(id string, known any, fallback string) string {
+	var names []string
+	switch m := known.(type) {
+	case map[string]*Actor:
+		for k := range m {
+			names = append(names, k)
+		}
+	case map[string]*Topic:
+		for k := range m {
+			names = append(names, k)
+		}
+	case map[string]*Event:
+		for k := range m {
+			names = append(names, k)
+		}
+	}
+	sort.Strings(names) // a stable answer among equally close ids
+	if hint := diag.Suggest(id, names); hint != "" {
+		return hint
+	}
+	return fallback
+}
+
+// trimQuotes drops the quotation marks around a quote's words; the pages
+// add their own.
+func trimQuotes(s string) string {
+	return strings.TrimSpace(strings.Trim(strings.TrimSpace(s), `"“”„«»‘’'`))
+}
+
+func appendNew[T comparable](list []T, x T) []T {
+	for _, y := range list {
+		if y == x {
+			return list
+		}
+	}
+	return append(list, x)
+}
+
+func sortBriefing(b *Briefing) {
+	byEvent := func(s []*Event) {
+		sort.SliceStable(s, func(i, j int) bool {
+			if c := dates.Compare(s[i].Date, s[j].Date); c != 0 {
+				return c < 0
+			}
+			return s[i].Title < s[j].Title
+		})
+	}
+	byReading := func(s []*Quote) {
+		sort.SliceStable(s, func(i, j int) bool { return readingBefore(s[i].Article, s[i].Para, s[j].Article, s[j].Para) })
+	}
+	byPassage := func(s []*Passage) {
+		sort.SliceStable(s, func(i, j int) bool { return readingBefore(s[i].Article, s[i].Para, s[j].Article, s[j].Para) })
+	}
+	kindRank := map[string]int{}
+	for i, k := range ActorKinds {
+		kindRank[k] = i
+	}
+	sort.SliceStable(b.Actors, func(i, j int) bool {
+		a, c := b.Actors[i], b.Actors[j]
+		if a.Kind != c.Kind {
+			return kindRank[a.Kind] < kindRank[c.Kind]
+		}
+		return strings.ToLower(a.Name) < strings.ToLower(c.Name)
+	})
+	sort.SliceStable(b.Topics, func(i, j int) bool { return b.Topics[i].Title < b.Topics[j].Title })
+	sort.SliceStable(b.Articles, func(i, j int) bool {
+		a, c := b.Articles[i], b.Articles[j]
+		if cmp := dates.Compare(a.Published, c.Published); cmp != 0 {
+			return cmp > 0
+		}
+		return a.Title < c.Title
+	})
+	byEvent(b.Events)
+	byReading(b.Quotes)
+	for _, a := range b.Actors {
+		byEvent(a.Events)
+		byReading(a.Quotes)
+		byPassage(a.Passages)
+	}
+	for _, t := range b.Topics {
+		byEvent(t.Events)
+		byReading(t.Quotes)
+		byPassage(t.Passages)
+	}
+	for _, a := range b.Articles {
+		byEvent(a.Events)
+	}
+}
+
+// readingBefore orders by article date, then title, then paragraph.
+func readingBefore(a *Article, pa int, b *Article, pb int) bool {
+	if a != b {
+		if c := dates.Compare(a.Published, b.Published); c != 0 {
+			return c < 0
+		}
+		return a.Title < b.Title
+	}
+	return pa < pb
+}
+
+func groupBySpeaker(quotes []*Quote) []SpeakerQuotes {
+	var groups []SpeakerQuotes
+	index := map[*Actor]int{}
+	for _, q := range quotes {
+		i, ok := index[q.Speaker]
+		if !ok {
+			i = len(groups)
+			index[q.Speaker] = i
+			groups = append(groups, SpeakerQuotes{Speaker: q.Speaker})
+		}
+		groups[i].Quotes = append(groups[i].Quotes, q)
+	}
+	sort.SliceStable(groups, func(i, j int) bool { return len(groups[i].Quotes) > len(groups[j].Quotes) })
+	return groups
+}
+
+// htmlOf marks Markdown output as safe HTML: goldmark escapes text and,
+// unless the site opts in, drops raw HTML.
+func htmlOf(s string) template.HTML { return template.HTML(s) }

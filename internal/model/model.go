@@ -1,0 +1,163 @@
+package model
+
+import (
+	"html/template"
+
+	"briefing/internal/annotate"
+	"briefing/internal/content"
+	"briefing/internal/dates"
+)
+
+// Site holds the settings of site.toml.
+type Site struct {
+	Title       string
+	Description string
+	Language    string
+	BaseURL     string
+	UnsafeHTML  bool          // let raw HTML in Markdown through
+	Overview    template.HTML // content/overview.md, for the home page
+}
+
+// Briefing is the whole linked model.
+type Briefing struct {
+	Site     Site
+	Actors   []*Actor   // by kind, then name
+	Topics   []*Topic   // by title
+	Articles []*Article // newest first
+	Events   []*Event   // timeline order
+	Quotes   []*Quote   // by article, then paragraph
+}
+
+// ActorKinds lists the kinds of actor in the order the index shows them.
+var ActorKinds = []string{"person", "government", "organisation", "group", "anonymous"}
+
+// Actor is a person, government, organisation, group or anonymous source.
+type Actor struct {
+	ID          string
+	Name        string
+	Kind        string
+	Role        string
+	AffiliateID string
+	Affiliation *Actor
+	Aliases     []string
+	Profile     template.HTML
+
+	Members  []*Actor   // actors whose affiliation is this one
+	Quotes   []*Quote   // what they said, in reading order
+	Passages []*Passage // paragraphs that mention them
+	Events   []*Event   // events they take part in, in date order
+
+	doc *content.Document
+}
+
+func (a *Actor) Path() string { return "actors/" + a.ID + "/index.html" }
+
+// KindLabel is the kind as a reader reads it.
+func (a *Actor) KindLabel() string {
+	if a.Kind == "anonymous" {
+		return "anonymous source"
+	}
+	return a.Kind
+}
+
+// Topic is a question the briefing follows.
+type Topic struct {
+	ID        string
+	Title     string
+	Summary   string
+	RelatedID []string
+	Related   []*Topic
+	Overview  template.HTML
+
+	Quotes   []*Quote
+	Passages []*Passage
+	Events   []*Event
+
+	doc *content.Document
+}
+
+func (t *Topic) Path() string { return "topics/" + t.ID + "/index.html" }
+
+// SpeakerQuotes is one speaker's quotes on a topic.
+type SpeakerQuotes struct {
+	Speaker *Actor
+	Quotes  []*Quote
+}
+
+// QuotesBySpeaker groups the topic's quotes by speaker, the speaker quoted
+// most first.
+func (t *Topic) QuotesBySpeaker() []SpeakerQuotes { return groupBySpeaker(t.Quotes) }
+
+// Article is one source text with its annotations.
+type Article struct {
+	Slug      string
+	Title     string
+	Source    string
+	URL       string
+	Published dates.Date
+	Authors   []string
+	Summary   string
+	Body      template.HTML
+
+	Paragraphs []annotate.Paragraph
+	Events     []*Event // declared or referenced here, in date order
+	Actors     []*Actor // mentioned or quoted, in order of appearance
+	Topics     []*Topic
+	Quotes     []*Quote
+
+	declared    []*Event
+	annotations []*annotate.Annotation
+	doc         *content.Document
+}
+
+func (a *Article) Path() string { return "articles/" + a.Slug + "/index.html" }
+
+// ParagraphPath links to paragraph n of the article, or to its top for 0.
+func (a *Article) ParagraphPath(n int) string {
+	if n <= 0 {
+		return a.Path()
+	}
+	return a.Path() + "#" + annotate.ParagraphID(n)
+}
+
+// Event is something that happened, or is expected, at a known precision.
+type Event struct {
+	ID      string
+	Title   string
+	Date    dates.Date
+	Actors  []*Actor
+	Topics  []*Topic
+	Article *Article // the article that declares it
+	Para    int      // the paragraph of its first reference there, 0 if none
+
+	actorIDs, topicIDs []string
+	meta               content.Meta
+}
+
+// Path is the event's entry on the timeline.
+func (e *Event) Path() string { return "timeline/index.html#" + e.ID }
+
+// SourcePath links to the paragraph that reports the event.
+func (e *Event) SourcePath() string { return e.Article.ParagraphPath(e.Para) }
+
+// Quote is a quotation attributed to its speaker.
+type Quote struct {
+	Speaker *Actor
+	Text    string // without the enclosing quotation marks
+	Topics  []*Topic
+	Article *Article
+	Para    int
+}
+
+func (q *Quote) SourcePath() string { return q.Article.ParagraphPath(q.Para) }
+
+// Passage is a paragraph that mentions an actor or topic, with the words
+// that do.
+type Passage struct {
+	Article *Article
+	Para    int
+	Text    string   // the paragraph as plain text
+	Marks   []string // the mentioning words, to highlight
+}
+
+func (p *Passage) SourcePath() string { return p.Article.ParagraphPath(p.Para) }

@@ -1,0 +1,149 @@
+// Package render turns the model into pages with html/template.
+//
+// Templates come from an fs.FS (the project's templates/ over the
+// embedded defaults): base.html is the frame, partials.html holds shared
+// blocks, and each page kind has its own file defining "main". Every link
+// a page writes is relative to that page (Page.Rel), so a site works
+// under any sub-path and straight from disk.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"strings"
+
+	"briefing/internal/model"
+)
+
+// Kinds of page, each rendered by the template file of the same name.
+const (
+	Home     = "index.html"
+	Article  = "article.html"
+	Articles = "articles.html"
+	Actor    = "actor.html"
+	Actors   = "actors.html"
+	Topic    = "topic.html"
+	Topics   = "topics.html"
+	Timeline = "timeline.html"
+)
+
+var pageKinds = []string{Home, Article, Articles, Actor, Actors, Topic, Topics, Timeline}
+
+// Renderer holds the parsed templates. It is safe for concurrent use.
+type Renderer struct {
+	pages map[string]*template.Template
+}
+
+// New parses the templates in fsys. The error names the template file and
+// line.
+func New(fsys fs.FS) (*Renderer, error) {
+	base := template.New("base.html").Funcs(funcs)
+	for _, name := range []string{"base.html", "partials.html"} {
+		src, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, fmt.Errorf("templates/%s: %w", name, err)
+		}
+		t := base
+		if name != base.Name() {
+			t = base.New(name)
+		}
+		if _, err := t.Parse(string(src)); err != nil {
+			return nil, err
+		}
+	}
+	r := &Renderer{pages: map[string]*template.Template{}}
+	for _, kind := range pageKinds {
+		src, err := fs.ReadFile(fsys, kind)
+		if err != nil {
+			return nil, fmt.Errorf("templates/%s: %w", kind, err)
+		}
+		t, err := base.Clone() // Clone drops the functions; add them back below
+		if err != nil {
+			return nil, err
+		}
+		if _, err := t.Funcs(funcs).New(kind).Parse(string(src)); err != nil {
+			return nil, err
+		}
+		r.pages[kind] = t
+	}
+	return r, nil
+}
+
+// Render executes the page's template.
+func (r *Renderer) Render(p *Page) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := r.pages[p.Kind].ExecuteTemplate(&buf, "base.html", p); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// Page is what a template sees as dot.
+type Page struct {
+	Kind     string
+	Path     string // site-relative output path, e.g. actors/x/index.html
+	Title    string
+	Briefing *model.Briefing
+
+	// One of these is set, by page kind.
+	Actor   *model.Actor
+	Topic   *model.Topic
+	Article *model.Article
+}
+
+// Site is the site's settings.
+func (p *Page) Site() model.Site { return p.Briefing.Site }
+
+// Rel is the link from this page to target, a site-relative path with an
+// optional #fragment. Pages sit in folders of their own, so the way up is
+// one "../" per folder.
+func (p *Page) Rel(target string) string {
+	path, fragment, hasFragment := strings.Cut(target, "#")
+	if hasFragment && path == p.Path {
+		return "#" + fragment
+	}
+	return strings.Repeat("../", strings.Count(p.Path, "/")) + target
+}
+
+// Canonical is the page's absolute address, "" without a base URL.
+func (p *Page) Canonical() string {
+	base := p.Briefing.Site.BaseURL
+	if base == "" {
+		return ""
+	}
+	return strings.TrimSuffix(base, "/") + "/" + strings.TrimSuffix(p.Path, "index.html")
+}
+
+// Current reports whether the navigation entry for section is this page's.
+func (p *Page) Current(section string) bool {
+	if section == "" {
+		return p.Path == "index.html"
+	}
+	return strings.HasPrefix(p.Path, section+"/")
+}
+
+// Pages lists every page of the briefing.
+func Pages(b *model.Briefing) []*Page {
+	pages := []*Page{
+		{Kind: Home, Path: "index.html", Title: b.Site.Title},
+		{Kind: Articles, Path: "articles/index.html", Title: "Articles"},
+		{Kind: Actors, Path: "actors/index.html", Title: "Actors"},
+		{Kind: Topics, Path: "topics/index.html", Title: "Topics"},
+		{Kind: Timeline, Path: "timeline/index.html", Title: "Timeline"},
+	}
+	for _, a := range b.Articles {
+		pages = append(pages, &Page{Kind: Article, Path: a.Path(), Title: a.Title, Article: a})
+	}
+	for _, a := range b.Actors {
+		pages = append(pages, &Page{Kind: Actor, Path: a.Path(), Title: a.Name, Actor: a})
+	}
+	for _, t := range b.Topics {
+		pages = append(pages, &Page{Kind: Topic, Path: t.Path(), Title: t.Title, Topic: t})
+	}
+	for _, p := range pages {
+		p.Briefing = b
+	}
+	return pages
+}

@@ -1,0 +1,284 @@
+// Package site is the build pipeline: read the project through fs.FS,
+// parse every file in parallel, link the model once, render every page in
+// parallel, and only then write the output. Any problem in content or
+// templates stops the build before the output folder is touched, so a
+// failed build leaves the last good site as it was.
+package site
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"runtime"
+	"strings"
+	"sync"
+
+	"briefing/internal/content"
+	"briefing/internal/diag"
+	"briefing/internal/markdown"
+	"briefing/internal/model"
+	"briefing/internal/output"
+	"briefing/internal/overlay"
+	"briefing/internal/render"
+)
+
+// Project is what a build reads. Templates and Static are layered: the
+// project's own files over the embedded defaults.
+type Project struct {
+	Root      fs.FS // the project folder: site.toml and content/
+	Templates fs.FS
+	Static    fs.FS
+
+	BaseURL string // overrides site.toml's base_url when set
+}
+
+// NewProject layers root's templates/ and static/ over the defaults.
+func NewProject(root, defaultTemplates, defaultStatic fs.FS) Project {
+	return Project{
+		Root:      root,
+		Templates: overlay.FS{subOrNil(root, "templates"), defaultTemplates},
+		Static:    overlay.FS{subOrNil(root, "static"), defaultStatic},
+	}
+}
+
+func subOrNil(fsys fs.FS, dir string) fs.FS {
+	if _, err := fs.Stat(fsys, dir); err != nil {
+		return nil
+	}
+	sub, err := fs.Sub(fsys, dir)
+	if err != nil {
+		return nil
+	}
+	return sub
+}
+
+// Site is a built site held in memory, ready to write.
+type Site struct {
+	Briefing *model.Briefing
+	Files    []output.File
+	Pages    int
+	Warnings []diag.Diagnostic
+}
+
+// Build reads and renders the project. A content problem returns a
+// *diag.Failure listing every one of them.
+func Build(p Project) (*Site, error) {
+	var list diag.List
+	b := load(p, &list)
+	if err := list.Err(); err != nil {
+		return nil, err
+	}
+	warnings := list.Items()
+
+	r, err := render.New(p.Templates)
+	if err != nil {
+		return nil, templateFailure(err)
+	}
+	pages := render.Pages(b)
+	files := make([]output.File, len(pages))
+	errs := make([]error, len(pages))
+	parallel(len(pages), func(i int) {
+		data, err := r.Render(pages[i])
+		files[i], errs[i] = output.File{Path: pages[i].Path, Data: data}, err
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, templateFailure(err)
+	}
+	static, err := readTree(p.Static)
+	if err != nil {
+		return nil, err
+	}
+	return &Site{Briefing: b, Files: append(files, static...), Pages: len(pages), Warnings: warnings}, nil
+}
+
+// Write puts the site into dir.
+func (s *Site) Write(dir string) (output.Stats, error) {
+	return output.Write(dir, s.Files)
+}
+
+// load reads every content file and links the model.
+func load(p Project, list *diag.List) *model.Briefing {
+	var site model.Site
+	if src, err := fs.ReadFile(p.Root, "site.toml"); err == nil {
+		site = model.DecodeSite(content.ParseConfig("site.toml", src, list))
+	} else {
+		site = model.DecodeSite(nil)
+	}
+	if p.BaseURL != "" {
+		site.BaseURL = p.BaseURL
+	}
+	if site.BaseURL != "" && !strings.HasSuffix(site.BaseURL, "/") {
+		site.BaseURL += "/"
+	}
+
+	actorDocs := readDocs(p.Root, "content/actors", list)
+	topicDocs := readDocs(p.Root, "content/topics", list)
+	articleDocs := readDocs(p.Root, "content/articles", list)
+
+	actors := make([]*model.Actor, len(actorDocs))
+	for i, d := range actorDocs {
+		actors[i] = model.DecodeActor(d.doc, d.id, list)
+	}
+	topics := make([]*model.Topic, len(topicDocs))
+	for i, d := range topicDocs {
+		topics[i] = model.DecodeTopic(d.doc, d.id, list)
+	}
+	articles := make([]*model.Article, len(articleDocs))
+	for i, d := range articleDocs {
+		articles[i] = model.DecodeArticle(d.doc, d.id, list)
+	}
+
+	// Every page but the home page sits two folders deep.
+	deep := markdown.New(newResolver("../../", actors, topics), site.UnsafeHTML)
+	top := markdown.New(newResolver("", actors, topics), site.UnsafeHTML)
+
+	errs := make([]error, len(articles))
+	parallel(len(articles), func(i int) {
+		html, res, err := deep.Convert(articleDocs[i].doc.Body)
+		errs[i] = err
+		if err == nil {
+			articles[i].SetBody(html, res)
+		}
+	})
+	for i, err := range errs {
+		if err != nil {
+			list.Errorf(diag.Pos{File: articleDocs[i].doc.Path}, "", "cannot render Markdown: %v", err)
+		}
+	}
+	for i, a := range actors {
+		a.Profile = convertProse(deep, actorDocs[i].doc, list)
+	}
+	for i, t := range topics {
+		t.Overview = convertProse(deep, topicDocs[i].doc, list)
+	}
+	if src, err := fs.ReadFile(p.Root, "content/overview.md"); err == nil {
+		doc := content.Parse("content/overview.md", src, list)
+		site.Overview = convertProse(top, doc, list)
+	}
+	return model.Link(site, actors, topics, articles, list)
+}
+
+// convertProse renders a profile or overview, where only mentions make
+// sense: quotes and events belong to articles.
+func convertProse(c *markdown.Converter, doc *content.Document, list *diag.List) template.HTML {
+	html, res, err := c.Convert(doc.Body)
+	if err != nil {
+		list.Errorf(diag.Pos{File: doc.Path}, "", "cannot render Markdown: %v", err)
+		return ""
+	}
+	for _, a := range res.Annotations {
+		if a.Kind == "quote" || a.Kind == "event" {
+			list.Errorf(doc.Lines.Pos(doc.BodyOffset+a.Offset), "put quotes and events in an article",
+				"%s annotations belong in articles only", a.Kind)
+		}
+	}
+	return template.HTML(html)
+}
+
+type idDoc struct {
+	id  string
+	doc *content.Document
+}
+
+// readDocs parses every .md file in dir, in parallel.
+func readDocs(root fs.FS, dir string, list *diag.List) []idDoc {
+	entries, err := fs.ReadDir(root, dir)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			list.Errorf(diag.Pos{File: dir}, "", "cannot read folder: %v", err)
+		}
+		return nil
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".md") {
+			names = append(names, e.Name())
+		}
+	}
+	docs := make([]idDoc, len(names))
+	lists := make([]diag.List, len(names))
+	parallel(len(names), func(i int) {
+		file := path.Join(dir, names[i])
+		src, err := fs.ReadFile(root, file)
+		if err != nil {
+			lists[i].Errorf(diag.Pos{File: file}, "", "cannot read: %v", err)
+			src = nil
+		}
+		docs[i] = idDoc{id: strings.TrimSuffix(names[i], ".md"), doc: content.Parse(file, src, &lists[i])}
+	})
+	for i := range lists {
+		list.Merge(&lists[i])
+	}
+	return docs
+}
+
+// readTree reads every file under fsys for copying to the output.
+func readTree(fsys fs.FS) ([]output.File, error) {
+	var files []output.File
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		files = append(files, output.File{Path: p, Data: data})
+		return nil
+	})
+	return files, err
+}
+
+// templateFailure reports template errors, which html/template already
+// words as "template: article.html:12:3: ...", as diagnostics.
+func templateFailure(err error) error {
+	var list diag.List
+	seen := map[string]bool{} // every page of a kind fails the same way
+	for _, line := range strings.Split(err.Error(), "\n") {
+		if seen[line] {
+			continue
+		}
+		seen[line] = true
+		msg := strings.TrimPrefix(line, "template: ")
+		file, rest, ok := strings.Cut(msg, ":")
+		pos := diag.Pos{File: "templates/" + file}
+		if ok {
+			var l, c int
+			if n, _ := fmt.Sscanf(rest, "%d:%d:", &l, &c); n >= 1 {
+				pos.Line, pos.Col = l, c
+				rest = rest[strings.Index(rest, ": ")+2:]
+			}
+		} else {
+			pos.File, rest = "templates", msg
+		}
+		list.Errorf(pos, "fix the template, or delete your copy to use the built-in one", "%s", strings.TrimSpace(rest))
+	}
+	return list.Err()
+}
+
+// parallel calls fn for 0..n-1 on every core.
+func parallel(n int, fn func(i int)) {
+	workers := min(n, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	next := 0
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
