@@ -39,17 +39,25 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	pc.Set(resultKey, res)
 
 	var links []*ast.Link
+	inNote := 0 // notes are not citable paragraphs, but may hold annotations
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if n.Kind() == east.KindFootnote {
+			if entering {
+				inNote++
+			} else {
+				inNote--
+			}
+		}
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
-		case *east.Footnote, *east.FootnoteList:
-			return ast.WalkSkipChildren, nil // notes are not citable paragraphs
 		case *ast.Paragraph:
-			number(res, n, n, source)
+			if inNote == 0 {
+				number(res, n, n, source)
+			}
 		case *ast.TextBlock:
-			if item, ok := n.Parent().(*ast.ListItem); ok {
+			if item, ok := n.Parent().(*ast.ListItem); ok && inNote == 0 {
 				number(res, n, item, source)
 			}
 		case *ast.Link:

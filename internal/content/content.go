@@ -41,7 +41,7 @@ type Document struct {
 func Parse(path string, src []byte, list *diag.List) *Document {
 	src = normalize(src)
 	doc := &Document{Path: path, Src: src, Lines: diag.NewLines(path, src)}
-	doc.Meta = Meta{doc: doc, list: list, fields: map[string]any{}}
+	doc.Meta = Meta{doc: doc, fields: map[string]any{}}
 	if !utf8.Valid(src) {
 		bad := invalidUTF8(src)
 		list.Errorf(doc.Lines.Pos(bad), "save the file as UTF-8 in your editor", "file is not valid UTF-8 text")
@@ -203,7 +203,7 @@ func lineCol(data []byte, offset int) (int, int) {
 func ParseConfig(path string, src []byte, list *diag.List) *Document {
 	src = normalize(src)
 	doc := &Document{Path: path, Src: src, Lines: diag.NewLines(path, src), BodyOffset: len(src)}
-	doc.Meta = Meta{doc: doc, list: list, fields: map[string]any{}, end: len(src)}
+	doc.Meta = Meta{doc: doc, fields: map[string]any{}, end: len(src)}
 	fields, err := decode("TOML", src)
 	if err != nil {
 		line, col, msg := errorPosition("TOML", src, err)

@@ -27,6 +27,13 @@ type Meta struct {
 	anchor     int // where this value's text starts
 }
 
+// ReportTo returns m reporting problems to list. Reading fields is a
+// later stage than parsing the file, with a list of its own.
+func (m Meta) ReportTo(list *diag.List) Meta {
+	m.list = list
+	return m
+}
+
 // Has reports whether key is present.
 func (m Meta) Has(key string) bool {
 	_, ok := m.fields[key]
@@ -162,8 +169,11 @@ func (m Meta) List(key, idKey string) []Meta {
 		}
 		sub := Meta{doc: m.doc, list: m.list, fields: fields, start: m.start, end: m.end, anchor: at}
 		if id, ok := scalar(fields[idKey]); ok && id != "" {
-			sub.anchor = m.find(at, id)
-			at = sub.anchor + len(id)
+			found := m.find(at, id)
+			at = found + len(id)
+			// From the start of the id's line, so Pos finds the item's
+			// own keys: "- id: x" in YAML, "id = 'x'" in TOML.
+			sub.anchor = bytes.LastIndexByte(m.doc.Src[:found], '\n') + 1
 		}
 		out = append(out, sub)
 	}

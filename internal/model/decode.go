@@ -23,12 +23,12 @@ const idHint = "ids use lowercase letters a-z, digits and hyphens, like \"scott-
 var SiteFields = []string{"title", "description", "language", "base_url", "unsafe_html"}
 
 // DecodeSite reads site.toml. A missing file (doc nil) gives defaults.
-func DecodeSite(doc *content.Document) Site {
+func DecodeSite(doc *content.Document, list *diag.List) Site {
 	site := Site{Title: "Briefing", Language: "en"}
 	if doc == nil {
 		return site
 	}
-	m := doc.Meta
+	m := doc.Meta.ReportTo(list)
 	m.WarnUnknown(SiteFields...)
 	if s := m.String("title", false); s != "" {
 		site.Title = s
@@ -47,7 +47,7 @@ var ActorFields = []string{"name", "kind", "role", "affiliation", "aliases"}
 
 // DecodeActor reads an actor file's front matter; id comes from its name.
 func DecodeActor(doc *content.Document, id string, list *diag.List) *Actor {
-	m := doc.Meta
+	m := doc.Meta.ReportTo(list)
 	checkFileID(doc, id, list)
 	m.WarnUnknown(ActorFields...)
 	a := &Actor{
@@ -76,7 +76,7 @@ var TopicFields = []string{"title", "summary", "related"}
 
 // DecodeTopic reads a topic file's front matter.
 func DecodeTopic(doc *content.Document, id string, list *diag.List) *Topic {
-	m := doc.Meta
+	m := doc.Meta.ReportTo(list)
 	checkFileID(doc, id, list)
 	m.WarnUnknown(TopicFields...)
 	return &Topic{
@@ -96,7 +96,7 @@ var (
 // DecodeArticle reads an article's front matter. Its body is rendered
 // separately and attached with SetBody.
 func DecodeArticle(doc *content.Document, slug string, list *diag.List) *Article {
-	m := doc.Meta
+	m := doc.Meta.ReportTo(list)
 	checkFileID(doc, slug, list)
 	m.WarnUnknown(ArticleFields...)
 	a := &Article{

@@ -102,9 +102,9 @@ func (s *Site) Write(dir string) (output.Stats, error) {
 func load(p Project, list *diag.List) *model.Briefing {
 	var site model.Site
 	if src, err := fs.ReadFile(p.Root, "site.toml"); err == nil {
-		site = model.DecodeSite(content.ParseConfig("site.toml", src, list))
+		site = model.DecodeSite(content.ParseConfig("site.toml", src, list), list)
 	} else {
-		site = model.DecodeSite(nil)
+		site = model.DecodeSite(nil, list)
 	}
 	if p.BaseURL != "" {
 		site.BaseURL = p.BaseURL

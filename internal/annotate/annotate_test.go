@@ -1,0 +1,113 @@
+package annotate_test
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"briefing/internal/annotate"
+	"briefing/internal/markdown"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// fakeResolver links every annotation to a predictable place.
+type fakeResolver struct{}
+
+func (fakeResolver) Link(a *annotate.Annotation) (string, string) {
+	if a.ID == "unknown" {
+		return "", ""
+	}
+	return string(a.Kind) + "s/" + a.ID + ".html", "about " + a.ID
+}
+
+// TestGolden renders each testdata/*.md and compares the HTML and the
+// collected annotations with testdata/*.golden.
+func TestGolden(t *testing.T) {
+	inputs, err := filepath.Glob("testdata/*.md")
+	if err != nil || len(inputs) == 0 {
+		t.Fatalf("no golden inputs: %v", err)
+	}
+	conv := markdown.New(fakeResolver{}, false)
+	for _, in := range inputs {
+		name := strings.TrimSuffix(filepath.Base(in), ".md")
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			html, res, err := conv.Convert(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := html + "-- paragraphs --\n" + dumpParagraphs(res) + "-- annotations --\n" + dumpAnnotations(src, res)
+			golden := strings.TrimSuffix(in, ".md") + ".golden"
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./internal/annotate -update to create it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("output differs from %s\n--- got ---\n%s\n--- want ---\n%s", golden, got, want)
+			}
+		})
+	}
+}
+
+func dumpParagraphs(res *annotate.Result) string {
+	var b strings.Builder
+	for _, p := range res.Paragraphs {
+		fmt.Fprintf(&b, "p%d @%d %q\n", p.N, p.Offset, p.Text)
+	}
+	return b.String()
+}
+
+func dumpAnnotations(src []byte, res *annotate.Result) string {
+	var b strings.Builder
+	for _, a := range res.Annotations {
+		fmt.Fprintf(&b, "%s %q p%d @%d text=%q", a.Kind, a.ID, a.Para, a.Offset, a.Text)
+		if len(a.Topics) > 0 {
+			fmt.Fprintf(&b, " topics=%v", a.Topics)
+		}
+		// The offset must point at the annotation's opening bracket.
+		if a.Offset < 0 || a.Offset >= len(src) || src[a.Offset] != '[' {
+			fmt.Fprintf(&b, " BAD-OFFSET")
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func TestQuoteTopicsFromQuery(t *testing.T) {
+	_, res, err := markdown.New(fakeResolver{}, false).Convert([]byte(`He said [“No.”](quote:kellogg?topic=a,b&topic=c).`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Annotations) != 1 {
+		t.Fatalf("got %d annotations, want 1", len(res.Annotations))
+	}
+	q := res.Annotations[0]
+	if q.Kind != annotate.Quote || q.ID != "kellogg" || strings.Join(q.Topics, ",") != "a,b,c" || q.Text != "“No.”" {
+		t.Errorf("got %+v", q)
+	}
+}
+
+func TestRawHTMLIsDroppedUnlessOptedIn(t *testing.T) {
+	src := []byte("Hello <script>alert(1)</script> [x](javascript:alert(1))\n")
+	safe, _, _ := markdown.New(fakeResolver{}, false).Convert(src)
+	if strings.Contains(safe, "<script>") || strings.Contains(safe, "javascript:") {
+		t.Errorf("raw HTML or a javascript: link got through:\n%s", safe)
+	}
+	unsafe, _, _ := markdown.New(fakeResolver{}, true).Convert(src)
+	if !strings.Contains(unsafe, "<script>") {
+		t.Errorf("unsafe_html should let raw HTML through:\n%s", unsafe)
+	}
+}

@@ -1,0 +1,356 @@
+package site_test
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/net/html"
+
+	"briefing"
+	"briefing/internal/diag"
+	"briefing/internal/site"
+)
+
+// fixture is a small complete briefing; tests change single files of it.
+func fixture() map[string]string {
+	return map[string]string{
+		"site.toml": "title = \"Test briefing\"\nbase_url = \"https://example.org/b/\"\n",
+		"content/overview.md": "A briefing about [the deal](topic:deal) and [Ann](actor:ann).\n",
+		"content/actors/ann.md": "---\nname: Ann Example\nkind: person\nrole: Minister\naffiliation: land\n---\nAnn is a minister.\n",
+		"content/actors/land.md": "---\nname: Land\nkind: government\n---\n",
+		"content/actors/source.md": "---\nname: A senior official\nkind: anonymous\n---\n",
+		"content/topics/deal.md": "---\ntitle: The deal\nsummary: What is traded.\nrelated: [talks]\n---\nOverview.\n",
+		"content/topics/talks.md": "+++\ntitle = \"Talks\"\n+++\nWho talks to whom.\n",
+		"content/articles/first.md": `---
+title: First article
+source: Daily
+url: https://example.org/first
+published: "2025-02-15"
+events:
+  - id: meeting
+    date: "2025-02-14"
+    title: Ann meets Land
+    actors: [ann, land]
+    topics: [talks]
+  - id: answer
+    date: pending
+    title: An answer
+---
+[Ann](actor:ann) spoke about [the deal](topic:deal): [“It is good.”](quote:ann)
+
+She [met](event:meeting) [Land](actor:land). A [senior official](actor:source) said [“not yet”](quote:source?topic=talks), [an answer](event:answer) would follow.
+`,
+		"content/articles/second.md": "{\n\"title\": \"Second\",\n\"published\": \"2025-02\"\n}\n\n[Land](actor:land) said [“fine”](quote:land) on [the deal](topic:deal).\n",
+	}
+}
+
+func build(t *testing.T, files map[string]string) (*site.Site, error) {
+	t.Helper()
+	root := fstest.MapFS{}
+	for name, text := range files {
+		root[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	return site.Build(site.NewProject(root, briefing.Templates(), briefing.Static()))
+}
+
+func TestFixtureBuildsWithEveryLinkResolving(t *testing.T) {
+	s, err := build(t, fixture())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Warnings) > 0 {
+		t.Errorf("unexpected warnings: %v", s.Warnings)
+	}
+	out := t.TempDir()
+	if _, err := s.Write(out); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"index.html", "timeline/index.html", "actors/index.html", "actors/ann/index.html",
+		"actors/land/index.html", "topics/deal/index.html", "topics/talks/index.html", "articles/first/index.html",
+		"articles/second/index.html", "articles/index.html", "style.css"} {
+		if _, err := os.Stat(filepath.Join(out, want)); err != nil {
+			t.Errorf("missing %s", want)
+		}
+	}
+	checkLinks(t, out)
+
+	ann := read(t, out, "actors/ann/index.html")
+	for _, want := range []string{"It is good.", `href="../../articles/first/index.html#p1"`, "Minister", `href="../../actors/land/index.html"`} {
+		if !strings.Contains(ann, want) {
+			t.Errorf("actor page lacks %q", want)
+		}
+	}
+	timeline := read(t, out, "timeline/index.html")
+	if !strings.Contains(timeline, `<time class="date" datetime="2025-02-14">14 February 2025</time>`) {
+		t.Errorf("timeline does not show the meeting's day")
+	}
+	if strings.Index(timeline, "Ann meets Land") > strings.Index(timeline, "An answer") {
+		t.Errorf("pending event listed before a dated one")
+	}
+	article := read(t, out, "articles/first/index.html")
+	if !strings.Contains(article, `<a class="quote" href="../../actors/ann/index.html#quotes"`) {
+		t.Errorf("quote not linked to its speaker")
+	}
+	talks := read(t, out, "topics/talks/index.html")
+	if !strings.Contains(talks, "not yet") {
+		t.Errorf("a quote with ?topic=talks is missing from the topic page")
+	}
+	deal := read(t, out, "topics/deal/index.html")
+	if !strings.Contains(deal, "It is good.") || !strings.Contains(deal, "fine") {
+		t.Errorf("quotes should take the topics of their paragraph")
+	}
+	if strings.Contains(deal, "not yet") {
+		t.Errorf("a quote with an explicit topic should not take its paragraph's")
+	}
+}
+
+func read(t *testing.T, dir, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// checkLinks parses every page under dir and fails for each internal link
+// or #anchor that does not resolve to a file and an id in it.
+func checkLinks(t *testing.T, dir string) {
+	t.Helper()
+	ids := map[string]map[string]bool{}
+	links := map[string][]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		doc, err := html.Parse(f)
+		if err != nil {
+			return err
+		}
+		ids[rel] = map[string]bool{}
+		for n := range doc.Descendants() {
+			for _, a := range n.Attr {
+				switch a.Key {
+				case "id":
+					ids[rel][a.Val] = true
+				case "href", "src":
+					links[rel] = append(links[rel], a.Val)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for page, hrefs := range links {
+		for _, href := range hrefs {
+			if strings.Contains(href, "://") || strings.HasPrefix(href, "mailto:") {
+				continue
+			}
+			target, fragment, _ := strings.Cut(href, "#")
+			file := page
+			if target != "" {
+				file = path.Join(path.Dir(page), target)
+			}
+			if strings.HasPrefix(file, "..") {
+				t.Errorf("%s: link %q leaves the site", page, href)
+				continue
+			}
+			if _, err := os.Stat(filepath.Join(dir, file)); err != nil {
+				t.Errorf("%s: link %q: no file %s", page, href, file)
+				continue
+			}
+			if fragment != "" && !ids[file][fragment] {
+				t.Errorf("%s: link %q: no id %q in %s", page, href, fragment, file)
+			}
+			checked++
+		}
+	}
+	if checked < 50 {
+		t.Errorf("only %d internal links checked; the crawl is not seeing the pages", checked)
+	}
+}
+
+// TestErrors checks that each kind of mistake is reported at its place,
+// in words a writer can act on.
+func TestErrors(t *testing.T) {
+	cases := []struct {
+		name  string
+		file  string
+		edit  func(string) string
+		wants []string
+	}{
+		{"unknown actor with did-you-mean", "content/articles/first.md",
+			func(s string) string { return strings.Replace(s, "(actor:land)", "(actor:lnad)", 1) },
+			[]string{`content/articles/first.md:18:26: unknown actor "lnad"`, `did you mean "land"?`}},
+		{"unknown topic", "content/articles/first.md",
+			func(s string) string { return strings.Replace(s, "topic:deal", "topic:dael", 1) },
+			[]string{`content/articles/first.md:16:30: unknown topic "dael"`, `did you mean "deal"?`}},
+		{"unknown event", "content/articles/first.md",
+			func(s string) string { return strings.Replace(s, "event:meeting", "event:meetign", 1) },
+			[]string{`first.md:18:5: unknown event "meetign"`, `did you mean "meeting"?`}},
+		{"unknown actor in an event", "content/articles/first.md",
+			func(s string) string { return strings.Replace(s, "[ann, land]", "[ann, lands]", 1) },
+			[]string{`first.md:10:19: unknown actor "lands"`}},
+		{"malformed YAML", "content/actors/ann.md",
+			func(s string) string { return strings.Replace(s, "role: Minister", "role: [Minister", 1) },
+			[]string{"content/actors/ann.md:", "malformed YAML front matter"}},
+		{"malformed TOML", "content/topics/talks.md",
+			func(s string) string { return strings.Replace(s, `title = "Talks"`, `title = Talks`, 1) },
+			[]string{"content/topics/talks.md:2:", "malformed TOML front matter"}},
+		{"malformed JSON", "content/articles/second.md",
+			func(s string) string { return strings.Replace(s, `"Second",`, `"Second"`, 1) },
+			[]string{"content/articles/second.md:3:", "malformed JSON front matter"}},
+		{"missing required field", "content/actors/land.md",
+			func(s string) string { return strings.Replace(s, "name: Land\n", "", 1) },
+			[]string{`content/actors/land.md:2:1: missing required field "name"`}},
+		{"bad date", "content/articles/first.md",
+			func(s string) string { return strings.Replace(s, `"2025-02-14"`, `"14 Feb 2025"`, 1) },
+			[]string{`first.md:8:5: field "date"`, "accepted forms"}},
+		{"unknown kind", "content/actors/land.md",
+			func(s string) string { return strings.Replace(s, "kind: government", "kind: goverment", 1) },
+			[]string{`land.md:3:7: unknown actor kind "goverment"`, `did you mean "government"?`}},
+		{"empty quote", "content/articles/first.md",
+			func(s string) string { return strings.Replace(s, "[“It is good.”](quote:ann)", "[](quote:ann)", 1) },
+			[]string{`first.md:16:54: quote has no text`}},
+		{"quote without speaker", "content/articles/first.md",
+			func(s string) string { return strings.Replace(s, "(quote:ann)", "(quote:)", 1) },
+			[]string{`first.md:16:54: quote annotation has no id`}},
+		{"id outside a-z0-9-", "content/articles/first.md",
+			func(s string) string { return strings.Replace(s, "(actor:ann)", "(actor:../ann)", 1) },
+			[]string{`first.md:16:1: invalid actor id "../ann"`, "lowercase letters"}},
+		{"unknown affiliation", "content/actors/ann.md",
+			func(s string) string { return strings.Replace(s, "affiliation: land", "affiliation: lands", 1) },
+			[]string{`ann.md:5:14: unknown actor "lands"`}},
+		{"unclosed front matter", "content/actors/ann.md",
+			func(s string) string { return strings.Replace(s, "---\nAnn", "Ann", 1) },
+			[]string{"ann.md:1:1: front matter is opened with --- but never closed"}},
+		{"not UTF-8", "content/actors/ann.md",
+			func(s string) string { return strings.Replace(s, "Minister", "Minist\xff", 1) },
+			[]string{"ann.md:4:13: file is not valid UTF-8 text"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			files := fixture()
+			files[c.file] = c.edit(files[c.file])
+			_, err := build(t, files)
+			var failure *diag.Failure
+			if !errors.As(err, &failure) {
+				t.Fatalf("build succeeded or failed oddly (%v); want a content error", err)
+			}
+			for _, want := range c.wants {
+				if !strings.Contains(err.Error(), want) {
+					t.Errorf("error output lacks %q:\n%s", want, err)
+				}
+			}
+		})
+	}
+}
+
+func TestDuplicateEventIDAcrossFiles(t *testing.T) {
+	files := fixture()
+	files["content/articles/second.md"] = "---\ntitle: Second\npublished: \"2025\"\nevents:\n  - id: meeting\n    date: \"2025\"\n    title: Again\n---\n[x](event:meeting)\n"
+	_, err := build(t, files)
+	if err == nil || !strings.Contains(err.Error(), `content/articles/second.md:5:9: duplicate event id "meeting"`) ||
+		!strings.Contains(err.Error(), "first declared at content/articles/first.md:7:9") {
+		t.Fatalf("want a duplicate-id error naming both places, got:\n%v", err)
+	}
+}
+
+func TestEveryErrorReportedInOneRun(t *testing.T) {
+	files := fixture()
+	files["content/articles/first.md"] = strings.NewReplacer("(actor:ann)", "(actor:anne)", "topic:deal", "topic:deals", "event:meeting", "event:meet").Replace(files["content/articles/first.md"])
+	files["content/actors/land.md"] = "---\nkind: government\n---\n"
+	_, err := build(t, files)
+	var failure *diag.Failure
+	if !errors.As(err, &failure) {
+		t.Fatalf("want a content failure, got %v", err)
+	}
+	n := 0
+	for _, d := range failure.Diagnostics {
+		if d.Severity == diag.Error {
+			n++
+		}
+	}
+	if n != 4 {
+		t.Errorf("got %d problems, want 4:\n%v", n, err)
+	}
+}
+
+func TestWarnings(t *testing.T) {
+	files := fixture()
+	files["content/actors/ann.md"] = strings.Replace(files["content/actors/ann.md"], "role:", "rol:", 1)
+	files["content/articles/first.md"] = strings.Replace(files["content/articles/first.md"], "[met](event:meeting)", "met", 1)
+	s, err := build(t, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range s.Warnings {
+		got = append(got, w.String())
+	}
+	all := strings.Join(got, "\n")
+	for _, want := range []string{`ann.md:4:1: warning: unknown field "rol" is ignored`, `did you mean "role"?`, `event "meeting" is never referenced`} {
+		if !strings.Contains(all, want) {
+			t.Errorf("warnings lack %q:\n%s", want, all)
+		}
+	}
+}
+
+func TestProjectTemplateOverridesEmbedded(t *testing.T) {
+	files := fixture()
+	files["templates/timeline.html"] = `{{define "main"}}<p id="custom">My own timeline with {{len .Briefing.Events}} events</p>{{end}}`
+	s, err := build(t, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range s.Files {
+		if f.Path == "timeline/index.html" && !strings.Contains(string(f.Data), "My own timeline with 2 events") {
+			t.Errorf("the project's template was not used:\n%s", f.Data)
+		}
+	}
+}
+
+func TestTemplateErrorNamesFileAndLine(t *testing.T) {
+	files := fixture()
+	files["templates/topic.html"] = "{{define \"main\"}}\n<h1>{{.Topic.Titel}}</h1>\n{{end}}"
+	_, err := build(t, files)
+	if err == nil || !strings.Contains(err.Error(), "templates/topic.html:2:") || !strings.Contains(err.Error(), "Titel") {
+		t.Fatalf("want an error at templates/topic.html:2 naming Titel, got:\n%v", err)
+	}
+	files["templates/topic.html"] = "{{define \"main\"}}\n{{if}}\n{{end}}"
+	_, err = build(t, files)
+	if err == nil || !strings.Contains(err.Error(), "templates/topic.html:2:") {
+		t.Fatalf("want a syntax error at templates/topic.html:2, got:\n%v", err)
+	}
+}
+
+func TestRawHTMLEscapedUnlessSiteOptsIn(t *testing.T) {
+	files := fixture()
+	files["content/articles/second.md"] += "\n<script>alert(1)</script>\n"
+	files["content/actors/land.md"] = "---\nname: <b>Land</b>\nkind: government\n---\n"
+	s, err := build(t, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range s.Files {
+		if strings.Contains(string(f.Data), "<script>") || strings.Contains(string(f.Data), "<b>Land") {
+			t.Errorf("%s lets markup through", f.Path)
+		}
+	}
+}
