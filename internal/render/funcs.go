@@ -16,7 +16,7 @@ var funcs = template.FuncMap{
 	"join":         strings.Join,
 	"actorsByKind": actorsByKind,
 	"keyActors":    keyActors,
-	"upcoming":     lastEvents,
+	"latestEvents": latestEvents,
 	"byMonth":      byMonth,
 }
 
@@ -99,21 +99,15 @@ func keyActors(actors []*model.Actor, n int) []*model.Actor {
 	return ranked[:min(n, len(ranked))]
 }
 
-// lastEvents are the n latest dated events, newest first, then pending.
-func lastEvents(events []*model.Event, n int) []*model.Event {
-	var dated, pending []*model.Event
-	for _, e := range events {
-		if e.Date.Pending {
-			pending = append(pending, e)
-		} else {
-			dated = append(dated, e)
+// latestEvents are the n latest dated events, newest first.
+func latestEvents(events []*model.Event, n int) []*model.Event {
+	var out []*model.Event
+	for i := len(events) - 1; i >= 0 && len(out) < n; i-- {
+		if !events[i].Date.Pending {
+			out = append(out, events[i])
 		}
 	}
-	var out []*model.Event
-	for i := len(dated) - 1; i >= 0 && len(out) < n; i-- {
-		out = append(out, dated[i])
-	}
-	return append(pending, out...)
+	return out
 }
 
 // MonthGroup is the timeline's events of one month (or pending).

@@ -20,13 +20,13 @@ import (
 // fixture is a small complete briefing; tests change single files of it.
 func fixture() map[string]string {
 	return map[string]string{
-		"site.toml": "title = \"Test briefing\"\nbase_url = \"https://example.org/b/\"\n",
-		"content/overview.md": "A briefing about [the deal](topic:deal) and [Ann](actor:ann).\n",
-		"content/actors/ann.md": "---\nname: Ann Example\nkind: person\nrole: Minister\naffiliation: land\n---\nAnn is a minister.\n",
-		"content/actors/land.md": "---\nname: Land\nkind: government\n---\n",
+		"site.toml":                "title = \"Test briefing\"\nbase_url = \"https://example.org/b/\"\n",
+		"content/overview.md":      "A briefing about [the deal](topic:deal) and [Ann](actor:ann).\n",
+		"content/actors/ann.md":    "---\nname: Ann Example\nkind: person\nrole: Minister\naffiliation: land\n---\nAnn is a minister.\n",
+		"content/actors/land.md":   "---\nname: Land\nkind: government\n---\n",
 		"content/actors/source.md": "---\nname: A senior official\nkind: anonymous\n---\n",
-		"content/topics/deal.md": "---\ntitle: The deal\nsummary: What is traded.\nrelated: [talks]\n---\nOverview.\n",
-		"content/topics/talks.md": "+++\ntitle = \"Talks\"\n+++\nWho talks to whom.\n",
+		"content/topics/deal.md":   "---\ntitle: The deal\nsummary: What is traded.\nrelated: [talks]\n---\nOverview.\n",
+		"content/topics/talks.md":  "+++\ntitle = \"Talks\"\n+++\nWho talks to whom.\n",
 		"content/articles/first.md": `---
 title: First article
 source: Daily

@@ -1,0 +1,96 @@
+package content
+
+import (
+	"strings"
+	"testing"
+
+	"briefing/internal/diag"
+)
+
+func TestFrontMatterFormats(t *testing.T) {
+	cases := map[string]string{
+		"YAML":       "---\ntitle: Hello\npublished: 2025-02-14\ntags: [a, b]\n---\nBody\n",
+		"TOML":       "+++\ntitle = \"Hello\"\npublished = 2025-02-14\ntags = [\"a\", \"b\"]\n+++\nBody\n",
+		"JSON":       "{\n\"title\": \"Hello\",\n\"published\": \"2025-02-14\",\n\"tags\": [\"a\", \"b\"]\n}\n\nBody\n",
+		"JSON ;;;":   ";;;\n{\"title\": \"Hello\", \"published\": \"2025-02-14\", \"tags\": [\"a\", \"b\"]}\n;;;\nBody\n",
+		"CRLF + BOM": "\ufeff---\r\ntitle: Hello\r\npublished: \"2025-02-14\"\r\ntags: [a, b]\r\n---\r\nBody\r\n",
+	}
+	for name, src := range cases {
+		t.Run(name, func(t *testing.T) {
+			var list diag.List
+			doc := Parse("x.md", []byte(src), &list)
+			m := doc.Meta.ReportTo(&list)
+			if got := m.String("title", true); got != "Hello" {
+				t.Errorf("title = %q", got)
+			}
+			if d, ok := m.Date("published", true); !ok || d.ISO() != "2025-02-14" {
+				t.Errorf("published = %v", d)
+			}
+			if got := strings.Join(m.Strings("tags"), ","); got != "a,b" {
+				t.Errorf("tags = %q", got)
+			}
+			if strings.TrimSpace(string(doc.Body)) != "Body" {
+				t.Errorf("body = %q", doc.Body)
+			}
+			if string(doc.Src[doc.BodyOffset:]) != string(doc.Body) {
+				t.Errorf("BodyOffset does not point at the body")
+			}
+			if items := list.Items(); len(items) > 0 {
+				t.Errorf("unexpected problems: %v", items)
+			}
+		})
+	}
+}
+
+func TestNoFrontMatter(t *testing.T) {
+	var list diag.List
+	doc := Parse("x.md", []byte("Just text.\n"), &list)
+	if string(doc.Body) != "Just text.\n" || doc.BodyOffset != 0 || len(list.Items()) > 0 {
+		t.Errorf("body %q offset %d problems %v", doc.Body, doc.BodyOffset, list.Items())
+	}
+}
+
+// TestErrorsPointIntoTheFile checks that decoding errors carry the line in
+// the file, not in the front matter block.
+func TestErrorsPointIntoTheFile(t *testing.T) {
+	cases := map[string]struct{ src, want string }{
+		"YAML": {"---\ntitle: ok\nsummary: a: b\n---\n", "x.md:3:"},
+		"TOML": {"+++\ntitle = \"ok\"\nsummary = unquoted\n+++\n", "x.md:3:"},
+		"JSON": {"{\n\"title\": \"ok\",\n\"summary\": oops\n}\n\n", "x.md:3:"},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			var list diag.List
+			Parse("x.md", []byte(c.src), &list)
+			items := list.Items()
+			if len(items) != 1 || !strings.HasPrefix(items[0].String(), c.want) || !strings.Contains(items[0].Message, "malformed "+name) {
+				t.Errorf("got %v, want one error at %s", items, c.want)
+			}
+		})
+	}
+}
+
+func TestWrongTypesAndUnknownKeys(t *testing.T) {
+	var list diag.List
+	doc := Parse("x.md", []byte("---\ntitle: [a, b]\npublished: someday\ntitel: x\n---\n"), &list)
+	m := doc.Meta.ReportTo(&list)
+	m.String("title", true)
+	m.Date("published", true)
+	m.WarnUnknown("title", "published")
+	got := []string{}
+	for _, d := range list.Items() {
+		got = append(got, d.String())
+	}
+	all := strings.Join(got, "\n")
+	for _, want := range []string{
+		`x.md:2:1: field "title" must be text, not a list`,
+		`x.md:3:1: field "published": "someday" is not a date`,
+		`accepted forms`,
+		`x.md:4:1: warning: unknown field "titel" is ignored`,
+		`did you mean "title"?`,
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("lacks %q in:\n%s", want, all)
+		}
+	}
+}

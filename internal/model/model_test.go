@@ -1,0 +1,157 @@
+package model_test
+
+import (
+	"strings"
+	"testing"
+
+	"briefing/internal/content"
+	"briefing/internal/diag"
+	"briefing/internal/markdown"
+	"briefing/internal/model"
+)
+
+// link builds a briefing from actor, topic and article sources.
+func link(t *testing.T, actors, topics, articles map[string]string) (*model.Briefing, *diag.List) {
+	t.Helper()
+	list := &diag.List{}
+	conv := markdown.New(nil, false)
+	var as []*model.Actor
+	for id, src := range actors {
+		as = append(as, model.DecodeActor(content.Parse(id+".md", []byte(src), list), id, list))
+	}
+	var ts []*model.Topic
+	for id, src := range topics {
+		ts = append(ts, model.DecodeTopic(content.Parse(id+".md", []byte(src), list), id, list))
+	}
+	var arts []*model.Article
+	for slug, src := range articles {
+		doc := content.Parse(slug+".md", []byte(src), list)
+		a := model.DecodeArticle(doc, slug, list)
+		html, res, err := conv.Convert(doc.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.SetBody(html, res)
+		arts = append(arts, a)
+	}
+	return model.Link(model.Site{}, as, ts, arts, list), list
+}
+
+var (
+	actors = map[string]string{
+		"kyiv":     "---\nname: Ukraine\nkind: government\n---\n",
+		"zelensky": "---\nname: Volodymyr Zelensky\nkind: person\naffiliation: kyiv\n---\n",
+		"vance":    "---\nname: JD Vance\nkind: person\n---\n",
+	}
+	topics = map[string]string{
+		"deal":       "---\ntitle: Minerals deal\nrelated: [guarantees]\n---\n",
+		"guarantees": "---\ntitle: Security guarantees\n---\n",
+	}
+)
+
+func TestCrossReferences(t *testing.T) {
+	b, list := link(t, actors, topics, map[string]string{
+		"later": `---
+title: Later
+published: "2025-02-16"
+events:
+  - {id: talks, date: "2025-02-14/2025-02-16", title: Talks, actors: [vance, zelensky], topics: [deal]}
+  - {id: meeting, date: "2025-02-14", title: Meeting, actors: [zelensky]}
+---
+[Zelensky](actor:zelensky) spoke of [the deal](topic:deal) and [guarantees](topic:guarantees): [“Not yet.”](quote:zelensky)
+
+[Vance](actor:vance) [met him](event:meeting) and [Zelensky](actor:zelensky) at [the talks](event:talks). [“Good.”](quote:vance?topic=guarantees)
+`,
+		"earlier": `---
+title: Earlier
+published: "2025-02-10"
+---
+[Zelensky](actor:zelensky) said [“First.”](quote:zelensky) on [the deal](topic:deal).
+`,
+	})
+	if list.HasErrors() {
+		t.Fatal(list.Err())
+	}
+	z := find(b.Actors, "zelensky")
+	if got := quoteTexts(z.Quotes); got != "First.|Not yet." {
+		t.Errorf("Zelensky's quotes in reading order = %q", got)
+	}
+	if z.Affiliation == nil || z.Affiliation.ID != "kyiv" || len(z.Affiliation.Members) != 1 {
+		t.Errorf("affiliation not linked both ways")
+	}
+	if len(z.Passages) != 3 {
+		t.Errorf("Zelensky is mentioned in 3 paragraphs, got %d passages", len(z.Passages))
+	}
+	if z.Passages[0].Article.Slug != "earlier" || z.Passages[2].Para != 2 {
+		t.Errorf("passages out of reading order")
+	}
+	if got := eventIDs(z.Events); got != "meeting|talks" {
+		t.Errorf("Zelensky's events in date order = %q", got)
+	}
+	if got := eventIDs(b.Events); got != "meeting|talks" {
+		t.Errorf("timeline = %q", got)
+	}
+	for _, e := range b.Events {
+		if e.Para != 2 || !strings.HasSuffix(e.SourcePath(), "later/index.html#p2") {
+			t.Errorf("event %s links to %q, want its paragraph ¶2", e.ID, e.SourcePath())
+		}
+	}
+
+	deal := findTopic(b.Topics, "deal")
+	// "Not yet." takes both topics of its paragraph; "First." takes the deal.
+	if got := quoteTexts(deal.Quotes); got != "First.|Not yet." {
+		t.Errorf("quotes on the deal = %q", got)
+	}
+	if len(deal.Related) != 1 || deal.Related[0].ID != "guarantees" {
+		t.Errorf("related topics not linked")
+	}
+	guarantees := findTopic(b.Topics, "guarantees")
+	if got := quoteTexts(guarantees.Quotes); got != "Not yet.|Good." {
+		t.Errorf("quotes on guarantees = %q", got)
+	}
+	groups := guarantees.QuotesBySpeaker()
+	if len(groups) != 2 {
+		t.Errorf("want 2 speakers on guarantees, got %d", len(groups))
+	}
+	if b.Articles[0].Slug != "later" {
+		t.Errorf("articles should be newest first")
+	}
+	later := b.Articles[0]
+	if len(later.Actors) != 2 || len(later.Topics) != 2 || len(later.Events) != 2 || len(later.Paragraphs) != 2 {
+		t.Errorf("article side panel: %d actors, %d topics, %d events, %d paragraphs", len(later.Actors), len(later.Topics), len(later.Events), len(later.Paragraphs))
+	}
+}
+
+func find(actors []*model.Actor, id string) *model.Actor {
+	for _, a := range actors {
+		if a.ID == id {
+			return a
+		}
+	}
+	return nil
+}
+
+func findTopic(topics []*model.Topic, id string) *model.Topic {
+	for _, x := range topics {
+		if x.ID == id {
+			return x
+		}
+	}
+	return nil
+}
+
+func quoteTexts(qs []*model.Quote) string {
+	var s []string
+	for _, q := range qs {
+		s = append(s, q.Text)
+	}
+	return strings.Join(s, "|")
+}
+
+func eventIDs(es []*model.Event) string {
+	var s []string
+	for _, e := range es {
+		s = append(s, e.ID)
+	}
+	return strings.Join(s, "|")
+}
