@@ -83,6 +83,9 @@ func dumpAnnotations(src []byte, res *annotate.Result) string {
 		}
 		b.WriteByte('\n')
 	}
+	for _, s := range res.Suspects {
+		fmt.Fprintf(&b, "suspect %q scheme=%q @%d\n", s.Text, s.Scheme, s.Offset)
+	}
 	return b.String()
 }
 

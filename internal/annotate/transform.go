@@ -3,6 +3,7 @@ package annotate
 import (
 	"html"
 	"net/url"
+	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -15,7 +16,23 @@ import (
 type Result struct {
 	Paragraphs  []Paragraph
 	Annotations []*Annotation
+
+	// Suspects are places that look like annotations but did not parse as
+	// one, such as a link nested in a quote's brackets, which Markdown
+	// turns into literal text.
+	Suspects []Suspect
 }
+
+// Suspect is text that looks like a failed annotation.
+type Suspect struct {
+	Offset int
+	Text   string // the annotation-like text, e.g. "](quote:kellogg)"
+	Scheme string // for links: the unknown scheme, e.g. "actors"
+}
+
+// lostAnnotation matches the tail of an annotation that Markdown left as
+// text, which happens when one annotation is nested in another.
+var lostAnnotation = regexp.MustCompile(`\]\((actor|topic|event|quote):[^)\s]*\)`)
 
 var resultKey = parser.NewContextKey()
 
@@ -61,8 +78,16 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 				number(res, n, item, source)
 			}
 		case *ast.Link:
-			if _, ok := kinds[scheme(n.Destination)]; ok {
+			sch := scheme(n.Destination)
+			if _, ok := kinds[sch]; ok {
 				links = append(links, n)
+			} else if sch != "" && !strings.Contains(string(n.Destination), "//") {
+				res.Suspects = append(res.Suspects, Suspect{Offset: n.Pos(), Text: string(n.Destination), Scheme: sch})
+			}
+		case *ast.Text:
+			segment := n.Segment.Value(source)
+			for _, loc := range lostAnnotation.FindAllIndex(segment, -1) {
+				res.Suspects = append(res.Suspects, Suspect{Offset: n.Segment.Start + loc[0], Text: string(segment[loc[0]:loc[1]])})
 			}
 		}
 		return ast.WalkContinue, nil

@@ -45,6 +45,7 @@ func Parse(path string, src []byte, list *diag.List) *Document {
 	if !utf8.Valid(src) {
 		bad := invalidUTF8(src)
 		list.Errorf(doc.Lines.Pos(bad), "save the file as UTF-8 in your editor", "file is not valid UTF-8 text")
+		doc.Meta.unreadable = true
 		return doc
 	}
 
@@ -54,6 +55,7 @@ func Parse(path string, src []byte, list *diag.List) *Document {
 		// The library fails only while decoding, which rawMatter never does,
 		// or on a read error, which a byte reader never gives.
 		list.Errorf(doc.Lines.Pos(0), "", "cannot read front matter: %v", err)
+		doc.Meta.unreadable = true
 		return doc
 	}
 	doc.Body, doc.BodyOffset = rest, len(src)-len(rest)
@@ -62,6 +64,7 @@ func Parse(path string, src []byte, list *diag.List) *Document {
 			list.Errorf(doc.Lines.Pos(0), "close the front matter with a line holding only "+delim,
 				"front matter is opened with %s but never closed", delim)
 			doc.Body, doc.BodyOffset = nil, len(src)
+			doc.Meta.unreadable = true
 		}
 		return doc
 	}
@@ -75,6 +78,7 @@ func Parse(path string, src []byte, list *diag.List) *Document {
 		pos.Col = col
 		list.Errorf(pos, "check the "+raw.format+" syntax near this line (quote values that contain ':' or '#')",
 			"malformed %s front matter: %s", raw.format, msg)
+		doc.Meta.unreadable = true
 		return doc
 	}
 	doc.Meta.fields = fields
@@ -208,6 +212,7 @@ func ParseConfig(path string, src []byte, list *diag.List) *Document {
 	if err != nil {
 		line, col, msg := errorPosition("TOML", src, err)
 		list.Errorf(diag.Pos{File: path, Line: line, Col: col}, "check the TOML syntax: text values need quotes", "malformed settings: %s", msg)
+		doc.Meta.unreadable = true
 		return doc
 	}
 	doc.Meta.fields = fields

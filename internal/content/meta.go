@@ -23,8 +23,9 @@ type Meta struct {
 	doc        *Document
 	list       *diag.List
 	fields     map[string]any
-	start, end int // front matter bytes in doc.Src
-	anchor     int // where this value's text starts
+	start, end int  // front matter bytes in doc.Src
+	anchor     int  // where this value's text starts
+	unreadable bool // the front matter failed to decode, already reported
 }
 
 // ReportTo returns m reporting problems to list. Reading fields is a
@@ -70,7 +71,7 @@ func (m Meta) Start() diag.Pos { return m.doc.Lines.Pos(max(m.anchor, m.start)) 
 func (m Meta) String(key string, required bool) string {
 	v, ok := m.fields[key]
 	if !ok || v == nil {
-		if required {
+		if required && !m.unreadable {
 			m.list.Errorf(m.Start(), fmt.Sprintf("add a line such as `%s: ...`", key),
 				"missing required field %q", key)
 		}

@@ -178,7 +178,7 @@ func (l *Lines) LinePos(line int) Pos {
 func Suggest(got string, candidates []string) string {
 	best, bestDist := "", len(got)/2+2
 	for _, c := range candidates {
-		if d := distance(got, c); d < bestDist {
+		if d := Distance(got, c); d < bestDist {
 			best, bestDist = c, d
 		}
 	}
@@ -188,8 +188,8 @@ func Suggest(got string, candidates []string) string {
 	return fmt.Sprintf("did you mean %q?", best)
 }
 
-// distance is the Levenshtein edit distance between a and b.
-func distance(a, b string) int {
+// Distance is the Levenshtein edit distance between a and b.
+func Distance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)

@@ -139,7 +139,14 @@ func (a *Article) SetBody(html string, res *annotate.Result) {
 	a.Body = htmlOf(html)
 	a.Paragraphs = res.Paragraphs
 	a.annotations = res.Annotations
+	a.suspects = res.Suspects
 }
+
+// Doc is the file the actor was read from.
+func (a *Actor) Doc() *content.Document { return a.doc }
+
+// Doc is the file the topic was read from.
+func (t *Topic) Doc() *content.Document { return t.doc }
 
 func checkFileID(doc *content.Document, id string, list *diag.List) {
 	if !ValidID(id) {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"briefing/internal/annotate"
+	"briefing/internal/content"
 	"briefing/internal/dates"
 	"briefing/internal/diag"
 )
@@ -37,6 +38,13 @@ func Link(site Site, actors []*Actor, topics []*Topic, articles []*Article, list
 	}
 	for _, a := range articles {
 		l.linkArticle(a)
+	}
+	l.checkProse(site.overview)
+	for _, a := range actors {
+		l.checkProse(a.profile)
+	}
+	for _, t := range topics {
+		l.checkProse(t.overview)
 	}
 
 	b := &Briefing{Site: site, Actors: actors, Topics: topics, Articles: articles}
@@ -161,6 +169,7 @@ func (l *linker) linkArticle(a *Article) {
 			}
 		}
 	}
+	l.reportSuspects(a.doc, a.suspects)
 	for _, q := range implicit {
 		for _, t := range paraTopics[q.Para] {
 			q.Topics = appendNew(q.Topics, t)
@@ -171,6 +180,45 @@ func (l *linker) linkArticle(a *Article) {
 		if !referenced[e] {
 			l.list.Warnf(e.meta.Pos("id", e.ID), fmt.Sprintf("link the words that report it: [words](event:%s)", e.ID),
 				"event %q is never referenced in the article, so its timeline entry cannot link to a paragraph", e.ID)
+		}
+	}
+}
+
+// checkProse checks the mentions in a profile or overview.
+func (l *linker) checkProse(p prose) {
+	if p.res == nil {
+		return
+	}
+	for _, an := range p.res.Annotations {
+		pos := p.doc.Lines.Pos(p.doc.BodyOffset + an.Offset)
+		switch an.Kind {
+		case annotate.Actor:
+			l.actor(an.ID, pos)
+		case annotate.Topic:
+			l.topic(an.ID, pos)
+		default:
+			l.list.Errorf(pos, "put quotes and events in an article", "%s annotations belong in articles only", an.Kind)
+		}
+	}
+	l.reportSuspects(p.doc, p.res.Suspects)
+}
+
+// reportSuspects reports text that was meant as an annotation but is not
+// one; left alone it would publish as a broken link or stray brackets.
+func (l *linker) reportSuspects(doc *content.Document, suspects []annotate.Suspect) {
+	kinds := []string{string(annotate.Actor), string(annotate.Topic), string(annotate.Event), string(annotate.Quote)}
+	for _, s := range suspects {
+		pos := doc.Lines.Pos(doc.BodyOffset + s.Offset)
+		if s.Scheme == "" {
+			l.list.Errorf(pos, "annotations cannot nest: annotate the outer words, or the inner ones, not both",
+				"%q did not become an annotation and will show as text", s.Text)
+			continue
+		}
+		for _, k := range kinds {
+			if diag.Distance(s.Scheme, k) <= 2 {
+				l.list.Errorf(pos, fmt.Sprintf("did you mean %s:?", k), "unknown annotation type %q in %q", s.Scheme, s.Text)
+				break
+			}
 		}
 	}
 }

@@ -16,6 +16,22 @@ type Site struct {
 	BaseURL     string
 	UnsafeHTML  bool          // let raw HTML in Markdown through
 	Overview    template.HTML // content/overview.md, for the home page
+
+	overview prose
+}
+
+// SetOverview attaches the home page's overview, rendered from doc.
+func (s *Site) SetOverview(doc *content.Document, html string, res *annotate.Result) {
+	s.Overview = htmlOf(html)
+	s.overview = prose{doc, res}
+}
+
+// prose is Markdown outside articles, a profile or an overview, kept to
+// check its annotations: mentions only, as quotes and events belong to
+// articles.
+type prose struct {
+	doc *content.Document
+	res *annotate.Result
 }
 
 // Briefing is the whole linked model.
@@ -47,7 +63,14 @@ type Actor struct {
 	Passages []*Passage // paragraphs that mention them
 	Events   []*Event   // events they take part in, in date order
 
-	doc *content.Document
+	doc     *content.Document
+	profile prose
+}
+
+// SetProfile attaches the actor's rendered profile.
+func (a *Actor) SetProfile(html string, res *annotate.Result) {
+	a.Profile = htmlOf(html)
+	a.profile = prose{a.doc, res}
 }
 
 func (a *Actor) Path() string { return "actors/" + a.ID + "/index.html" }
@@ -73,7 +96,14 @@ type Topic struct {
 	Passages []*Passage
 	Events   []*Event
 
-	doc *content.Document
+	doc      *content.Document
+	overview prose
+}
+
+// SetOverview attaches the topic's rendered overview.
+func (t *Topic) SetOverview(html string, res *annotate.Result) {
+	t.Overview = htmlOf(html)
+	t.overview = prose{t.doc, res}
 }
 
 func (t *Topic) Path() string { return "topics/" + t.ID + "/index.html" }
@@ -107,6 +137,7 @@ type Article struct {
 
 	declared    []*Event
 	annotations []*annotate.Annotation
+	suspects    []annotate.Suspect
 	doc         *content.Document
 }
 

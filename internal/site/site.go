@@ -8,13 +8,13 @@ package site
 import (
 	"errors"
 	"fmt"
-	"html/template"
 	"io/fs"
 	"path"
 	"runtime"
 	"strings"
 	"sync"
 
+	"briefing/internal/annotate"
 	"briefing/internal/content"
 	"briefing/internal/diag"
 	"briefing/internal/markdown"
@@ -134,47 +134,41 @@ func load(p Project, list *diag.List) *model.Briefing {
 	deep := markdown.New(newResolver("../../", actors, topics), site.UnsafeHTML)
 	top := markdown.New(newResolver("", actors, topics), site.UnsafeHTML)
 
-	errs := make([]error, len(articles))
+	lists := make([]diag.List, len(articles))
 	parallel(len(articles), func(i int) {
-		html, res, err := deep.Convert(articleDocs[i].doc.Body)
-		errs[i] = err
-		if err == nil {
+		if html, res, ok := convert(deep, articleDocs[i].doc, &lists[i]); ok {
 			articles[i].SetBody(html, res)
 		}
 	})
-	for i, err := range errs {
-		if err != nil {
-			list.Errorf(diag.Pos{File: articleDocs[i].doc.Path}, "", "cannot render Markdown: %v", err)
+	for i := range lists {
+		list.Merge(&lists[i])
+	}
+	for _, a := range actors {
+		if html, res, ok := convert(deep, a.Doc(), list); ok {
+			a.SetProfile(html, res)
 		}
 	}
-	for i, a := range actors {
-		a.Profile = convertProse(deep, actorDocs[i].doc, list)
-	}
-	for i, t := range topics {
-		t.Overview = convertProse(deep, topicDocs[i].doc, list)
+	for _, t := range topics {
+		if html, res, ok := convert(deep, t.Doc(), list); ok {
+			t.SetOverview(html, res)
+		}
 	}
 	if src, err := fs.ReadFile(p.Root, "content/overview.md"); err == nil {
 		doc := content.Parse("content/overview.md", src, list)
-		site.Overview = convertProse(top, doc, list)
+		if html, res, ok := convert(top, doc, list); ok {
+			site.SetOverview(doc, html, res)
+		}
 	}
 	return model.Link(site, actors, topics, articles, list)
 }
 
-// convertProse renders a profile or overview, where only mentions make
-// sense: quotes and events belong to articles.
-func convertProse(c *markdown.Converter, doc *content.Document, list *diag.List) template.HTML {
+func convert(c *markdown.Converter, doc *content.Document, list *diag.List) (string, *annotate.Result, bool) {
 	html, res, err := c.Convert(doc.Body)
 	if err != nil {
 		list.Errorf(diag.Pos{File: doc.Path}, "", "cannot render Markdown: %v", err)
-		return ""
+		return "", nil, false
 	}
-	for _, a := range res.Annotations {
-		if a.Kind == "quote" || a.Kind == "event" {
-			list.Errorf(doc.Lines.Pos(doc.BodyOffset+a.Offset), "put quotes and events in an article",
-				"%s annotations belong in articles only", a.Kind)
-		}
-	}
-	return template.HTML(html)
+	return html, res, true
 }
 
 type idDoc struct {

@@ -240,6 +240,18 @@ func TestErrors(t *testing.T) {
 		{"unclosed front matter", "content/actors/ann.md",
 			func(s string) string { return strings.Replace(s, "---\nAnn", "Ann", 1) },
 			[]string{"ann.md:1:1: front matter is opened with --- but never closed"}},
+		{"nested annotations", "content/articles/second.md",
+			func(s string) string { return strings.Replace(s, "[“fine”](quote:land)", "[[Land](actor:land) fine](quote:land)", 1) },
+			[]string{`second.md:6:49: "](quote:land)" did not become an annotation`, "annotations cannot nest"}},
+		{"misspelt annotation type", "content/articles/second.md",
+			func(s string) string { return strings.Replace(s, "(actor:land)", "(actors:land)", 1) },
+			[]string{`second.md:6:1: unknown annotation type "actors"`, "did you mean actor:?"}},
+		{"unknown actor in a profile", "content/actors/land.md",
+			func(s string) string { return s + "Led by [Anne](actor:anne).\n" },
+			[]string{`land.md:5:8: unknown actor "anne"`, `did you mean "ann"?`}},
+		{"quote in the overview", "content/overview.md",
+			func(s string) string { return s + "\n[“Hi”](quote:ann)\n" },
+			[]string{`overview.md:3:1: quote annotations belong in articles only`}},
 		{"not UTF-8", "content/actors/ann.md",
 			func(s string) string { return strings.Replace(s, "Minister", "Minist\xff", 1) },
 			[]string{"ann.md:4:13: file is not valid UTF-8 text"}},
@@ -252,6 +264,9 @@ func TestErrors(t *testing.T) {
 			var failure *diag.Failure
 			if !errors.As(err, &failure) {
 				t.Fatalf("build succeeded or failed oddly (%v); want a content error", err)
+			}
+			if strings.Contains(err.Error(), "missing required field") && !strings.Contains(c.name, "missing") {
+				t.Errorf("a file whose front matter cannot be read should not also report its fields missing:\n%s", err)
 			}
 			for _, want := range c.wants {
 				if !strings.Contains(err.Error(), want) {
