@@ -90,7 +90,19 @@ func Build(p Project) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Site{Briefing: b, Files: append(files, static...), Pages: len(pages), Warnings: warnings}, nil
+	isPage := make(map[string]bool, len(files))
+	for _, f := range files {
+		isPage[f.Path] = true
+	}
+	for _, f := range static {
+		if isPage[f.Path] {
+			warnings = append(warnings, diag.Diagnostic{File: "static/" + f.Path, Severity: diag.Warning,
+				Message: "has the same path as a generated page and is not copied", Hint: "rename it, or override the page's template instead"})
+			continue
+		}
+		files = append(files, f)
+	}
+	return &Site{Briefing: b, Files: files, Pages: len(pages), Warnings: warnings}, nil
 }
 
 // Write puts the site into dir.
@@ -113,6 +125,11 @@ func load(p Project, list *diag.List) *model.Briefing {
 		site.BaseURL += "/"
 	}
 
+	if _, err := fs.Stat(p.Root, "content"); err != nil {
+		list.Errorf(diag.Pos{File: "content"}, "run gen in a briefing project folder, or point -root at one",
+			"no content folder: this does not look like a briefing project")
+		return nil
+	}
 	actorDocs := readDocs(p.Root, "content/actors", list)
 	topicDocs := readDocs(p.Root, "content/topics", list)
 	articleDocs := readDocs(p.Root, "content/articles", list)

@@ -369,3 +369,33 @@ func TestRawHTMLEscapedUnlessSiteOptsIn(t *testing.T) {
 		}
 	}
 }
+
+func TestMissingContentFolderIsAnError(t *testing.T) {
+	_, err := build(t, map[string]string{"site.toml": "title = \"x\"\n"})
+	if err == nil || !strings.Contains(err.Error(), "no content folder") {
+		t.Fatalf("want a clear error for a folder without content/, got %v", err)
+	}
+}
+
+func TestStaticFileCannotReplaceAPage(t *testing.T) {
+	files := fixture()
+	files["static/index.html"] = "not the home page"
+	files["static/extra.txt"] = "copied"
+	s, err := build(t, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	copied := false
+	for _, f := range s.Files {
+		if f.Path == "index.html" && string(f.Data) == "not the home page" {
+			t.Errorf("a static file replaced the home page")
+		}
+		copied = copied || (f.Path == "extra.txt" && string(f.Data) == "copied")
+	}
+	if !copied {
+		t.Errorf("the project's own static file was not copied")
+	}
+	if len(s.Warnings) != 1 || !strings.Contains(s.Warnings[0].String(), "static/index.html") {
+		t.Errorf("want one warning about static/index.html, got %v", s.Warnings)
+	}
+}
