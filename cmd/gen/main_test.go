@@ -71,9 +71,10 @@ func TestShippedBriefing(t *testing.T) {
 		page := read(t, filepath.Join(dir, "public", "articles", slug, "index.html"))
 		for _, m := range quote.FindAllStringSubmatch(string(src), -1) {
 			total++
-			text := strings.Trim(m[1], `“”"`)
+			// Shown without the sentence's own trailing comma.
+			text := strings.TrimRight(strings.Trim(m[1], `“”"`), ",;: ")
 			speakerPage := read(t, filepath.Join(dir, "public", "actors", m[2], "index.html"))
-			i := strings.Index(speakerPage, htmlEscape(text))
+			i := strings.Index(speakerPage, "<blockquote>“"+htmlEscape(text)+"”</blockquote>")
 			if i < 0 {
 				t.Errorf("quote %q is not on %s's page", text, m[2])
 				continue

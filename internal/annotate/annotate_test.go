@@ -31,7 +31,7 @@ func TestGolden(t *testing.T) {
 	if err != nil || len(inputs) == 0 {
 		t.Fatalf("no golden inputs: %v", err)
 	}
-	conv := markdown.New(fakeResolver{}, false)
+	conv := markdown.New(markdown.Options{Resolver: fakeResolver{}, NumberParagraphs: true})
 	for _, in := range inputs {
 		name := strings.TrimSuffix(filepath.Base(in), ".md")
 		t.Run(name, func(t *testing.T) {
@@ -90,7 +90,7 @@ func dumpAnnotations(src []byte, res *annotate.Result) string {
 }
 
 func TestQuoteTopicsFromQuery(t *testing.T) {
-	_, res, err := markdown.New(fakeResolver{}, false).Convert([]byte(`He said [“No.”](quote:kellogg?topic=a,b&topic=c).`))
+	_, res, err := markdown.New(markdown.Options{Resolver: fakeResolver{}, NumberParagraphs: true}).Convert([]byte(`He said [“No.”](quote:kellogg?topic=a,b&topic=c).`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,11 +105,11 @@ func TestQuoteTopicsFromQuery(t *testing.T) {
 
 func TestRawHTMLIsDroppedUnlessOptedIn(t *testing.T) {
 	src := []byte("Hello <script>alert(1)</script> [x](javascript:alert(1))\n")
-	safe, _, _ := markdown.New(fakeResolver{}, false).Convert(src)
+	safe, _, _ := markdown.New(markdown.Options{Resolver: fakeResolver{}, NumberParagraphs: true}).Convert(src)
 	if strings.Contains(safe, "<script>") || strings.Contains(safe, "javascript:") {
 		t.Errorf("raw HTML or a javascript: link got through:\n%s", safe)
 	}
-	unsafe, _, _ := markdown.New(fakeResolver{}, true).Convert(src)
+	unsafe, _, _ := markdown.New(markdown.Options{Resolver: fakeResolver{}, UnsafeHTML: true}).Convert(src)
 	if !strings.Contains(unsafe, "<script>") {
 		t.Errorf("unsafe_html should let raw HTML through:\n%s", unsafe)
 	}

@@ -10,12 +10,16 @@ import (
 // Extension adds annotations and paragraph numbering to goldmark.
 type Extension struct {
 	Resolver Resolver
+
+	// NumberParagraphs gives each paragraph a citable anchor and ¶ mark:
+	// wanted in articles, noise in a two-line profile.
+	NumberParagraphs bool
 }
 
 var _ goldmark.Extender = Extension{}
 
 func (e Extension) Extend(m goldmark.Markdown) {
 	// After goldmark's own transformers, so every link is final.
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(transformer{}, 900)))
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(transformer{numbered: e.NumberParagraphs}, 900)))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(nodeRenderer{resolver: e.Resolver}, 500)))
 }

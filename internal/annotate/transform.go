@@ -46,17 +46,22 @@ func Collected(pc parser.Context) *Result {
 
 // transformer numbers paragraphs and turns typed links into annotations.
 // It runs after inline parsing, when every link is in the tree.
-type transformer struct{}
+type transformer struct {
+	numbered bool // give paragraphs citable anchors
+}
 
 var _ parser.ASTTransformer = transformer{}
 
-func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+func (t transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	source := reader.Source()
 	res := &Result{}
 	pc.Set(resultKey, res)
 
 	var links []*ast.Link
 	inNote := 0 // notes are not citable paragraphs, but may hold annotations
+	if !t.numbered {
+		inNote = 1
+	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if n.Kind() == east.KindFootnote {
 			if entering {

@@ -19,11 +19,17 @@ type Converter struct {
 	md goldmark.Markdown
 }
 
-// New returns a converter whose annotations link through resolver. Raw
-// HTML in the Markdown is dropped unless unsafeHTML is set.
-func New(resolver annotate.Resolver, unsafeHTML bool) *Converter {
+// Options say how to render.
+type Options struct {
+	Resolver         annotate.Resolver // links annotations; nil leaves them unlinked
+	UnsafeHTML       bool              // let raw HTML through instead of dropping it
+	NumberParagraphs bool              // citable ¶ anchors, for articles
+}
+
+// New returns a converter.
+func New(opts Options) *Converter {
 	var rendererOptions []goldmark.Option
-	if unsafeHTML {
+	if opts.UnsafeHTML {
 		rendererOptions = append(rendererOptions, goldmark.WithRendererOptions(html.WithUnsafe()))
 	}
 	md := goldmark.New(append(rendererOptions,
@@ -31,7 +37,7 @@ func New(resolver annotate.Resolver, unsafeHTML bool) *Converter {
 			extension.GFM,
 			extension.Footnote,
 			extension.Typographer,
-			annotate.Extension{Resolver: resolver},
+			annotate.Extension{Resolver: opts.Resolver, NumberParagraphs: opts.NumberParagraphs},
 		),
 	)...)
 	return &Converter{md: md}

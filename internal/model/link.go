@@ -312,10 +312,12 @@ func (l *linker) suggest(id string, known any, fallback string) string {
 	return fallback
 }
 
-// trimQuotes drops the quotation marks around a quote's words; the pages
-// add their own.
+// trimQuotes drops the quotation marks around a quote's words, which the
+// pages add back, and the comma or colon that belongs to the sentence
+// around it: “substantive,” is shown as “substantive”.
 func trimQuotes(s string) string {
-	return strings.TrimSpace(strings.Trim(strings.TrimSpace(s), `"“”„«»‘’'`))
+	s = strings.Trim(strings.TrimSpace(s), `"“”„«»‘’'`)
+	return strings.TrimSpace(strings.TrimRight(s, ",;: "))
 }
 
 func appendNew[T comparable](list []T, x T) []T {

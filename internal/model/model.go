@@ -2,6 +2,7 @@ package model
 
 import (
 	"html/template"
+	"strings"
 
 	"briefing/internal/annotate"
 	"briefing/internal/content"
@@ -75,12 +76,16 @@ func (a *Actor) SetProfile(html string, res *annotate.Result) {
 
 func (a *Actor) Path() string { return "actors/" + a.ID + "/index.html" }
 
-// KindLabel is the kind as a reader reads it.
+// KindLabel is the kind as a reader reads it: "Person", "Anonymous source".
 func (a *Actor) KindLabel() string {
-	if a.Kind == "anonymous" {
-		return "anonymous source"
+	label := a.Kind
+	if label == "anonymous" {
+		label = "anonymous source"
 	}
-	return a.Kind
+	if label == "" {
+		return ""
+	}
+	return strings.ToUpper(label[:1]) + label[1:]
 }
 
 // Topic is a question the briefing follows.

@@ -14,7 +14,7 @@ import (
 func link(t *testing.T, actors, topics, articles map[string]string) (*model.Briefing, *diag.List) {
 	t.Helper()
 	list := &diag.List{}
-	conv := markdown.New(nil, false)
+	conv := markdown.New(markdown.Options{NumberParagraphs: true})
 	var as []*model.Actor
 	for id, src := range actors {
 		as = append(as, model.DecodeActor(content.Parse(id+".md", []byte(src), list), id, list))

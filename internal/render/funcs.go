@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"briefing/internal/model"
@@ -18,42 +19,64 @@ var funcs = template.FuncMap{
 	"keyActors":    keyActors,
 	"latestEvents": latestEvents,
 	"byMonth":      byMonth,
+	"withPage":     withPage,
 }
+
+// WithPage hands a shared template block both what it shows and the page
+// it is on, which it needs for relative links.
+type WithPage struct {
+	Page *Page
+	Data any
+}
+
+func withPage(p *Page, data any) WithPage { return WithPage{Page: p, Data: data} }
 
 // excerptRunes bounds an excerpt: enough for the sentence around a
 // mention, short enough to scan a long list of them.
 const excerptRunes = 320
 
-// excerpt shows a passage's text around its first marked words, with
-// every mark highlighted. Text is escaped before marks are added.
+// excerpt shows a passage's text around its first marked words, cut at
+// word boundaries, with every mark highlighted. Text is escaped before
+// marks are added.
 func excerpt(p *model.Passage) template.HTML {
 	text := p.Text
 	if utf8.RuneCountInString(text) > excerptRunes {
-		start := 0
+		focus := 0
 		if len(p.Marks) > 0 {
-			if i := strings.Index(text, p.Marks[0]); i > 0 {
-				start = i
-			}
+			focus = max(0, strings.Index(text, p.Marks[0]))
 		}
-		runes := []rune(text)
-		from := max(0, utf8.RuneCountInString(text[:start])-excerptRunes/3)
-		to := min(len(runes), from+excerptRunes)
-		text = string(runes[from:to])
-		if from > 0 {
-			text = "…" + text
-		}
-		if to < len(runes) {
-			text += "…"
-		}
+		text = window(text, focus, excerptRunes)
 	}
 	escaped := template.HTMLEscapeString(text)
 	for _, m := range p.Marks {
-		e := template.HTMLEscapeString(m)
-		if e != "" {
+		if e := template.HTMLEscapeString(m); e != "" {
 			escaped = strings.Replace(escaped, e, "<mark>"+e+"</mark>", 1)
 		}
 	}
 	return template.HTML(escaped)
+}
+
+// window cuts about size runes of text around byte offset focus, starting
+// a third of the way before it, at word boundaries, marking cuts with "…".
+func window(text string, focus, size int) string {
+	runes := []rune(text)
+	at := utf8.RuneCountInString(text[:focus])
+	from := max(0, at-size/3)
+	to := min(len(runes), from+size)
+	for from > 0 && from < at && !unicode.IsSpace(runes[from-1]) {
+		from++
+	}
+	for to < len(runes) && to > at && !unicode.IsSpace(runes[to]) {
+		to--
+	}
+	out := strings.TrimSpace(string(runes[from:to]))
+	if from > 0 {
+		out = "…" + out
+	}
+	if to < len(runes) {
+		out += "…"
+	}
+	return out
 }
 
 func plural(n int, one, many string) string {

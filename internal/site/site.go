@@ -148,12 +148,14 @@ func load(p Project, list *diag.List) *model.Briefing {
 	}
 
 	// Every page but the home page sits two folders deep.
-	deep := markdown.New(newResolver("../../", actors, topics), site.UnsafeHTML)
-	top := markdown.New(newResolver("", actors, topics), site.UnsafeHTML)
+	deep := newResolver("../../", actors, topics)
+	article := markdown.New(markdown.Options{Resolver: deep, UnsafeHTML: site.UnsafeHTML, NumberParagraphs: true})
+	profile := markdown.New(markdown.Options{Resolver: deep, UnsafeHTML: site.UnsafeHTML})
+	home := markdown.New(markdown.Options{Resolver: newResolver("", actors, topics), UnsafeHTML: site.UnsafeHTML})
 
 	lists := make([]diag.List, len(articles))
 	parallel(len(articles), func(i int) {
-		if html, res, ok := convert(deep, articleDocs[i].doc, &lists[i]); ok {
+		if html, res, ok := convert(article, articleDocs[i].doc, &lists[i]); ok {
 			articles[i].SetBody(html, res)
 		}
 	})
@@ -161,18 +163,18 @@ func load(p Project, list *diag.List) *model.Briefing {
 		list.Merge(&lists[i])
 	}
 	for _, a := range actors {
-		if html, res, ok := convert(deep, a.Doc(), list); ok {
+		if html, res, ok := convert(profile, a.Doc(), list); ok {
 			a.SetProfile(html, res)
 		}
 	}
 	for _, t := range topics {
-		if html, res, ok := convert(deep, t.Doc(), list); ok {
+		if html, res, ok := convert(profile, t.Doc(), list); ok {
 			t.SetOverview(html, res)
 		}
 	}
 	if src, err := fs.ReadFile(p.Root, "content/overview.md"); err == nil {
 		doc := content.Parse("content/overview.md", src, list)
-		if html, res, ok := convert(top, doc, list); ok {
+		if html, res, ok := convert(home, doc, list); ok {
 			site.SetOverview(doc, html, res)
 		}
 	}
