@@ -2,7 +2,7 @@
 # into public/, `make test` runs every test.
 GO ?= go
 
-.PHONY: build test clean
+.PHONY: build test clean bench
 
 build:
 	$(GO) run ./cmd/gen build
@@ -13,3 +13,7 @@ test:
 
 clean:
 	rm -rf public
+
+# Go benchmarks of the build; compare runs with benchstat.
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...

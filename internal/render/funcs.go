@@ -145,10 +145,11 @@ type MonthGroup struct {
 func byMonth(events []*model.Event) []MonthGroup {
 	var groups []MonthGroup
 	for _, e := range events {
-		label, id := "Pending", "pending"
+		// Group ids hold "_", which event ids cannot, so the two never clash.
+		label, id := "Pending", "when_pending"
 		if !e.Date.Pending {
 			start := e.Date.Start
-			label, id = strconv.Itoa(start.Year), "y"+strconv.Itoa(start.Year)
+			label, id = strconv.Itoa(start.Year), "when_"+strconv.Itoa(start.Year)
 			if start.Month != 0 {
 				label = start.Month.String() + " " + label
 				id = id + "-" + strconv.Itoa(int(start.Month))
