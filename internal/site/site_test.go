@@ -241,7 +241,9 @@ func TestErrors(t *testing.T) {
 			func(s string) string { return strings.Replace(s, "---\nAnn", "Ann", 1) },
 			[]string{"ann.md:1:1: front matter is opened with --- but never closed"}},
 		{"nested annotations", "content/articles/second.md",
-			func(s string) string { return strings.Replace(s, "[“fine”](quote:land)", "[[Land](actor:land) fine](quote:land)", 1) },
+			func(s string) string {
+				return strings.Replace(s, "[“fine”](quote:land)", "[[Land](actor:land) fine](quote:land)", 1)
+			},
 			[]string{`second.md:6:49: "](quote:land)" did not become an annotation`, "annotations cannot nest"}},
 		{"misspelt annotation type", "content/articles/second.md",
 			func(s string) string { return strings.Replace(s, "(actor:land)", "(actors:land)", 1) },
