@@ -5,6 +5,7 @@ package overlay
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"sort"
 )
@@ -22,7 +23,7 @@ func (o FS) Open(name string) (fs.File, error) {
 		}
 		f, err := layer.Open(name)
 		if err == nil {
-			return f, nil
+			return o.mergeDir(name, f)
 		}
 		if !errors.Is(err, fs.ErrNotExist) {
 			return nil, err
@@ -58,5 +59,40 @@ func (o FS) ReadDir(name string) ([]fs.DirEntry, error) {
 		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrNotExist}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
+	return out, nil
+}
+
+// mergeDir returns f, or for a folder, one that lists every layer's files.
+func (o FS) mergeDir(name string, f fs.File) (fs.File, error) {
+	info, err := f.Stat()
+	if err != nil || !info.IsDir() {
+		return f, err
+	}
+	entries, err := o.ReadDir(name)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return &dir{File: f, entries: entries}, nil
+}
+
+// dir is an open folder whose listing merges the layers.
+type dir struct {
+	fs.File
+	entries []fs.DirEntry
+}
+
+func (d *dir) ReadDir(n int) ([]fs.DirEntry, error) {
+	if n <= 0 {
+		out := d.entries
+		d.entries = nil
+		return out, nil
+	}
+	if len(d.entries) == 0 {
+		return nil, io.EOF
+	}
+	n = min(n, len(d.entries))
+	out := d.entries[:n]
+	d.entries = d.entries[n:]
 	return out, nil
 }

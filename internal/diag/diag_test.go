@@ -1,0 +1,55 @@
+package diag
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestPositionsCountRunesAndLines(t *testing.T) {
+	src := []byte("first line\n“Quoted” [x](actor:y)\n")
+	l := NewLines("a.md", src)
+	at := strings.Index(string(src), "[x]")
+	if got := l.Pos(at); got != (Pos{File: "a.md", Line: 2, Col: 10}) {
+		t.Errorf("Pos = %+v, want line 2 col 10 (columns count characters, not bytes)", got)
+	}
+	if got := l.Pos(0); got.Line != 1 || got.Col != 1 {
+		t.Errorf("Pos(0) = %+v", got)
+	}
+	if got := l.Pos(len(src) + 10); got.Line != 3 {
+		t.Errorf("an offset past the end should clamp to the last line, got %+v", got)
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	ids := []string{"bessent", "zelensky", "vance", "kellogg"}
+	cases := map[string]string{
+		"besent":   `did you mean "bessent"?`,
+		"zelenksy": `did you mean "zelensky"?`,
+		"trump":    "",
+	}
+	for got, want := range cases {
+		if s := Suggest(got, ids); s != want {
+			t.Errorf("Suggest(%q) = %q, want %q", got, s, want)
+		}
+	}
+}
+
+func TestListReportsSortedWithHints(t *testing.T) {
+	var l List
+	l.Errorf(Pos{File: "b.md", Line: 2, Col: 3}, "a hint", "second %s", "problem")
+	l.Warnf(Pos{File: "a.md", Line: 9, Col: 1}, "", "a warning")
+	l.Errorf(Pos{File: "b.md", Line: 1, Col: 1}, "", "first problem")
+	err := l.Err()
+	if err == nil {
+		t.Fatal("a list with errors must be an error")
+	}
+	want := "a.md:9:1: warning: a warning\nb.md:1:1: first problem\nb.md:2:3: second problem\n\thint: a hint\n2 error(s)"
+	if err.Error() != want {
+		t.Errorf("got\n%s\nwant\n%s", err, want)
+	}
+	var clean List
+	clean.Warnf(Pos{File: "a.md"}, "", "only a warning")
+	if clean.Err() != nil {
+		t.Errorf("warnings alone must not fail a build")
+	}
+}
