@@ -14,6 +14,7 @@ import (
 
 	"briefing"
 	"briefing/internal/diag"
+	"briefing/internal/model"
 	"briefing/internal/site"
 )
 
@@ -41,7 +42,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return build(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		if len(args) > 1 && args[1] == "build" {
-			return build([]string{"-h"}, stdout, stderr)
+			return build([]string{"-h"}, stdout, stdout)
 		}
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -53,6 +54,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 func build(args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("gen build", flag.ContinueOnError)
 	flags.SetOutput(stderr)
+	for _, a := range args {
+		if a == "-h" || a == "-help" || a == "--help" {
+			flags.SetOutput(stdout) // help that was asked for is output, not an error
+		}
+	}
 	root := flags.String("root", ".", "project `folder` holding site.toml and content/")
 	out := flags.String("out", "public", "output `folder`; a relative path is inside the project folder")
 	baseURL := flags.String("base-url", "", "absolute `URL` the site is published at, for canonical links (overrides base_url in site.toml)")
@@ -76,6 +82,12 @@ Flags:
 	if flags.NArg() > 0 {
 		fmt.Fprintf(stderr, "gen build: unexpected argument %q\n", flags.Arg(0))
 		return 2
+	}
+	if *baseURL != "" {
+		if err := model.CheckBaseURL(*baseURL); err != nil {
+			fmt.Fprintf(stderr, "gen build: -base-url: %v\n", err)
+			return 2
+		}
 	}
 	outDir := *out
 	if !filepath.IsAbs(outDir) {

@@ -192,9 +192,14 @@ func TestHelp(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "gen build") {
 		t.Errorf("gen help: %d %q", code, stdout)
 	}
-	code, _, stderr := gen(t, "build", "-h")
-	if code != 0 || !strings.Contains(stderr, "-base-url") || !strings.Contains(stderr, "-root") || !strings.Contains(stderr, "-out") {
-		t.Errorf("gen build -h: %d %q", code, stderr)
+	for _, args := range [][]string{{"build", "-h"}, {"help", "build"}} {
+		code, stdout, _ := gen(t, args...)
+		if code != 0 || !strings.Contains(stdout, "-base-url") || !strings.Contains(stdout, "-root") || !strings.Contains(stdout, "-out") {
+			t.Errorf("gen %v: %d %q", args, code, stdout)
+		}
+	}
+	if code, _, stderr := gen(t, "build", "-base-url", "example.org"); code != 2 || !strings.Contains(stderr, "not an absolute http(s) address") {
+		t.Errorf("a relative base URL should be refused: %d %q", code, stderr)
 	}
 	if code, _, _ := gen(t, "biuld"); code != 2 {
 		t.Errorf("an unknown command should exit 2")

@@ -77,9 +77,19 @@ func dumpAnnotations(src []byte, res *annotate.Result) string {
 		if len(a.Topics) > 0 {
 			fmt.Fprintf(&b, " topics=%v", a.Topics)
 		}
-		// The offset must point at the annotation's opening bracket.
+		// The offset must point at the annotation's opening bracket, and
+		// the span at its words in the paragraph's text.
 		if a.Offset < 0 || a.Offset >= len(src) || src[a.Offset] != '[' {
 			fmt.Fprintf(&b, " BAD-OFFSET")
+		}
+		if a.Para > 0 {
+			text := res.Paragraphs[a.Para-1].Text
+			if a.End > len(text) || a.Start > a.End || strings.TrimSpace(text[a.Start:a.End]) != a.Text {
+				fmt.Fprintf(&b, " BAD-SPAN[%d:%d]", a.Start, a.End)
+			}
+		}
+		if a.QueryError != "" {
+			fmt.Fprintf(&b, " query-error=%q", a.QueryError)
 		}
 		b.WriteByte('\n')
 	}

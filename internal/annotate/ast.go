@@ -16,8 +16,14 @@ const (
 	Quote Kind = "quote"
 )
 
-// kinds maps a link scheme to its Kind; other schemes are ordinary links.
-var kinds = map[string]Kind{"actor": Actor, "topic": Topic, "event": Event, "quote": Quote}
+// kindOf maps a link scheme to its Kind; other schemes are ordinary links.
+func kindOf(scheme string) (Kind, bool) {
+	switch k := Kind(scheme); k {
+	case Actor, Topic, Event, Quote:
+		return k, true
+	}
+	return "", false
+}
 
 // Annotation is one annotated span as the writer wrote it.
 type Annotation struct {
@@ -25,13 +31,15 @@ type Annotation struct {
 	ID   string // the actor, topic or event id; a quote's speaker
 	Text string // the linked words as plain text
 
-	// Topics and Query are a quote's ?topic= list and its whole query
-	// (kept to report unknown parameters).
-	Topics []string
-	Query  string
+	Topics     []string // a quote's ?topic= list
+	QueryError string   // what is wrong with the ?query, if anything
 
 	Para   int // paragraph number, 0 when outside any paragraph
 	Offset int // byte offset of the opening '[' in the Markdown source
+
+	// Start and End are the byte range of the words in their paragraph's
+	// Text, for highlighting.
+	Start, End int
 }
 
 // Paragraph is a numbered block of text.

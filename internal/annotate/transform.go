@@ -1,9 +1,11 @@
 package annotate
 
 import (
+	"fmt"
 	"html"
 	"net/url"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -17,9 +19,9 @@ type Result struct {
 	Paragraphs  []Paragraph
 	Annotations []*Annotation
 
-	// Suspects are places that look like annotations but did not parse as
-	// one, such as a link nested in a quote's brackets, which Markdown
-	// turns into literal text.
+	// Suspects are places that look like annotations but did not become
+	// one: a link nested in another's brackets, which Markdown prints as
+	// literal text, or a link, image or autolink with a mistyped scheme.
 	Suspects []Suspect
 }
 
@@ -27,12 +29,15 @@ type Result struct {
 type Suspect struct {
 	Offset int
 	Text   string // the annotation-like text, e.g. "](quote:kellogg)"
-	Scheme string // for links: the unknown scheme, e.g. "actors"
+	Scheme string // for links: the scheme as written, e.g. "actors"
+	Image  bool   // written as an image, ![…](actor:x)
+	Bare   bool   // written as an autolink, <actor:x>
 }
 
-// lostAnnotation matches the tail of an annotation that Markdown left as
-// text, which happens when one annotation is nested in another.
-var lostAnnotation = regexp.MustCompile(`\]\((actor|topic|event|quote):[^)\s]*\)`)
+// annotationTail matches where an annotation's link text ends and its
+// destination starts. Each one in the source belongs to an annotation;
+// one that does not was meant as an annotation and is printed as text.
+var annotationTail = regexp.MustCompile(`\][ \t]*\([ \t]*(actor|topic|event|quote)[ \t]*:[^)\n]*\)?`)
 
 var resultKey = parser.NewContextKey()
 
@@ -52,16 +57,23 @@ type transformer struct {
 
 var _ parser.ASTTransformer = transformer{}
 
+// block is a paragraph to number; the anchor goes on holder, which is a
+// list item for a tight list, whose text has no element of its own.
+type block struct {
+	node, holder ast.Node
+}
+
 func (t transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	source := reader.Source()
 	res := &Result{}
 	pc.Set(resultKey, res)
 
-	var links []*ast.Link
+	var (
+		blocks []block
+		links  []*ast.Link
+		code   []text.Segment // where annotation-like text is just code
+	)
 	inNote := 0 // notes are not citable paragraphs, but may hold annotations
-	if !t.numbered {
-		inNote = 1
-	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if n.Kind() == east.KindFootnote {
 			if entering {
@@ -73,46 +85,128 @@ func (t transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.
 		if !entering {
 			return ast.WalkContinue, nil
 		}
+		numbered := t.numbered && inNote == 0
 		switch n := n.(type) {
 		case *ast.Paragraph:
-			if inNote == 0 {
-				number(res, n, n, source)
+			if numbered {
+				blocks = append(blocks, block{n, n})
 			}
 		case *ast.TextBlock:
-			if item, ok := n.Parent().(*ast.ListItem); ok && inNote == 0 {
-				number(res, n, item, source)
+			if item, ok := n.Parent().(*ast.ListItem); ok && numbered {
+				blocks = append(blocks, block{n, item})
+			}
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
+			code = append(code, segments(n.Lines())...)
+		case *ast.CodeSpan, *ast.RawHTML:
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				if t, ok := c.(*ast.Text); ok {
+					code = append(code, t.Segment)
+				}
+			}
+			if raw, ok := n.(*ast.RawHTML); ok {
+				code = append(code, segments(raw.Segments)...)
 			}
 		case *ast.Link:
-			sch := scheme(n.Destination)
-			if _, ok := kinds[sch]; ok {
+			if _, ok := kindOf(scheme(n.Destination)); ok {
 				links = append(links, n)
-			} else if sch != "" && !strings.Contains(string(n.Destination), "//") {
+			} else if sch := scheme(n.Destination); sch != "" && !strings.Contains(string(n.Destination), "//") {
 				res.Suspects = append(res.Suspects, Suspect{Offset: n.Pos(), Text: string(n.Destination), Scheme: sch})
 			}
-		case *ast.Text:
-			segment := n.Segment.Value(source)
-			for _, loc := range lostAnnotation.FindAllIndex(segment, -1) {
-				res.Suspects = append(res.Suspects, Suspect{Offset: n.Segment.Start + loc[0], Text: string(segment[loc[0]:loc[1]])})
+		case *ast.Image:
+			if _, ok := kindOf(scheme(n.Destination)); ok {
+				res.Suspects = append(res.Suspects, Suspect{Offset: n.Pos(), Text: string(n.Destination), Scheme: scheme(n.Destination), Image: true})
+			}
+		case *ast.AutoLink:
+			if k, ok := kindOf(scheme(n.URL(source))); ok {
+				res.Suspects = append(res.Suspects, Suspect{Offset: n.Pos(), Text: string(n.URL(source)), Scheme: string(k), Bare: true})
 			}
 		}
 		return ast.WalkContinue, nil
 	})
+
+	for i, b := range blocks {
+		n := i + 1
+		b.holder.SetAttributeString("id", []byte(ParagraphID(n)))
+		b.node.InsertBefore(b.node, b.node.FirstChild(), &ParagraphMark{N: n})
+	}
 	for _, link := range links {
 		res.Annotations = append(res.Annotations, replace(link, source))
 	}
+	for i, b := range blocks {
+		offset := 0
+		if lines := b.node.Lines(); lines.Len() > 0 {
+			offset = lines.At(0).Start
+		}
+		// Writing the text records where each annotation falls in it.
+		res.Paragraphs = append(res.Paragraphs, Paragraph{N: i + 1, Text: plainText(b.node, source), Offset: offset})
+	}
+	claims := make([]claim, 0, len(res.Annotations))
+	for _, a := range res.Annotations {
+		claims = append(claims, claim{a.Offset, a.Kind})
+	}
+	for _, s := range res.Suspects {
+		if s.Image { // already reported, as an image
+			claims = append(claims, claim{s.Offset, Kind(s.Scheme)})
+		}
+	}
+	res.Suspects = append(res.Suspects, lostAnnotations(source, claims, code)...)
+	sort.Slice(res.Suspects, func(i, j int) bool { return res.Suspects[i].Offset < res.Suspects[j].Offset })
 }
 
-// number gives block the next paragraph number; the anchor goes on holder
-// (a list item for tight lists, whose text has no element of its own).
-func number(res *Result, block ast.Node, holder ast.Node, source []byte) {
-	n := len(res.Paragraphs) + 1
-	holder.SetAttributeString("id", []byte(ParagraphID(n)))
-	block.InsertBefore(block, block.FirstChild(), &ParagraphMark{N: n})
-	offset := 0
-	if lines := block.Lines(); lines.Len() > 0 {
-		offset = lines.At(0).Start
+func segments(s *text.Segments) []text.Segment {
+	out := make([]text.Segment, s.Len())
+	for i := range out {
+		out[i] = s.At(i)
 	}
-	res.Paragraphs = append(res.Paragraphs, Paragraph{N: n, Text: plainText(block, source), Offset: offset})
+	return out
+}
+
+// claim is a link, at offset, that owns the first annotation destination
+// of its kind after it.
+type claim struct {
+	offset int
+	kind   Kind
+}
+
+// lostAnnotations finds annotation destinations in the source that no
+// link claims.
+func lostAnnotations(source []byte, claims []claim, code []text.Segment) []Suspect {
+	type tail struct {
+		start, end int
+		kind       Kind
+		claimed    bool
+	}
+	var tails []*tail
+	for _, m := range annotationTail.FindAllSubmatchIndex(source, -1) {
+		if !inside(m[0], code) {
+			tails = append(tails, &tail{start: m[0], end: m[1], kind: Kind(source[m[2]:m[3]])})
+		}
+	}
+	sort.Slice(claims, func(i, j int) bool { return claims[i].offset < claims[j].offset })
+	for _, c := range claims {
+		for _, t := range tails {
+			if !t.claimed && t.kind == c.kind && t.start > c.offset {
+				t.claimed = true
+				break
+			}
+		}
+	}
+	var out []Suspect
+	for _, t := range tails {
+		if !t.claimed {
+			out = append(out, Suspect{Offset: t.start, Text: string(source[t.start:t.end])})
+		}
+	}
+	return out
+}
+
+func inside(offset int, segments []text.Segment) bool {
+	for _, s := range segments {
+		if offset >= s.Start && offset < s.Stop {
+			return true
+		}
+	}
+	return false
 }
 
 func scheme(dest []byte) string {
@@ -125,19 +219,12 @@ func scheme(dest []byte) string {
 
 // replace swaps link for an annotation node that keeps the link's words.
 func replace(link *ast.Link, source []byte) *Annotation {
-	dest := string(link.Destination)
-	s, rest, _ := strings.Cut(dest, ":")
-	id, query, _ := strings.Cut(rest, "?")
-	a := &Annotation{Kind: kinds[s], ID: unescape(id), Query: query, Offset: link.Pos()}
-	if a.Kind == Quote && query != "" {
-		values, _ := url.ParseQuery(query)
-		for _, list := range values["topic"] {
-			for _, t := range strings.Split(list, ",") {
-				if t = strings.TrimSpace(t); t != "" {
-					a.Topics = append(a.Topics, t)
-				}
-			}
-		}
+	s, rest, _ := strings.Cut(string(link.Destination), ":")
+	id, query, hasQuery := strings.Cut(rest, "?")
+	kind, _ := kindOf(s)
+	a := &Annotation{Kind: kind, ID: unescape(id), Offset: link.Pos()}
+	if hasQuery {
+		a.Topics, a.QueryError = parseQuery(kind, query)
 	}
 	a.Text = strings.TrimSpace(plainText(link, source))
 	a.Para = paragraphOf(link)
@@ -151,6 +238,31 @@ func replace(link *ast.Link, source []byte) *Annotation {
 	}
 	parent.ReplaceChild(parent, link, node)
 	return a
+}
+
+// parseQuery reads a quote's ?topic=a,b (repeatable). Other annotations
+// take no query.
+func parseQuery(kind Kind, query string) (topics []string, problem string) {
+	if kind != Quote {
+		return nil, "only quotes take a ?topic= list"
+	}
+	values, err := url.ParseQuery(query)
+	if err != nil {
+		return nil, err.Error()
+	}
+	for key, lists := range values {
+		if key != "topic" {
+			return nil, fmt.Sprintf("unknown parameter %q", key)
+		}
+		for _, list := range lists {
+			for _, t := range strings.Split(list, ",") {
+				if t = strings.TrimSpace(t); t != "" {
+					topics = append(topics, t)
+				}
+			}
+		}
+	}
+	return topics, ""
 }
 
 func unescape(s string) string {
@@ -173,10 +285,19 @@ func paragraphOf(n ast.Node) int {
 	return 0
 }
 
-// plainText is the text a reader sees in n, without markup.
+// plainText is the text a reader sees in n, without markup. On the way it
+// records where each annotation inside n falls in that text, so pages can
+// highlight exactly the annotated words.
 func plainText(n ast.Node, source []byte) string {
 	var b strings.Builder
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if node, ok := c.(*Node); ok && c != n {
+			if entering {
+				node.Annotation.Start = b.Len()
+			} else {
+				node.Annotation.End = b.Len()
+			}
+		}
 		if !entering {
 			return ast.WalkContinue, nil
 		}
@@ -190,12 +311,10 @@ func plainText(n ast.Node, source []byte) string {
 			}
 		case *ast.String:
 			b.WriteString(html.UnescapeString(string(c.Value)))
-		case *ast.CodeSpan:
-			// its Text children are walked
 		case *ast.AutoLink:
 			b.Write(c.Label(source))
 		}
 		return ast.WalkContinue, nil
 	})
-	return strings.TrimSpace(b.String())
+	return strings.TrimRight(b.String(), " ")
 }

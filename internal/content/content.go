@@ -10,6 +10,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -74,8 +76,12 @@ func Parse(path string, src []byte, list *diag.List) *Document {
 	if err != nil {
 		line, col, msg := errorPosition(raw.format, raw.data, err)
 		pos := doc.Lines.Pos(start)
-		pos.Line += line - 1
-		pos.Col = col
+		first := pos.Line
+		pos.Line, pos.Col = first+line-1, col
+		msg = laterLine.ReplaceAllStringFunc(msg, func(m string) string {
+			n, _ := strconv.Atoi(strings.TrimPrefix(m, "at line "))
+			return fmt.Sprintf("at line %d", first+n-1)
+		})
 		list.Errorf(pos, "check the "+raw.format+" syntax near this line (quote values that contain ':' or '#')",
 			"malformed %s front matter: %s", raw.format, msg)
 		doc.Meta.unreadable = true
@@ -84,6 +90,10 @@ func Parse(path string, src []byte, list *diag.List) *Document {
 	doc.Meta.fields = fields
 	return doc
 }
+
+// laterLine finds a second line number in a decoder's message, such as
+// YAML's "already defined at line 2", to restate it as a file line.
+var laterLine = regexp.MustCompile(`at line \d+`)
 
 // normalize removes a byte-order mark and turns CRLF into LF. Both keep
 // line numbers, and columns stay as an editor shows them.
@@ -171,28 +181,41 @@ func decode(format string, data []byte) (map[string]any, error) {
 func errorPosition(format string, data []byte, err error) (line, col int, msg string) {
 	var tomlErr toml.ParseError
 	var jsonErr *json.SyntaxError
-	var typeErr *json.UnmarshalTypeError
+	var jsonType *json.UnmarshalTypeError
+	var yamlType *yaml.TypeError
 	switch {
 	case errors.As(err, &tomlErr):
 		return tomlErr.Position.Line, tomlErr.Position.Col, tomlErr.Message
 	case errors.As(err, &jsonErr):
-		l, c := lineCol(data, int(jsonErr.Offset))
+		// The decoder's offset is just past the offending byte.
+		l, c := lineCol(data, int(jsonErr.Offset)-1)
 		return l, c, jsonErr.Error()
-	case errors.As(err, &typeErr):
-		l, c := lineCol(data, int(typeErr.Offset))
-		return l, c, typeErr.Error()
-	}
-	msg = err.Error()
-	var n int
-	if format == "YAML" {
-		// yaml.v3 reports "yaml: line N: message".
-		if _, scanErr := fmt.Sscanf(msg, "yaml: line %d:", &n); scanErr == nil {
-			_, after, _ := strings.Cut(msg[len("yaml: line "):], ": ")
-			return n, 1, after
+	case errors.As(err, &jsonType):
+		return 1, 1, "front matter must be a set of fields in { }"
+	case errors.As(err, &yamlType):
+		// "line N: mapping key "title" already defined at line M"; a list
+		// or text instead of fields reads "cannot unmarshal !!seq ...".
+		first := yamlType.Errors[0]
+		if strings.Contains(first, "cannot unmarshal") {
+			return 1, 1, "front matter must be fields (key: value), not a list or text"
 		}
-		msg = strings.TrimPrefix(msg, "yaml: ")
+		return yamlLine(first, 1)
 	}
-	return 1, 1, msg
+	if format == "YAML" {
+		return yamlLine(strings.TrimPrefix(err.Error(), "yaml: "), 1)
+	}
+	return 1, 1, err.Error()
+}
+
+// yamlLine splits yaml.v3's "line N: message" into N and the message,
+// turning any "at line M" inside it into a file line too. YAML reports no
+// columns.
+func yamlLine(msg string, fallback int) (line, col int, text string) {
+	line = fallback
+	if _, err := fmt.Sscanf(msg, "line %d:", &line); err == nil {
+		_, msg, _ = strings.Cut(msg, ": ")
+	}
+	return line, 1, msg
 }
 
 func lineCol(data []byte, offset int) (int, int) {

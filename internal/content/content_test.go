@@ -94,3 +94,45 @@ func TestWrongTypesAndUnknownKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestPositionsFindKeysNotText checks that fields are located by their
+// key, not by the same letters elsewhere in the front matter.
+func TestPositionsFindKeysNotText(t *testing.T) {
+	src := "---\nname: Volodymyr Zelensky\nkind: person\nrole: President of Ukraine\nid: zelensky\nrol: x\n" +
+		"events:\n  - id: talks\n    title: talks in kyiv\n  - id: kyiv\n    date: \"2025\"\n---\n"
+	var list diag.List
+	doc := Parse("x.md", []byte(src), &list)
+	m := doc.Meta.ReportTo(&list)
+	m.WarnUnknown("name", "kind", "role", "events")
+	events := m.List("events", "id")
+	if len(events) != 2 {
+		t.Fatalf("got %d events", len(events))
+	}
+	events[1].String("title", true)
+	if got := events[1].Pos("date").Line; got != 11 {
+		t.Errorf("second event's date found on line %d, want 11", got)
+	}
+	var got []string
+	for _, d := range list.Items() {
+		got = append(got, d.String())
+	}
+	all := strings.Join(got, "\n")
+	for _, want := range []string{
+		`x.md:5:1: warning: unknown field "id"`,
+		`x.md:6:1: warning: unknown field "rol"`,
+		`x.md:10:5: missing required field "title"`,
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("lacks %q in:\n%s", want, all)
+		}
+	}
+}
+
+func TestYAMLDuplicateKeyNamesBothFileLines(t *testing.T) {
+	var list diag.List
+	Parse("x.md", []byte("---\ntitle: a\nkind: person\ntitle: b\n---\n"), &list)
+	items := list.Items()
+	if len(items) != 1 || !strings.HasPrefix(items[0].String(), `x.md:4:1: malformed YAML front matter: mapping key "title" already defined at line 2`) {
+		t.Errorf("got %v", items)
+	}
+}

@@ -42,30 +42,86 @@ func (m Meta) Has(key string) bool {
 }
 
 // Pos is the position of key in the file, or of the value after it when
-// value is given; the front matter's start when not found.
+// value is given; the value's start (anchor) when not found.
 func (m Meta) Pos(key string, value ...string) diag.Pos {
-	at := m.find(max(m.anchor, m.start), key)
+	from := max(m.anchor, m.start)
+	at := m.findKey(from, key, "")
+	if at < 0 {
+		at = from
+	}
 	for _, v := range value {
-		if v != "" {
-			at = m.find(at, v)
+		if i := m.findWord(at, v); i >= 0 {
+			at = i
 		}
 	}
 	return m.doc.Lines.Pos(at)
 }
 
-func (m Meta) find(from int, text string) int {
-	if from >= m.end || text == "" {
-		return from
+// findKey finds where key is written as a field name ("key:", "key =",
+// "\"key\":"), with the given value when value is not empty, at or after
+// from. It returns -1 when there is none.
+func (m Meta) findKey(from int, key, value string) int {
+	src := m.doc.Src[:m.end]
+	for at := from; at < len(src); {
+		i := bytes.Index(src[at:], []byte(key))
+		if i < 0 {
+			return -1
+		}
+		start := at + i
+		at = start + len(key)
+		if start > 0 && !isKeyBoundary(src[start-1]) {
+			continue
+		}
+		rest := bytes.TrimLeft(src[at:], "\"' \t")
+		if len(rest) == 0 || (rest[0] != ':' && rest[0] != '=') {
+			continue
+		}
+		if value != "" {
+			v := bytes.TrimLeft(rest[1:], "\"' \t")
+			if !bytes.HasPrefix(v, []byte(value)) || (len(v) > len(value) && isIDByte(v[len(value)])) {
+				continue
+			}
+		}
+		return start
 	}
-	if i := bytes.Index(m.doc.Src[from:m.end], []byte(text)); i >= 0 {
-		return from + i
+	return -1
+}
+
+// findWord finds text standing as a whole word (not inside a longer id)
+// at or after from, or -1.
+func (m Meta) findWord(from int, text string) int {
+	src := m.doc.Src[:m.end]
+	for at := from; at < len(src) && text != ""; {
+		i := bytes.Index(src[at:], []byte(text))
+		if i < 0 {
+			return -1
+		}
+		start, end := at+i, at+i+len(text)
+		at = end
+		if (start == 0 || !isIDByte(src[start-1])) && (end == len(src) || !isIDByte(src[end])) {
+			return start
+		}
 	}
-	return from
+	return -1
+}
+
+func isKeyBoundary(c byte) bool {
+	return c == '\n' || c == ' ' || c == '\t' || c == '{' || c == ',' || c == '-' || c == '"' || c == '\''
+}
+
+func isIDByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
 }
 
 // Start is the position of the front matter, for problems with it as a
 // whole (such as a missing field).
-func (m Meta) Start() diag.Pos { return m.doc.Lines.Pos(max(m.anchor, m.start)) }
+func (m Meta) Start() diag.Pos {
+	at := max(m.anchor, m.start)
+	for at < m.end && (m.doc.Src[at] == ' ' || m.doc.Src[at] == '\t' || m.doc.Src[at] == '-') {
+		at++ // to the first field of a list item: "  - id: x"
+	}
+	return m.doc.Lines.Pos(at)
+}
 
 // String reads a text field. A missing required field is an error.
 func (m Meta) String(key string, required bool) string {
@@ -161,7 +217,10 @@ func (m Meta) List(key, idKey string) []Meta {
 		}
 	}
 	var out []Meta
-	at := m.find(max(m.anchor, m.start), key)
+	at := m.findKey(max(m.anchor, m.start), key, "")
+	if at < 0 {
+		at = max(m.anchor, m.start)
+	}
 	for _, item := range items {
 		fields, ok := item.(map[string]any)
 		if !ok {
@@ -170,11 +229,12 @@ func (m Meta) List(key, idKey string) []Meta {
 		}
 		sub := Meta{doc: m.doc, list: m.list, fields: fields, start: m.start, end: m.end, anchor: at}
 		if id, ok := scalar(fields[idKey]); ok && id != "" {
-			found := m.find(at, id)
-			at = found + len(id)
-			// From the start of the id's line, so Pos finds the item's
-			// own keys: "- id: x" in YAML, "id = 'x'" in TOML.
-			sub.anchor = bytes.LastIndexByte(m.doc.Src[:found], '\n') + 1
+			if found := m.findKey(at, idKey, id); found >= 0 {
+				// From the start of the id's line, so Pos finds the item's
+				// own keys: "- id: x" in YAML, "id = 'x'" in TOML.
+				sub.anchor = bytes.LastIndexByte(m.doc.Src[:found], '\n') + 1
+				at = found + len(idKey)
+			}
 		}
 		out = append(out, sub)
 	}

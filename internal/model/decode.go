@@ -1,6 +1,8 @@
 package model
 
 import (
+	"fmt"
+	"net/url"
 	"regexp"
 	"strings"
 
@@ -18,8 +20,14 @@ func ValidID(s string) bool { return idPattern.MatchString(s) }
 
 const idHint = "ids use lowercase letters a-z, digits and hyphens, like \"scott-bessent\""
 
-// SiteFields are the keys of site.toml.
-var SiteFields = []string{"title", "description", "language", "base_url", "unsafe_html"}
+// The fields each kind of file may have, for did-you-mean hints.
+var (
+	siteFields    = []string{"title", "description", "language", "base_url", "unsafe_html"}
+	actorFields   = []string{"name", "kind", "role", "affiliation", "aliases"}
+	topicFields   = []string{"title", "summary", "related"}
+	articleFields = []string{"title", "source", "url", "published", "authors", "summary", "events"}
+	eventFields   = []string{"id", "date", "title", "actors", "topics"}
+)
 
 // DecodeSite reads site.toml. A missing file (doc nil) gives defaults.
 func DecodeSite(doc *content.Document, list *diag.List) Site {
@@ -28,7 +36,7 @@ func DecodeSite(doc *content.Document, list *diag.List) Site {
 		return site
 	}
 	m := doc.Meta.ReportTo(list)
-	m.WarnUnknown(SiteFields...)
+	m.WarnUnknown(siteFields...)
 	if s := m.String("title", false); s != "" {
 		site.Title = s
 	}
@@ -36,19 +44,22 @@ func DecodeSite(doc *content.Document, list *diag.List) Site {
 	if s := m.String("language", false); s != "" {
 		site.Language = s
 	}
-	site.BaseURL = m.String("base_url", false)
+	if base := m.String("base_url", false); base != "" {
+		if err := CheckBaseURL(base); err != nil {
+			list.Errorf(m.Pos("base_url", base), `write the full address, such as "https://example.github.io/briefing/"`, "base_url: %v", err)
+		} else {
+			site.BaseURL = base
+		}
+	}
 	site.UnsafeHTML = m.Bool("unsafe_html")
 	return site
 }
-
-// ActorFields are the front matter keys of an actor file.
-var ActorFields = []string{"name", "kind", "role", "affiliation", "aliases"}
 
 // DecodeActor reads an actor file's front matter; id comes from its name.
 func DecodeActor(doc *content.Document, id string, list *diag.List) *Actor {
 	m := doc.Meta.ReportTo(list)
 	checkFileID(doc, id, list)
-	m.WarnUnknown(ActorFields...)
+	m.WarnUnknown(actorFields...)
 	a := &Actor{
 		ID: id, doc: doc,
 		Name:        m.String("name", true),
@@ -60,24 +71,21 @@ func DecodeActor(doc *content.Document, id string, list *diag.List) *Actor {
 	if a.Kind == "anonymous source" {
 		a.Kind = "anonymous"
 	}
-	if a.Kind != "" && !contains(ActorKinds, a.Kind) {
-		hint := diag.Suggest(a.Kind, ActorKinds)
+	if a.Kind != "" && !contains(ActorKinds(), a.Kind) {
+		hint := diag.Suggest(a.Kind, ActorKinds())
 		if hint == "" {
-			hint = "use one of: " + strings.Join(ActorKinds, ", ")
+			hint = "use one of: " + strings.Join(ActorKinds(), ", ")
 		}
 		list.Errorf(m.Pos("kind", a.Kind), hint, "unknown actor kind %q", a.Kind)
 	}
 	return a
 }
 
-// TopicFields are the front matter keys of a topic file.
-var TopicFields = []string{"title", "summary", "related"}
-
 // DecodeTopic reads a topic file's front matter.
 func DecodeTopic(doc *content.Document, id string, list *diag.List) *Topic {
 	m := doc.Meta.ReportTo(list)
 	checkFileID(doc, id, list)
-	m.WarnUnknown(TopicFields...)
+	m.WarnUnknown(topicFields...)
 	return &Topic{
 		ID: id, doc: doc,
 		Title:     m.String("title", true),
@@ -86,18 +94,12 @@ func DecodeTopic(doc *content.Document, id string, list *diag.List) *Topic {
 	}
 }
 
-// ArticleFields and EventFields are the front matter keys of an article.
-var (
-	ArticleFields = []string{"title", "source", "url", "published", "authors", "summary", "events"}
-	EventFields   = []string{"id", "date", "title", "actors", "topics"}
-)
-
 // DecodeArticle reads an article's front matter. Its body is rendered
 // separately and attached with SetBody.
 func DecodeArticle(doc *content.Document, slug string, list *diag.List) *Article {
 	m := doc.Meta.ReportTo(list)
 	checkFileID(doc, slug, list)
-	m.WarnUnknown(ArticleFields...)
+	m.WarnUnknown(articleFields...)
 	a := &Article{
 		Slug: slug, doc: doc,
 		Title:   m.String("title", true),
@@ -112,7 +114,7 @@ func DecodeArticle(doc *content.Document, slug string, list *diag.List) *Article
 		a.URL = ""
 	}
 	for _, em := range m.List("events", "id") {
-		em.WarnUnknown(EventFields...)
+		em.WarnUnknown(eventFields...)
 		e := &Event{
 			ID:       em.String("id", true),
 			Title:    em.String("title", true),
@@ -153,6 +155,15 @@ func checkFileID(doc *content.Document, id string, list *diag.List) {
 		list.Errorf(diag.Pos{File: doc.Path}, idHint+"; rename the file",
 			"file name %q is not a valid id", id)
 	}
+}
+
+// CheckBaseURL accepts an absolute http or https address.
+func CheckBaseURL(base string) error {
+	u, err := url.Parse(base)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("%q is not an absolute http(s) address", base)
+	}
+	return nil
 }
 
 func safeURL(u string) bool {

@@ -3,7 +3,6 @@ package model
 import (
 	"fmt"
 	"html/template"
-	"net/url"
 	"sort"
 	"strings"
 
@@ -56,8 +55,10 @@ func Link(site Site, actors []*Actor, topics []*Topic, articles []*Article, list
 	return b
 }
 
+// passageKey finds the passage of an actor or topic (owner, such as
+// "actor:zelensky") in one paragraph.
 type passageKey struct {
-	owner   any // *Actor or *Topic
+	owner   string
 	article *Article
 	para    int
 }
@@ -131,30 +132,25 @@ func (l *linker) linkArticle(a *Article) {
 
 	for _, an := range a.annotations {
 		pos := a.doc.Lines.Pos(a.doc.BodyOffset + an.Offset)
-		if an.ID == "" {
-			l.list.Errorf(pos, fmt.Sprintf("write it as [words](%s:some-id)", an.Kind), "%s annotation has no id", an.Kind)
-			continue
-		}
-		if !ValidID(an.ID) {
-			l.list.Errorf(pos, idHint, "invalid %s id %q", an.Kind, an.ID)
+		if !l.checkAnnotation(an, pos) {
 			continue
 		}
 		switch an.Kind {
 		case annotate.Actor:
 			if actor := l.actor(an.ID, pos); actor != nil {
 				a.Actors = appendNew(a.Actors, actor)
-				l.addPassage(actor, &actor.Passages, a, an)
+				l.addPassage("actor:"+actor.ID, &actor.Passages, a, an)
 			}
 		case annotate.Topic:
 			if topic := l.topic(an.ID, pos); topic != nil {
 				a.Topics = appendNew(a.Topics, topic)
 				paraTopics[an.Para] = appendNew(paraTopics[an.Para], topic)
-				l.addPassage(topic, &topic.Passages, a, an)
+				l.addPassage("topic:"+topic.ID, &topic.Passages, a, an)
 			}
 		case annotate.Event:
 			e, ok := l.events[an.ID]
 			if !ok {
-				l.list.Errorf(pos, l.suggest(an.ID, l.events, "declare it under events: in the front matter"), "unknown event %q", an.ID)
+				l.list.Errorf(pos, suggest(an.ID, l.events, "declare it under events: in the front matter"), "unknown event %q", an.ID)
 				continue
 			}
 			referenced[e] = true
@@ -184,6 +180,21 @@ func (l *linker) linkArticle(a *Article) {
 	}
 }
 
+// checkAnnotation reports an annotation whose id or query is malformed.
+func (l *linker) checkAnnotation(an *annotate.Annotation, pos diag.Pos) bool {
+	switch {
+	case an.ID == "":
+		l.list.Errorf(pos, fmt.Sprintf("write it as [words](%s:some-id)", an.Kind), "%s annotation has no id", an.Kind)
+	case !ValidID(an.ID):
+		l.list.Errorf(pos, idHint, "invalid %s id %q", an.Kind, an.ID)
+	case an.QueryError != "":
+		l.list.Errorf(pos, "write quote:speaker?topic=a,b", "malformed %s annotation: %s", an.Kind, an.QueryError)
+	default:
+		return true
+	}
+	return false
+}
+
 // checkProse checks the mentions in a profile or overview.
 func (l *linker) checkProse(p prose) {
 	if p.res == nil {
@@ -191,6 +202,9 @@ func (l *linker) checkProse(p prose) {
 	}
 	for _, an := range p.res.Annotations {
 		pos := p.doc.Lines.Pos(p.doc.BodyOffset + an.Offset)
+		if !l.checkAnnotation(an, pos) {
+			continue
+		}
 		switch an.Kind {
 		case annotate.Actor:
 			l.actor(an.ID, pos)
@@ -209,9 +223,16 @@ func (l *linker) reportSuspects(doc *content.Document, suspects []annotate.Suspe
 	kinds := []string{string(annotate.Actor), string(annotate.Topic), string(annotate.Event), string(annotate.Quote)}
 	for _, s := range suspects {
 		pos := doc.Lines.Pos(doc.BodyOffset + s.Offset)
-		if s.Scheme == "" {
-			l.list.Errorf(pos, "annotations cannot nest: annotate the outer words, or the inner ones, not both",
+		switch {
+		case s.Scheme == "":
+			l.list.Errorf(pos, "annotations cannot nest, and need no space inside: write [words](actor:id)",
 				"%q did not become an annotation and will show as text", s.Text)
+			continue
+		case s.Image:
+			l.list.Errorf(pos, "drop the ! before the brackets", "an image cannot be an annotation: %q", s.Text)
+			continue
+		case s.Bare:
+			l.list.Errorf(pos, fmt.Sprintf("write it as [words](%s)", s.Text), "<%s> is not an annotation: annotations link words", s.Text)
 			continue
 		}
 		for _, k := range kinds {
@@ -230,22 +251,15 @@ func (l *linker) quote(a *Article, an *annotate.Annotation, pos diag.Pos) *Quote
 		l.list.Errorf(pos, "put the quoted words in the brackets: [“…”](quote:"+an.ID+")", "quote has no text")
 		return nil
 	}
-	if an.Query != "" {
-		values, err := url.ParseQuery(an.Query)
-		for k := range values {
-			if k != "topic" {
-				err = fmt.Errorf("unknown parameter %q", k)
-			}
-		}
-		if err != nil {
-			l.list.Errorf(pos, "write quote:speaker?topic=a,b", "malformed quote annotation: %v", err)
-		}
-	}
 	if speaker == nil {
 		return nil
 	}
 	q := &Quote{Speaker: speaker, Text: text, Article: a, Para: an.Para}
 	for _, id := range an.Topics {
+		if !ValidID(id) {
+			l.list.Errorf(pos, idHint, "invalid topic id %q", id)
+			continue
+		}
 		if topic := l.topic(id, pos); topic != nil {
 			q.Topics = appendNew(q.Topics, topic)
 			topic.Quotes = append(topic.Quotes, q)
@@ -257,7 +271,7 @@ func (l *linker) quote(a *Article, an *annotate.Annotation, pos diag.Pos) *Quote
 	return q
 }
 
-func (l *linker) addPassage(owner any, into *[]*Passage, a *Article, an *annotate.Annotation) {
+func (l *linker) addPassage(owner string, into *[]*Passage, a *Article, an *annotate.Annotation) {
 	key := passageKey{owner, a, an.Para}
 	p, ok := l.passages[key]
 	if !ok {
@@ -268,42 +282,46 @@ func (l *linker) addPassage(owner any, into *[]*Passage, a *Article, an *annotat
 		l.passages[key] = p
 		*into = append(*into, p)
 	}
-	if an.Text != "" && !contains(p.Marks, an.Text) {
-		p.Marks = append(p.Marks, an.Text)
+	mark := Span{an.Start, an.End}
+	if an.Para == 0 { // the passage is the annotation's own words
+		mark = Span{0, len(p.Text)}
+	}
+	if mark.End > mark.Start && mark.End <= len(p.Text) {
+		p.Marks = appendNew(p.Marks, mark)
 	}
 }
 
+// actor resolves an actor id, reporting an unknown one at pos.
 func (l *linker) actor(id string, pos diag.Pos) *Actor {
 	if a, ok := l.actors[id]; ok {
 		return a
 	}
-	l.list.Errorf(pos, l.suggest(id, l.actors, "add content/actors/"+id+".md"), "unknown actor %q", id)
+	if !ValidID(id) {
+		l.list.Errorf(pos, idHint, "invalid actor id %q", id)
+		return nil
+	}
+	l.list.Errorf(pos, suggest(id, l.actors, "add content/actors/"+id+".md"), "unknown actor %q", id)
 	return nil
 }
 
+// topic resolves a topic id, reporting an unknown one at pos.
 func (l *linker) topic(id string, pos diag.Pos) *Topic {
 	if t, ok := l.topics[id]; ok {
 		return t
 	}
-	l.list.Errorf(pos, l.suggest(id, l.topics, "add content/topics/"+id+".md"), "unknown topic %q", id)
+	if !ValidID(id) {
+		l.list.Errorf(pos, idHint, "invalid topic id %q", id)
+		return nil
+	}
+	l.list.Errorf(pos, suggest(id, l.topics, "add content/topics/"+id+".md"), "unknown topic %q", id)
 	return nil
 }
 
-func (l *linker) suggest(id string, known any, fallback string) string {
-	var names []string
-	switch m := known.(type) {
-	case map[string]*Actor:
-		for k := range m {
-			names = append(names, k)
-		}
-	case map[string]*Topic:
-		for k := range m {
-			names = append(names, k)
-		}
-	case map[string]*Event:
-		for k := range m {
-			names = append(names, k)
-		}
+// suggest names the known id closest to id, or gives the fallback hint.
+func suggest[V any](id string, known map[string]V, fallback string) string {
+	names := make([]string, 0, len(known))
+	for k := range known {
+		names = append(names, k)
 	}
 	sort.Strings(names) // a stable answer among equally close ids
 	if hint := diag.Suggest(id, names); hint != "" {
@@ -312,11 +330,24 @@ func (l *linker) suggest(id string, known any, fallback string) string {
 	return fallback
 }
 
-// trimQuotes drops the quotation marks around a quote's words, which the
-// pages add back, and the comma or colon that belongs to the sentence
-// around it: “substantive,” is shown as “substantive”.
+// trimQuotes drops one opening and one closing quotation mark around a
+// quote's words, which the pages add back, and the comma or colon that
+// belongs to the sentence around it: “substantive,” shows as
+// “substantive”, while “the Ukrainians’” keeps its apostrophe.
 func trimQuotes(s string) string {
-	s = strings.Trim(strings.TrimSpace(s), `"“”„«»‘’'`)
+	s = strings.TrimSpace(s)
+	for _, open := range []string{"“", "„", "«", "‘", `"`, "'"} {
+		if rest, ok := strings.CutPrefix(s, open); ok {
+			s = rest
+			break
+		}
+	}
+	for _, closing := range []string{"”", "“", "»", "’", `"`, "'"} {
+		if rest, ok := strings.CutSuffix(s, closing); ok {
+			s = rest
+			break
+		}
+	}
 	return strings.TrimSpace(strings.TrimRight(s, ",;: "))
 }
 
@@ -345,7 +376,7 @@ func sortBriefing(b *Briefing) {
 		sort.SliceStable(s, func(i, j int) bool { return readingBefore(s[i].Article, s[i].Para, s[j].Article, s[j].Para) })
 	}
 	kindRank := map[string]int{}
-	for i, k := range ActorKinds {
+	for i, k := range ActorKinds() {
 		kindRank[k] = i
 	}
 	sort.SliceStable(b.Actors, func(i, j int) bool {

@@ -46,7 +46,9 @@ type Briefing struct {
 }
 
 // ActorKinds lists the kinds of actor in the order the index shows them.
-var ActorKinds = []string{"person", "government", "organisation", "group", "anonymous"}
+func ActorKinds() []string {
+	return []string{"person", "government", "organisation", "group", "anonymous"}
+}
 
 // Actor is a person, government, organisation, group or anonymous source.
 type Actor struct {
@@ -192,8 +194,13 @@ func (q *Quote) SourcePath() string { return q.Article.ParagraphPath(q.Para) }
 type Passage struct {
 	Article *Article
 	Para    int
-	Text    string   // the paragraph as plain text
-	Marks   []string // the mentioning words, to highlight
+	Text    string // the paragraph as plain text
+	Marks   []Span // where the mentioning words are in Text
+}
+
+// Span is a byte range of a text.
+type Span struct {
+	Start, End int
 }
 
 func (p *Passage) SourcePath() string { return p.Article.ParagraphPath(p.Para) }

@@ -155,3 +155,16 @@ func eventIDs(es []*model.Event) string {
 	}
 	return strings.Join(s, "|")
 }
+
+func TestQuoteTextDropsQuotationMarksNotApostrophes(t *testing.T) {
+	b, list := link(t, actors, topics, map[string]string{
+		"a": "---\ntitle: A\npublished: \"2025\"\n---\n" +
+			"[“substantive,”](quote:vance) [“the Ukrainians’”](quote:vance) [\"plain.\"](quote:vance) [‘single’](quote:vance)\n",
+	})
+	if list.HasErrors() {
+		t.Fatal(list.Err())
+	}
+	if got := quoteTexts(find(b.Actors, "vance").Quotes); got != "substantive|the Ukrainians’|plain.|single" {
+		t.Errorf("quote texts = %q", got)
+	}
+}

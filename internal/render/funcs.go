@@ -5,21 +5,22 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"briefing/internal/model"
 )
 
-var funcs = template.FuncMap{
-	"excerpt":      excerpt,
-	"plural":       plural,
-	"join":         strings.Join,
-	"actorsByKind": actorsByKind,
-	"keyActors":    keyActors,
-	"latestEvents": latestEvents,
-	"byMonth":      byMonth,
-	"withPage":     withPage,
+func funcs() template.FuncMap {
+	return template.FuncMap{
+		"excerpt":      excerpt,
+		"plural":       plural,
+		"join":         strings.Join,
+		"actorsByKind": actorsByKind,
+		"keyActors":    keyActors,
+		"latestEvents": latestEvents,
+		"byMonth":      byMonth,
+		"withPage":     withPage,
+	}
 }
 
 // WithPage hands a shared template block both what it shows and the page
@@ -35,48 +36,66 @@ func withPage(p *Page, data any) WithPage { return WithPage{Page: p, Data: data}
 // mention, short enough to scan a long list of them.
 const excerptRunes = 320
 
-// excerpt shows a passage's text around its first marked words, cut at
-// word boundaries, with every mark highlighted. Text is escaped before
-// marks are added.
+// excerpt shows a passage's text around its first mark, cut at word
+// boundaries, with the annotated words highlighted. Each piece of text is
+// escaped on its own, so marks never land inside an escape.
 func excerpt(p *model.Passage) template.HTML {
-	text := p.Text
-	if utf8.RuneCountInString(text) > excerptRunes {
-		focus := 0
-		if len(p.Marks) > 0 {
-			focus = max(0, strings.Index(text, p.Marks[0]))
-		}
-		text = window(text, focus, excerptRunes)
+	marks := append([]model.Span(nil), p.Marks...)
+	sort.Slice(marks, func(i, j int) bool { return marks[i].Start < marks[j].Start })
+	focus := 0
+	if len(marks) > 0 {
+		focus = marks[0].Start
 	}
-	escaped := template.HTMLEscapeString(text)
-	for _, m := range p.Marks {
-		if e := template.HTMLEscapeString(m); e != "" {
-			escaped = strings.Replace(escaped, e, "<mark>"+e+"</mark>", 1)
-		}
+	from, to := window(p.Text, focus, excerptRunes)
+
+	var b strings.Builder
+	if from > 0 {
+		b.WriteString("…")
 	}
-	return template.HTML(escaped)
+	at := from
+	for _, m := range marks {
+		start, end := max(m.Start, at), min(m.End, to)
+		if start >= end {
+			continue // outside the window, or inside an earlier mark
+		}
+		b.WriteString(template.HTMLEscapeString(p.Text[at:start]))
+		b.WriteString("<mark>" + template.HTMLEscapeString(p.Text[start:end]) + "</mark>")
+		at = end
+	}
+	b.WriteString(template.HTMLEscapeString(p.Text[at:to]))
+	if to < len(p.Text) {
+		b.WriteString("…")
+	}
+	return template.HTML(b.String())
 }
 
-// window cuts about size runes of text around byte offset focus, starting
-// a third of the way before it, at word boundaries, marking cuts with "…".
-func window(text string, focus, size int) string {
-	runes := []rune(text)
-	at := utf8.RuneCountInString(text[:focus])
-	from := max(0, at-size/3)
-	to := min(len(runes), from+size)
-	for from > 0 && from < at && !unicode.IsSpace(runes[from-1]) {
-		from++
+// window is the byte range of about size runes of text around byte offset
+// focus, starting a third of the way before it, cut at spaces.
+func window(text string, focus, size int) (from, to int) {
+	if utf8.RuneCountInString(text) <= size {
+		return 0, len(text)
 	}
-	for to < len(runes) && to > at && !unicode.IsSpace(runes[to]) {
-		to--
+	from = focus
+	for n := 0; from > 0 && n < size/3; n++ {
+		_, w := utf8.DecodeLastRuneInString(text[:from])
+		from -= w
 	}
-	out := strings.TrimSpace(string(runes[from:to]))
-	if from > 0 {
-		out = "…" + out
+	to = from
+	for n := 0; to < len(text) && n < size; n++ {
+		_, w := utf8.DecodeRuneInString(text[to:])
+		to += w
 	}
-	if to < len(runes) {
-		out += "…"
+	if from > 0 { // start after a space, never inside a word
+		if i := strings.IndexByte(text[from:focus], ' '); i >= 0 {
+			from += i + 1
+		}
 	}
-	return out
+	if to < len(text) { // end before a space
+		if i := strings.LastIndexByte(text[focus:to], ' '); i > 0 {
+			to = focus + i
+		}
+	}
+	return from, to
 }
 
 func plural(n int, one, many string) string {
@@ -93,15 +112,21 @@ type KindGroup struct {
 	Actors []*model.Actor
 }
 
-var kindLabels = map[string]string{
-	"person": "People", "government": "Governments", "organisation": "Organisations",
-	"group": "Groups", "anonymous": "Anonymous sources",
+// kindLabel names a group of actors of one kind.
+func kindLabel(kind string) string {
+	switch kind {
+	case "person":
+		return "People"
+	case "anonymous":
+		return "Anonymous sources"
+	}
+	return strings.ToUpper(kind[:1]) + kind[1:] + "s"
 }
 
 func actorsByKind(actors []*model.Actor) []KindGroup {
 	var groups []KindGroup
-	for _, kind := range model.ActorKinds {
-		g := KindGroup{Kind: kind, Label: kindLabels[kind]}
+	for _, kind := range model.ActorKinds() {
+		g := KindGroup{Kind: kind, Label: kindLabel(kind)}
 		for _, a := range actors {
 			if a.Kind == kind {
 				g.Actors = append(g.Actors, a)

@@ -9,8 +9,9 @@ import (
 
 func TestExcerptCutsAtWordsAndHighlights(t *testing.T) {
 	long := strings.Repeat("alpha beta gamma ", 30) + "the <Minister> spoke " + strings.Repeat("delta epsilon ", 30)
-	got := string(excerpt(&model.Passage{Text: long, Marks: []string{"<Minister>"}}))
-	if !strings.Contains(got, "<mark>&lt;Minister&gt;</mark>") {
+	at := strings.Index(long, "<Minister>")
+	got := string(excerpt(&model.Passage{Text: long, Marks: []model.Span{{Start: at, End: at + len("<Minister>")}}}))
+	if !strings.Contains(got, "the <mark>&lt;Minister&gt;</mark> spoke") {
 		t.Errorf("mark missing or unescaped: %s", got)
 	}
 	if !strings.HasPrefix(got, "…alpha") && !strings.HasPrefix(got, "…beta") && !strings.HasPrefix(got, "…gamma") {
@@ -19,9 +20,15 @@ func TestExcerptCutsAtWordsAndHighlights(t *testing.T) {
 	if !strings.HasSuffix(got, "delta…") && !strings.HasSuffix(got, "epsilon…") {
 		t.Errorf("excerpt should end at a word: …%s", got[len(got)-40:])
 	}
-	short := string(excerpt(&model.Passage{Text: "Short & sweet.", Marks: []string{"sweet"}}))
-	if short != "Short &amp; <mark>sweet</mark>." {
-		t.Errorf("short excerpt = %q", short)
+}
+
+func TestExcerptMarksTheAnnotatedOccurrence(t *testing.T) {
+	text := "Brian Hughes said it; later Hughes said it again & again."
+	second := strings.LastIndex(text, "Hughes")
+	got := string(excerpt(&model.Passage{Text: text, Marks: []model.Span{{Start: 0, End: 12}, {Start: second, End: second + 6}, {Start: 6, End: 12}}}))
+	want := "<mark>Brian Hughes</mark> said it; later <mark>Hughes</mark> said it again &amp; again."
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
 

@@ -39,7 +39,7 @@ type Renderer struct {
 // New parses the templates in fsys. The error names the template file and
 // line.
 func New(fsys fs.FS) (*Renderer, error) {
-	base := template.New("base.html").Funcs(funcs)
+	base := template.New("base.html").Funcs(funcs())
 	for _, name := range []string{"base.html", "partials.html"} {
 		src, err := fs.ReadFile(fsys, name)
 		if err != nil {
@@ -63,7 +63,7 @@ func New(fsys fs.FS) (*Renderer, error) {
 		if err != nil {
 			return nil, err
 		}
-		if _, err := t.Funcs(funcs).New(kind).Parse(string(src)); err != nil {
+		if _, err := t.Funcs(funcs()).New(kind).Parse(string(src)); err != nil {
 			return nil, err
 		}
 		r.pages[kind] = t

@@ -67,15 +67,15 @@ type Site struct {
 func Build(p Project) (*Site, error) {
 	var list diag.List
 	b := load(p, &list)
+	r, err := render.New(p.Templates)
+	if err != nil {
+		addTemplateErrors(&list, err)
+	}
 	if err := list.Err(); err != nil {
 		return nil, err
 	}
 	warnings := list.Items()
 
-	r, err := render.New(p.Templates)
-	if err != nil {
-		return nil, templateFailure(err)
-	}
 	pages := render.Pages(b)
 	files := make([]output.File, len(pages))
 	errs := make([]error, len(pages))
@@ -84,7 +84,9 @@ func Build(p Project) (*Site, error) {
 		files[i], errs[i] = output.File{Path: pages[i].Path, Data: data}, err
 	})
 	if err := errors.Join(errs...); err != nil {
-		return nil, templateFailure(err)
+		var failures diag.List
+		addTemplateErrors(&failures, err)
+		return nil, failures.Err()
 	}
 	static, err := readTree(p.Static)
 	if err != nil {
@@ -244,10 +246,9 @@ func readTree(fsys fs.FS) ([]output.File, error) {
 	return files, err
 }
 
-// templateFailure reports template errors, which html/template already
+// addTemplateErrors reports template errors, which html/template already
 // words as "template: article.html:12:3: ...", as diagnostics.
-func templateFailure(err error) error {
-	var list diag.List
+func addTemplateErrors(list *diag.List, err error) {
 	seen := map[string]bool{} // every page of a kind fails the same way
 	for _, line := range strings.Split(err.Error(), "\n") {
 		if seen[line] {
@@ -268,7 +269,6 @@ func templateFailure(err error) error {
 		}
 		list.Errorf(pos, "fix the template, or delete your copy to use the built-in one", "%s", strings.TrimSpace(rest))
 	}
-	return list.Err()
 }
 
 // parallel calls fn for 0..n-1 on every core.

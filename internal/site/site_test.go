@@ -357,6 +357,16 @@ func TestTemplateErrorNamesFileAndLine(t *testing.T) {
 	}
 }
 
+func TestContentAndTemplateErrorsInOneRun(t *testing.T) {
+	files := fixture()
+	files["templates/topic.html"] = "{{define \"main\"}}\n{{if}}\n{{end}}"
+	files["content/actors/land.md"] = "---\nkind: government\n---\n"
+	_, err := build(t, files)
+	if err == nil || !strings.Contains(err.Error(), "templates/topic.html:2:") || !strings.Contains(err.Error(), `land.md:2:1: missing required field "name"`) {
+		t.Fatalf("want both the template and the content error, got:\n%v", err)
+	}
+}
+
 func TestRawHTMLEscapedUnlessSiteOptsIn(t *testing.T) {
 	files := fixture()
 	files["content/articles/second.md"] += "\n<script>alert(1)</script>\n"
