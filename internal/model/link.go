@@ -256,10 +256,6 @@ func (l *linker) quote(a *Article, an *annotate.Annotation, pos diag.Pos) *Quote
 	}
 	q := &Quote{Speaker: speaker, Text: text, Article: a, Para: an.Para}
 	for _, id := range an.Topics {
-		if !ValidID(id) {
-			l.list.Errorf(pos, idHint, "invalid topic id %q", id)
-			continue
-		}
 		if topic := l.topic(id, pos); topic != nil {
 			q.Topics = appendNew(q.Topics, topic)
 			topic.Quotes = append(topic.Quotes, q)
@@ -291,30 +287,31 @@ func (l *linker) addPassage(owner string, into *[]*Passage, a *Article, an *anno
 	}
 }
 
-// actor resolves an actor id, reporting an unknown one at pos.
+// actor resolves an actor id, reporting a bad or unknown one at pos.
 func (l *linker) actor(id string, pos diag.Pos) *Actor {
-	if a, ok := l.actors[id]; ok {
-		return a
-	}
-	if !ValidID(id) {
-		l.list.Errorf(pos, idHint, "invalid actor id %q", id)
-		return nil
-	}
-	l.list.Errorf(pos, suggest(id, l.actors, "add content/actors/"+id+".md"), "unknown actor %q", id)
-	return nil
+	a, _ := resolve(l.list, "actor", id, l.actors, pos)
+	return a
 }
 
-// topic resolves a topic id, reporting an unknown one at pos.
+// topic resolves a topic id, reporting a bad or unknown one at pos.
 func (l *linker) topic(id string, pos diag.Pos) *Topic {
-	if t, ok := l.topics[id]; ok {
-		return t
+	t, _ := resolve(l.list, "topic", id, l.topics, pos)
+	return t
+}
+
+// resolve looks id up among the known things of a kind ("actor", whose
+// files live in content/actors/), reporting a bad or unknown id.
+func resolve[V any](list *diag.List, kind, id string, known map[string]V, pos diag.Pos) (V, bool) {
+	if v, ok := known[id]; ok {
+		return v, true
 	}
 	if !ValidID(id) {
-		l.list.Errorf(pos, idHint, "invalid topic id %q", id)
-		return nil
+		list.Errorf(pos, idHint, "invalid %s id %q", kind, id)
+	} else {
+		list.Errorf(pos, suggest(id, known, "add content/"+kind+"s/"+id+".md"), "unknown %s %q", kind, id)
 	}
-	l.list.Errorf(pos, suggest(id, l.topics, "add content/topics/"+id+".md"), "unknown topic %q", id)
-	return nil
+	var none V
+	return none, false
 }
 
 // suggest names the known id closest to id, or gives the fallback hint.
