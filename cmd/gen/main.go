@@ -101,16 +101,14 @@ Flags:
 	if err != nil {
 		var failure *diag.Failure
 		if errors.As(err, &failure) {
-			fmt.Fprintln(stderr, failure.Error())
-			fmt.Fprintf(stderr, "gen build: %s left unchanged\n", outDir)
+			printReports(stderr, project.Reports(failure.Diagnostics))
+			fmt.Fprintf(stderr, "gen build: %s; %s left unchanged\n", countErrors(failure.Diagnostics), outDir)
 		} else {
 			fmt.Fprintf(stderr, "gen build: %v\n", err)
 		}
 		return 1
 	}
-	for _, w := range s.Warnings {
-		fmt.Fprintln(stderr, w)
-	}
+	printReports(stderr, project.Reports(s.Warnings))
 	stats, err := s.Write(outDir)
 	if err != nil {
 		fmt.Fprintf(stderr, "gen build: writing %s: %v\n", outDir, err)
@@ -119,4 +117,25 @@ Flags:
 	fmt.Fprintf(stdout, "Built %d pages into %s in %s (%d files written, %d unchanged, %d removed)\n",
 		s.Pages, outDir, time.Since(start).Round(time.Millisecond), stats.Written, stats.Unchanged, stats.Removed)
 	return 0
+}
+
+// printReports shows problems as the writer needs them: position, message,
+// the line with a marker, and the hint.
+func printReports(w io.Writer, reports []diag.Report) {
+	for _, r := range reports {
+		fmt.Fprintln(w, r)
+	}
+}
+
+func countErrors(items []diag.Diagnostic) string {
+	n := 0
+	for _, d := range items {
+		if d.Severity == diag.Error {
+			n++
+		}
+	}
+	if n == 1 {
+		return "1 error"
+	}
+	return fmt.Sprintf("%d errors", n)
 }

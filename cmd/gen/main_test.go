@@ -145,7 +145,7 @@ func TestFailedBuildKeepsPreviousSite(t *testing.T) {
 	if stdout != "" {
 		t.Errorf("a failed build printed a summary: %q", stdout)
 	}
-	for _, want := range []string{`unknown actor "zelenksy"`, `did you mean "zelensky"?`, `unknown topic "mineral-deal"`, "2 error(s)", "left unchanged"} {
+	for _, want := range []string{`unknown actor "zelenksy"`, `did you mean "zelensky"?`, `unknown topic "mineral-deal"`, "2 errors;", "left unchanged"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}

@@ -209,3 +209,81 @@ func Distance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// snippetWidth is how much of a long line (an article paragraph is one
+// line) a snippet shows around the column.
+const snippetWidth = 72
+
+// Snippet shows line of src with a marker under col, as a writer needs to
+// spot the problem:
+//
+//	  12 | …said [Zelensky](actor:zelenksy) on Friday…
+//	     |       ^
+//
+// It returns "" when the line does not exist.
+func Snippet(src []byte, line, col int) string {
+	if line < 1 {
+		return ""
+	}
+	lines := strings.Split(strings.ReplaceAll(strings.TrimPrefix(string(src), "\ufeff"), "\r\n", "\n"), "\n")
+	if line > len(lines) {
+		return ""
+	}
+	text := []rune(strings.ReplaceAll(lines[line-1], "\t", " "))
+	at := min(max(col, 1)-1, len(text))
+	from := max(0, at-snippetWidth/2)
+	to := min(len(text), from+snippetWidth)
+	shown := string(text[from:to])
+	marker := at - from
+	if from > 0 {
+		shown, marker = "…"+shown, marker+1
+	}
+	if to < len(text) {
+		shown += "…"
+	}
+	number := fmt.Sprint(line)
+	pad := strings.Repeat(" ", len(number))
+	return fmt.Sprintf(" %s | %s\n %s | %s^", number, shown, pad, strings.Repeat(" ", marker))
+}
+
+// Report is a diagnostic with the source line it points at, for showing
+// to a writer in a terminal or a browser.
+type Report struct {
+	Diagnostic
+	Snippet string
+}
+
+// Reports pairs each diagnostic with its snippet, reading files through
+// read; a file that cannot be read gets no snippet.
+func Reports(items []Diagnostic, read func(file string) ([]byte, error)) []Report {
+	out := make([]Report, len(items))
+	cache := map[string][]byte{}
+	for i, d := range items {
+		out[i].Diagnostic = d
+		if d.Line == 0 {
+			continue
+		}
+		src, ok := cache[d.File]
+		if !ok {
+			src, _ = read(d.File)
+			cache[d.File] = src
+		}
+		out[i].Snippet = Snippet(src, d.Line, d.Col)
+	}
+	return out
+}
+
+// String shows the report as the terminal does: the position and message,
+// the snippet, then the hint.
+func (r Report) String() string {
+	d := r.Diagnostic
+	d.Hint = ""
+	s := d.String()
+	if r.Snippet != "" {
+		s += "\n" + r.Snippet
+	}
+	if r.Hint != "" {
+		s += "\n\thint: " + r.Hint
+	}
+	return s
+}

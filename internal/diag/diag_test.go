@@ -53,3 +53,21 @@ func TestListReportsSortedWithHints(t *testing.T) {
 		t.Errorf("warnings alone must not fail a build")
 	}
 }
+
+func TestSnippetMarksTheColumnInALongLine(t *testing.T) {
+	line := strings.Repeat("word ", 40) + "[Zelensky](actor:zelenksy)" + strings.Repeat(" more", 40)
+	src := []byte("---\ntitle: x\n---\n" + line + "\n")
+	col := strings.Index(line, "[Zelensky]") + 1
+	got := Snippet(src, 4, col)
+	rows := strings.Split(got, "\n")
+	if len(rows) != 2 || !strings.HasPrefix(rows[0], " 4 | …") || !strings.HasSuffix(rows[0], "…") {
+		t.Fatalf("snippet:\n%s", got)
+	}
+	marker := strings.IndexRune(rows[1], '^')
+	if !strings.HasPrefix(string([]rune(rows[0])[len([]rune(rows[1][:marker])):]), "[Zelensky]") {
+		t.Errorf("the marker does not sit under the annotation:\n%s", got)
+	}
+	if Snippet(src, 9, 1) != "" {
+		t.Errorf("a line past the end should give no snippet")
+	}
+}

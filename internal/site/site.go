@@ -6,10 +6,12 @@
 package site
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
 	"path"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -52,6 +54,20 @@ func subOrNil(fsys fs.FS, dir string) fs.FS {
 		return nil
 	}
 	return sub
+}
+
+// ReadFile reads a file a diagnostic names: "templates/x.html" from the
+// layered templates, anything else from the project folder.
+func (p Project) ReadFile(name string) ([]byte, error) {
+	if rest, ok := strings.CutPrefix(name, "templates/"); ok {
+		return fs.ReadFile(p.Templates, rest)
+	}
+	return fs.ReadFile(p.Root, name)
+}
+
+// Reports adds to each diagnostic the source line it points at.
+func (p Project) Reports(items []diag.Diagnostic) []diag.Report {
+	return diag.Reports(items, p.ReadFile)
 }
 
 // Site is a built site held in memory, ready to write.
@@ -197,8 +213,13 @@ type idDoc struct {
 	doc *content.Document
 }
 
-// readDocs parses every .md file in dir, in parallel.
+// readDocs parses every .md file in dir, in parallel. Files that cannot
+// be used (unreadable, empty, or links out of the project) are reported
+// and left out, so they add no follow-on errors.
 func readDocs(root fs.FS, dir string, list *diag.List) []idDoc {
+	if escapes(root, dir, list) {
+		return nil
+	}
 	entries, err := fs.ReadDir(root, dir)
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
@@ -216,17 +237,47 @@ func readDocs(root fs.FS, dir string, list *diag.List) []idDoc {
 	lists := make([]diag.List, len(names))
 	parallel(len(names), func(i int) {
 		file := path.Join(dir, names[i])
-		src, err := fs.ReadFile(root, file)
-		if err != nil {
-			lists[i].Errorf(diag.Pos{File: file}, "", "cannot read: %v", err)
-			src = nil
+		if escapes(root, file, &lists[i]) {
+			return
 		}
-		docs[i] = idDoc{id: strings.TrimSuffix(names[i], ".md"), doc: content.Parse(file, src, &lists[i])}
+		src, err := fs.ReadFile(root, file)
+		switch {
+		case err != nil:
+			lists[i].Errorf(diag.Pos{File: file}, "", "cannot read: %v", err)
+		case len(bytes.TrimSpace(src)) == 0:
+			lists[i].Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "add front matter and text, or delete the file", "file is empty")
+		default:
+			docs[i] = idDoc{id: strings.TrimSuffix(names[i], ".md"), doc: content.Parse(file, src, &lists[i])}
+		}
 	})
-	for i := range lists {
+	kept := docs[:0]
+	for i := range docs {
 		list.Merge(&lists[i])
+		if docs[i].doc != nil {
+			kept = append(kept, docs[i])
+		}
 	}
-	return docs
+	return kept
+}
+
+// escapes reports a symbolic link that leads out of the project folder: a
+// build must read only what the project holds.
+func escapes(root fs.FS, name string, list *diag.List) bool {
+	info, err := fs.Lstat(root, name)
+	if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		return false
+	}
+	target, err := fs.ReadLink(root, name)
+	if err != nil {
+		list.Errorf(diag.Pos{File: name}, "", "cannot read symbolic link: %v", err)
+		return true
+	}
+	if filepath.IsAbs(target) || !filepath.IsLocal(filepath.Join(filepath.Dir(filepath.FromSlash(name)), target)) {
+		list.Errorf(diag.Pos{File: name}, "copy the file into the project, or link to a file inside it with a relative path",
+			"symbolic link points outside the project (to %s)", target)
+		return true
+	}
+	return false
 }
 
 // readTree reads every file under fsys for copying to the output.
