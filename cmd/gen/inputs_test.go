@@ -40,9 +40,9 @@ func replace(old, new string) func(string) string {
 // leave the site from the last good build exactly as it was.
 func TestBadInputs(t *testing.T) {
 	cases := []struct {
-		name  string
+		name   string
 		break_ func(t *testing.T, dir string)
-		wants []string // in stderr, as regular expressions
+		wants  []string // in stderr, as regular expressions
 	}{
 		{"malformed YAML", func(t *testing.T, dir string) {
 			edit(t, dir, "content/actors/vance.md", replace("kind: person", "kind: person: vice"))

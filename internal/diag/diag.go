@@ -217,8 +217,8 @@ const snippetWidth = 72
 // Snippet shows line of src with a marker under col, as a writer needs to
 // spot the problem:
 //
-//	  12 | …said [Zelensky](actor:zelenksy) on Friday…
-//	     |       ^
+//	12 | …said [Zelensky](actor:zelenksy) on Friday…
+//	   |       ^
 //
 // It returns "" when the line does not exist.
 func Snippet(src []byte, line, col int) string {
