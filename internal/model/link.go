@@ -35,8 +35,10 @@ func Link(site Site, actors []*Actor, topics []*Topic, articles []*Article, list
 	for _, a := range articles {
 		l.declareEvents(a)
 	}
+	names := newNameIndex(actors)
 	for _, a := range articles {
 		l.linkArticle(a)
+		l.warnMissed(a, names)
 	}
 	l.checkProse(site.overview)
 	for _, a := range actors {

@@ -168,3 +168,28 @@ func TestQuoteTextDropsQuotationMarksNotApostrophes(t *testing.T) {
 		t.Errorf("quote texts = %q", got)
 	}
 }
+
+func TestMissedMentionsAreWarned(t *testing.T) {
+	_, list := link(t, actors, topics, map[string]string{
+		"a": "---\ntitle: A\npublished: \"2025\"\n---\n" +
+			"[Zelensky](actor:zelensky) met JD Vance; Vance’s aide and [Vance](actor:vance) agreed. Ukraine said so.\n\n" +
+			"Zelenskyy is not an alias here, and [“Zelensky spoke”](quote:vance) is a quote.\n",
+	})
+	var got []string
+	for _, d := range list.Items() {
+		got = append(got, d.String())
+	}
+	all := strings.Join(got, "\n")
+	for _, want := range []string{
+		`a.md:5:32: warning: ¶1 names "JD Vance" (actor vance) without an annotation`,
+		`a.md:5:88: warning: ¶1 names "Ukraine" (actor kyiv)`,
+		`hint: annotate it as [Ukraine](actor:kyiv) if it is meant`,
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("lacks %q in:\n%s", want, all)
+		}
+	}
+	if strings.Count(all, "actor vance") != 1 || strings.Contains(all, "¶2") {
+		t.Errorf("want one warning per actor and paragraph, none for words inside annotations:\n%s", all)
+	}
+}

@@ -1,0 +1,34 @@
+package linkcheck
+
+import (
+	"testing"
+	"testing/fstest"
+)
+
+func TestCheckFindsEachKindOfBrokenLink(t *testing.T) {
+	site := fstest.MapFS{
+		"index.html": {Data: []byte(`<a href="a/index.html#p1">ok</a> <a href="a/index.html#p9">no anchor</a>
+			<a href="b/index.html">no file</a> <a href="a/">folder</a> <a href="/a/index.html">absolute</a>
+			<a href="../x.html">out</a> <a href="https://example.org/">external</a> <a href="#top">self</a>
+			<img src="logo.svg"> <link rel="stylesheet" href="style.css"><p id="top"></p>`)},
+		"a/index.html": {Data: []byte(`<p id="p1">One</p><a href="../index.html#top">back</a>`)},
+		"style.css":    {Data: []byte(`p{}`)},
+	}
+	res, err := Check(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{"a/index.html#p9": true, "b/index.html": true, "a/": true, "/a/index.html": true, "../x.html": true, "logo.svg": true}
+	if res.Pages != 2 || res.Links != 11 {
+		t.Errorf("checked %d pages and %d links, want 2 and 11", res.Pages, res.Links)
+	}
+	for _, b := range res.Broken {
+		if !want[b.Link] {
+			t.Errorf("reported as broken but fine: %v", b)
+		}
+		delete(want, b.Link)
+	}
+	for link := range want {
+		t.Errorf("not reported: %s", link)
+	}
+}
