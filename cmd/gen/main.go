@@ -1,6 +1,6 @@
 // Command gen builds a briefing site from annotated Markdown.
 //
-// It is wiring only: flags, then calls into internal/site.
+// It is wiring only: flags, then calls into internal/...
 package main
 
 import (
@@ -9,24 +9,35 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"time"
+	"strings"
 
-	"briefing"
 	"briefing/internal/diag"
-	"briefing/internal/model"
-	"briefing/internal/site"
 )
 
-const usage = `gen turns annotated Markdown articles into a linked briefing site.
+// command is one of gen's subcommands.
+type command struct {
+	name, args, summary string
+	run                 func(args []string, stdout, stderr io.Writer) int
+}
 
-Usage:
-  gen build [-root DIR] [-out DIR] [-base-url URL]   build the site
-  gen help [command]                                 show help
+func commands() []command {
+	return []command{
+		{"build", "[-root DIR] [-out DIR] [-base-url URL]", "build the site into public/", build},
+		{"serve", "[-root DIR] [-addr HOST:PORT]", "preview the site, rebuilding and reloading on every save", serve},
+		{"check", "[-root DIR] [-strict] [-out DIR]", "check the content (and a built site) without writing", check},
+		{"new", "[-root DIR] article|actor|topic ID", "start a file with every field, commented", newFile},
+	}
+}
 
-Run "gen help build" for the build flags. The authoring reference is
-docs/authoring.md.
-`
+func usage() string {
+	var b strings.Builder
+	b.WriteString("gen turns annotated Markdown articles into a linked briefing site.\n\nUsage:\n")
+	for _, c := range commands() {
+		fmt.Fprintf(&b, "  gen %-6s %-40s %s\n", c.name, c.args, c.summary)
+	}
+	b.WriteString("  gen help [command]\n\nRun \"gen help build\" for a command's flags. The authoring reference is\ndocs/authoring.md.\n")
+	return b.String()
+}
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
@@ -34,89 +45,60 @@ func main() {
 
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, usage())
 		return 2
 	}
-	switch args[0] {
-	case "build":
-		return build(args[1:], stdout, stderr)
-	case "help", "-h", "-help", "--help":
-		if len(args) > 1 && args[1] == "build" {
-			return build([]string{"-h"}, stdout, stdout)
+	name := args[0]
+	if name == "help" || name == "-h" || name == "-help" || name == "--help" {
+		if len(args) > 1 {
+			for _, c := range commands() {
+				if c.name == args[1] {
+					return c.run([]string{"-h"}, stdout, stdout)
+				}
+			}
 		}
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(stdout, usage())
 		return 0
 	}
-	fmt.Fprintf(stderr, "gen: unknown command %q\n\n%s", args[0], usage)
+	for _, c := range commands() {
+		if c.name == name {
+			return c.run(args[1:], stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "gen: unknown command %q\n\n%s", name, usage())
 	return 2
 }
 
-func build(args []string, stdout, stderr io.Writer) int {
-	flags := flag.NewFlagSet("gen build", flag.ContinueOnError)
+// newFlags makes a command's flag set. Help that was asked for (-h) goes
+// to stdout, as output; usage after a mistake goes to stderr.
+func newFlags(name, synopsis string, args []string, stdout, stderr io.Writer) *flag.FlagSet {
+	flags := flag.NewFlagSet("gen "+name, flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	for _, a := range args {
 		if a == "-h" || a == "-help" || a == "--help" {
-			flags.SetOutput(stdout) // help that was asked for is output, not an error
+			flags.SetOutput(stdout)
 		}
 	}
-	root := flags.String("root", ".", "project `folder` holding site.toml and content/")
-	out := flags.String("out", "public", "output `folder`; a relative path is inside the project folder")
-	baseURL := flags.String("base-url", "", "absolute `URL` the site is published at, for canonical links (overrides base_url in site.toml)")
 	flags.Usage = func() {
-		fmt.Fprint(flags.Output(), `Usage: gen build [-root DIR] [-out DIR] [-base-url URL]
-
-Builds the briefing in the project folder into the output folder. Content
-errors are listed as file:line:col and leave the output folder untouched.
-Only files whose bytes changed are rewritten.
-
-Flags:
-`)
+		fmt.Fprint(flags.Output(), synopsis+"\nFlags:\n")
 		flags.PrintDefaults()
 	}
+	return flags
+}
+
+// parse parses args, returning the exit code to stop with, or -1 to go on.
+func parse(flags *flag.FlagSet, args []string, positional int) int {
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
 		return 2
 	}
-	if flags.NArg() > 0 {
-		fmt.Fprintf(stderr, "gen build: unexpected argument %q\n", flags.Arg(0))
+	if flags.NArg() > positional {
+		fmt.Fprintf(flags.Output(), "%s: unexpected argument %q\n", flags.Name(), flags.Arg(positional))
 		return 2
 	}
-	if *baseURL != "" {
-		if err := model.CheckBaseURL(*baseURL); err != nil {
-			fmt.Fprintf(stderr, "gen build: -base-url: %v\n", err)
-			return 2
-		}
-	}
-	outDir := *out
-	if !filepath.IsAbs(outDir) {
-		outDir = filepath.Join(*root, outDir)
-	}
-
-	start := time.Now()
-	project := site.NewProject(os.DirFS(*root), briefing.Templates(), briefing.Static())
-	project.BaseURL = *baseURL
-	s, err := site.Build(project)
-	if err != nil {
-		var failure *diag.Failure
-		if errors.As(err, &failure) {
-			printReports(stderr, project.Reports(failure.Diagnostics))
-			fmt.Fprintf(stderr, "gen build: %s; %s left unchanged\n", countErrors(failure.Diagnostics), outDir)
-		} else {
-			fmt.Fprintf(stderr, "gen build: %v\n", err)
-		}
-		return 1
-	}
-	printReports(stderr, project.Reports(s.Warnings))
-	stats, err := s.Write(outDir)
-	if err != nil {
-		fmt.Fprintf(stderr, "gen build: writing %s: %v\n", outDir, err)
-		return 1
-	}
-	fmt.Fprintf(stdout, "Built %d pages into %s in %s (%d files written, %d unchanged, %d removed)\n",
-		s.Pages, outDir, time.Since(start).Round(time.Millisecond), stats.Written, stats.Unchanged, stats.Removed)
-	return 0
+	return -1
 }
 
 // printReports shows problems as the writer needs them: position, message,
@@ -127,15 +109,16 @@ func printReports(w io.Writer, reports []diag.Report) {
 	}
 }
 
-func countErrors(items []diag.Diagnostic) string {
+// count says how many diagnostics are of a severity: "2 errors".
+func count(items []diag.Diagnostic, severity diag.Severity, word string) string {
 	n := 0
 	for _, d := range items {
-		if d.Severity == diag.Error {
+		if d.Severity == severity {
 			n++
 		}
 	}
 	if n == 1 {
-		return "1 error"
+		return "1 " + word
 	}
-	return fmt.Sprintf("%d errors", n)
+	return fmt.Sprintf("%d %ss", n, word)
 }

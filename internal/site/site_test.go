@@ -2,18 +2,15 @@ package site_test
 
 import (
 	"errors"
-	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 
-	"golang.org/x/net/html"
-
 	"briefing"
 	"briefing/internal/diag"
+	"briefing/internal/linkcheck"
 	"briefing/internal/site"
 )
 
@@ -119,70 +116,19 @@ func read(t *testing.T, dir, name string) string {
 	return string(data)
 }
 
-// checkLinks parses every page under dir and fails for each internal link
-// or #anchor that does not resolve to a file and an id in it.
+// checkLinks fails for each internal link or #anchor under dir that does
+// not resolve.
 func checkLinks(t *testing.T, dir string) {
 	t.Helper()
-	ids := map[string]map[string]bool{}
-	links := map[string][]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		rel = filepath.ToSlash(rel)
-		f, err := os.Open(p)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		doc, err := html.Parse(f)
-		if err != nil {
-			return err
-		}
-		ids[rel] = map[string]bool{}
-		for n := range doc.Descendants() {
-			for _, a := range n.Attr {
-				switch a.Key {
-				case "id":
-					ids[rel][a.Val] = true
-				case "href", "src":
-					links[rel] = append(links[rel], a.Val)
-				}
-			}
-		}
-		return nil
-	})
+	res, err := linkcheck.Check(os.DirFS(dir))
 	if err != nil {
 		t.Fatal(err)
 	}
-	checked := 0
-	for page, hrefs := range links {
-		for _, href := range hrefs {
-			if strings.Contains(href, "://") || strings.HasPrefix(href, "mailto:") {
-				continue
-			}
-			target, fragment, _ := strings.Cut(href, "#")
-			file := page
-			if target != "" {
-				file = path.Join(path.Dir(page), target)
-			}
-			if strings.HasPrefix(file, "..") {
-				t.Errorf("%s: link %q leaves the site", page, href)
-				continue
-			}
-			if _, err := os.Stat(filepath.Join(dir, file)); err != nil {
-				t.Errorf("%s: link %q: no file %s", page, href, file)
-				continue
-			}
-			if fragment != "" && !ids[file][fragment] {
-				t.Errorf("%s: link %q: no id %q in %s", page, href, fragment, file)
-			}
-			checked++
-		}
+	for _, b := range res.Broken {
+		t.Errorf("broken link: %v", b)
 	}
-	if checked < 50 {
-		t.Errorf("only %d internal links checked; the crawl is not seeing the pages", checked)
+	if res.Links < 50 {
+		t.Errorf("only %d links checked; the crawl is not seeing the pages", res.Links)
 	}
 }
 

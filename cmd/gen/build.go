@@ -1,0 +1,73 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"briefing"
+	"briefing/internal/diag"
+	"briefing/internal/model"
+	"briefing/internal/site"
+)
+
+func build(args []string, stdout, stderr io.Writer) int {
+	flags := newFlags("build", `Usage: gen build [-root DIR] [-out DIR] [-base-url URL]
+
+Builds the briefing in the project folder into the output folder. Content
+errors are listed as file:line:col and leave the output folder untouched.
+Only files whose bytes changed are rewritten.
+`, args, stdout, stderr)
+	root := flags.String("root", ".", "project `folder` holding site.toml and content/")
+	out := flags.String("out", "public", "output `folder`; a relative path is inside the project folder")
+	baseURL := flags.String("base-url", "", "absolute `URL` the site is published at, for canonical links (overrides base_url in site.toml)")
+	if code := parse(flags, args, 0); code >= 0 {
+		return code
+	}
+	if *baseURL != "" {
+		if err := model.CheckBaseURL(*baseURL); err != nil {
+			fmt.Fprintf(stderr, "gen build: -base-url: %v\n", err)
+			return 2
+		}
+	}
+	outDir := inRoot(*root, *out)
+
+	start := time.Now()
+	project := newProject(*root)
+	project.BaseURL = *baseURL
+	s, err := site.Build(project)
+	if err != nil {
+		var failure *diag.Failure
+		if errors.As(err, &failure) {
+			printReports(stderr, project.Reports(failure.Diagnostics))
+			fmt.Fprintf(stderr, "gen build: %s; %s left unchanged\n", count(failure.Diagnostics, diag.Error, "error"), outDir)
+		} else {
+			fmt.Fprintf(stderr, "gen build: %v\n", err)
+		}
+		return 1
+	}
+	printReports(stderr, project.Reports(s.Warnings))
+	stats, err := s.Write(outDir)
+	if err != nil {
+		fmt.Fprintf(stderr, "gen build: writing %s: %v\n", outDir, err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "Built %d pages into %s in %s (%d files written, %d unchanged, %d removed)\n",
+		s.Pages, outDir, time.Since(start).Round(time.Millisecond), stats.Written, stats.Unchanged, stats.Removed)
+	return 0
+}
+
+func newProject(root string) site.Project {
+	return site.NewProject(os.DirFS(root), briefing.Templates(), briefing.Static())
+}
+
+// inRoot resolves a folder flag: a relative path is inside the project.
+func inRoot(root, dir string) string {
+	if filepath.IsAbs(dir) {
+		return dir
+	}
+	return filepath.Join(root, dir)
+}

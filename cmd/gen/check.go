@@ -1,0 +1,67 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"briefing/internal/diag"
+	"briefing/internal/linkcheck"
+	"briefing/internal/site"
+)
+
+func check(args []string, stdout, stderr io.Writer) int {
+	flags := newFlags("check", `Usage: gen check [-root DIR] [-strict] [-out DIR]
+
+Checks the content and templates as a build would, and writes nothing.
+Exits 0 when clean and 1 on errors; warnings are listed but fail only
+with -strict. With -out it also checks a built site: every internal link
+and #anchor must resolve.
+`, args, stdout, stderr)
+	root := flags.String("root", ".", "project `folder` holding site.toml and content/")
+	strict := flags.Bool("strict", false, "fail on warnings too")
+	out := flags.String("out", "", "also check the links of the site built in this `folder` (relative to the project)")
+	if code := parse(flags, args, 0); code >= 0 {
+		return code
+	}
+
+	project := newProject(*root)
+	var problems []diag.Diagnostic
+	s, err := site.Build(project)
+	var failure *diag.Failure
+	switch {
+	case errors.As(err, &failure):
+		problems = failure.Diagnostics
+	case err != nil:
+		fmt.Fprintf(stderr, "gen check: %v\n", err)
+		return 1
+	default:
+		problems = s.Warnings
+	}
+	printReports(stderr, project.Reports(problems))
+	errs, warns := count(problems, diag.Error, "error"), count(problems, diag.Warning, "warning")
+	failed := failure != nil || (*strict && len(problems) > 0)
+
+	if *out != "" {
+		dir := inRoot(*root, *out)
+		res, err := linkcheck.Check(os.DirFS(dir))
+		if err != nil {
+			fmt.Fprintf(stderr, "gen check: %s: %v\n", dir, err)
+			return 1
+		}
+		for _, b := range res.Broken {
+			fmt.Fprintf(stderr, "%s/%s\n", dir, b)
+		}
+		fmt.Fprintf(stdout, "Links: %d pages, %d links checked, %d broken in %s\n", res.Pages, res.Links, len(res.Broken), dir)
+		failed = failed || len(res.Broken) > 0 || res.Pages == 0
+		if res.Pages == 0 {
+			fmt.Fprintf(stderr, "gen check: no pages in %s; run gen build first\n", dir)
+		}
+	}
+	fmt.Fprintf(stdout, "Content: %s, %s\n", errs, warns)
+	if failed {
+		return 1
+	}
+	return 0
+}

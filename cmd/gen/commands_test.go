@@ -1,0 +1,94 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestNewWritesFilesThatBuild(t *testing.T) {
+	dir := copyProject(t)
+	for _, args := range [][]string{{"article", "kellogg-interview"}, {"actor", "jane-doe"}, {"topic", "sanctions"}} {
+		code, stdout, stderr := gen(t, append([]string{"new", "-root", dir}, args...)...)
+		if code != 0 || !strings.Contains(stdout, "Created ") {
+			t.Fatalf("gen new %v: %d %s %s", args, code, stdout, stderr)
+		}
+	}
+	article := read(t, filepath.Join(dir, "content/articles/kellogg-interview.md"))
+	for _, want := range []string{`title: "Kellogg Interview"`, `published: "` + time.Now().Format("2006-01-02") + `"`, "# The dated events", "events: []"} {
+		if !strings.Contains(article, want) {
+			t.Errorf("new article lacks %q:\n%s", want, article)
+		}
+	}
+	if actor := read(t, filepath.Join(dir, "content/actors/jane-doe.md")); !strings.Contains(actor, `name: "Jane Doe"`) || !strings.Contains(actor, "kind: person") {
+		t.Errorf("new actor:\n%s", actor)
+	}
+	if code, _, stderr := gen(t, "build", "-root", dir); code != 0 || strings.Contains(stderr, "error") {
+		t.Errorf("a project with new files should build: %d\n%s", code, stderr)
+	}
+}
+
+func TestNewRefusesToOverwriteOrUseBadIDs(t *testing.T) {
+	dir := copyProject(t)
+	before := read(t, filepath.Join(dir, "content/actors/vance.md"))
+	if code, _, stderr := gen(t, "new", "-root", dir, "actor", "vance"); code != 1 || !strings.Contains(stderr, "already exists") {
+		t.Errorf("overwrite: %d %s", code, stderr)
+	}
+	if read(t, filepath.Join(dir, "content/actors/vance.md")) != before {
+		t.Errorf("an existing file was changed")
+	}
+	for _, id := range []string{"../escape", "Jane", "a/b", "with space"} {
+		if code, _, stderr := gen(t, "new", "-root", dir, "actor", id); code != 1 || !strings.Contains(stderr, "not a valid id") {
+			t.Errorf("id %q: %d %s", id, code, stderr)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "escape.md")); !os.IsNotExist(err) {
+		t.Errorf("a file was written outside content/")
+	}
+	if code, _, stderr := gen(t, "new", "-root", dir, "event", "x"); code != 1 || !strings.Contains(stderr, "unknown kind") {
+		t.Errorf("unknown kind: %d %s", code, stderr)
+	}
+}
+
+func TestCheck(t *testing.T) {
+	dir := copyProject(t)
+	code, stdout, stderr := gen(t, "check", "-root", dir)
+	if code != 0 || !strings.Contains(stdout, "Content: 0 errors, 0 warnings") {
+		t.Fatalf("clean project: %d %q %q", code, stdout, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
+		t.Errorf("gen check wrote the site")
+	}
+
+	edit(t, dir, "content/actors/vance.md", replace("role:", "rol:"))
+	if code, stdout, _ := gen(t, "check", "-root", dir); code != 0 || !strings.Contains(stdout, "1 warning") {
+		t.Errorf("a warning alone should pass: %d %q", code, stdout)
+	}
+	if code, _, _ := gen(t, "check", "-root", dir, "-strict"); code != 1 {
+		t.Errorf("-strict should fail on a warning, got %d", code)
+	}
+	edit(t, dir, "content/actors/vance.md", replace("rol:", "role:"))
+
+	edit(t, dir, article, replace("(actor:vance)", "(actor:vanse)"))
+	code, stdout, stderr = gen(t, "check", "-root", dir)
+	if code != 1 || !strings.Contains(stderr, `unknown actor "vanse"`) || !strings.Contains(stdout, "Content: 1 error") {
+		t.Errorf("an error should fail: %d %q %q", code, stdout, stderr)
+	}
+	edit(t, dir, article, replace("(actor:vanse)", "(actor:vance)"))
+
+	if code, _, stderr := gen(t, "build", "-root", dir); code != 0 {
+		t.Fatal(stderr)
+	}
+	if code, stdout, stderr := gen(t, "check", "-root", dir, "-out", "public"); code != 0 || !strings.Contains(stdout, " 0 broken") {
+		t.Errorf("built site: %d %q %q", code, stdout, stderr)
+	}
+	if err := os.Remove(filepath.Join(dir, "public/actors/vance/index.html")); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = gen(t, "check", "-root", dir, "-out", "public")
+	if code != 1 || !strings.Contains(stderr, `"../vance/index.html": no such file`) && !strings.Contains(stderr, `actors/vance/index.html": no such file`) {
+		t.Errorf("a missing page should be reported: %d\n%s", code, stderr)
+	}
+}
