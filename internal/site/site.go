@@ -6,24 +6,17 @@
 package site
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"io/fs"
-	"path"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
 
-	"briefing/internal/annotate"
-	"briefing/internal/content"
 	"briefing/internal/diag"
-	"briefing/internal/markdown"
 	"briefing/internal/model"
 	"briefing/internal/output"
 	"briefing/internal/overlay"
-	"briefing/internal/render"
 )
 
 // Project is what a build reads. Templates and Static are layered: the
@@ -36,24 +29,22 @@ type Project struct {
 	BaseURL string // overrides site.toml's base_url when set
 }
 
-// NewProject layers root's templates/ and static/ over the defaults.
+// NewProject layers root's templates/ and static/ over the defaults. The
+// folders need not exist yet: gen serve picks them up when they appear.
 func NewProject(root, defaultTemplates, defaultStatic fs.FS) Project {
 	return Project{
 		Root:      root,
-		Templates: overlay.FS{subOrNil(root, "templates"), defaultTemplates},
-		Static:    overlay.FS{subOrNil(root, "static"), defaultStatic},
+		Templates: overlay.FS{sub(root, "templates"), defaultTemplates},
+		Static:    overlay.FS{sub(root, "static"), defaultStatic},
 	}
 }
 
-func subOrNil(fsys fs.FS, dir string) fs.FS {
-	if _, err := fs.Stat(fsys, dir); err != nil {
-		return nil
-	}
-	sub, err := fs.Sub(fsys, dir)
+func sub(fsys fs.FS, dir string) fs.FS {
+	s, err := fs.Sub(fsys, dir)
 	if err != nil {
-		return nil
+		panic(err) // only for an invalid name, and dir is a constant
 	}
-	return sub
+	return s
 }
 
 // ReadFile reads a file a diagnostic names: "templates/x.html" from the
@@ -74,190 +65,20 @@ func (p Project) Reports(items []diag.Diagnostic) []diag.Report {
 type Site struct {
 	Briefing *model.Briefing
 	Files    []output.File
-	Pages    int
+	Pages    int // pages in the site
+	Rendered int // pages rendered by this build; the rest were kept
 	Warnings []diag.Diagnostic
 }
 
-// Build reads and renders the project. A content problem returns a
-// *diag.Failure listing every one of them.
+// Build reads and renders the whole project once. A content problem
+// returns a *diag.Failure listing every one of them.
 func Build(p Project) (*Site, error) {
-	var list diag.List
-	b := load(p, &list)
-	r, err := render.New(p.Templates)
-	if err != nil {
-		addTemplateErrors(&list, err)
-	}
-	if err := list.Err(); err != nil {
-		return nil, err
-	}
-	warnings := list.Items()
-
-	pages := render.Pages(b)
-	files := make([]output.File, len(pages))
-	errs := make([]error, len(pages))
-	parallel(len(pages), func(i int) {
-		data, err := r.Render(pages[i])
-		files[i], errs[i] = output.File{Path: pages[i].Path, Data: data}, err
-	})
-	if err := errors.Join(errs...); err != nil {
-		var failures diag.List
-		addTemplateErrors(&failures, err)
-		return nil, failures.Err()
-	}
-	static, err := readTree(p.Static)
-	if err != nil {
-		return nil, err
-	}
-	isPage := make(map[string]bool, len(files))
-	for _, f := range files {
-		isPage[f.Path] = true
-	}
-	for _, f := range static {
-		if isPage[f.Path] {
-			warnings = append(warnings, diag.Diagnostic{File: "static/" + f.Path, Severity: diag.Warning,
-				Message: "has the same path as a generated page and is not copied", Hint: "rename it, or override the page's template instead"})
-			continue
-		}
-		files = append(files, f)
-	}
-	return &Site{Briefing: b, Files: files, Pages: len(pages), Warnings: warnings}, nil
+	return NewBuilder(p).Build(nil)
 }
 
 // Write puts the site into dir.
 func (s *Site) Write(dir string) (output.Stats, error) {
 	return output.Write(dir, s.Files)
-}
-
-// load reads every content file and links the model.
-func load(p Project, list *diag.List) *model.Briefing {
-	var site model.Site
-	if src, err := fs.ReadFile(p.Root, "site.toml"); err == nil {
-		site = model.DecodeSite(content.ParseConfig("site.toml", src, list), list)
-	} else {
-		site = model.DecodeSite(nil, list)
-	}
-	if p.BaseURL != "" {
-		site.BaseURL = p.BaseURL
-	}
-	if site.BaseURL != "" && !strings.HasSuffix(site.BaseURL, "/") {
-		site.BaseURL += "/"
-	}
-
-	if _, err := fs.Stat(p.Root, "content"); err != nil {
-		list.Errorf(diag.Pos{File: "content"}, "run gen in a briefing project folder, or point -root at one",
-			"no content folder: this does not look like a briefing project")
-		return nil
-	}
-	actorDocs := readDocs(p.Root, "content/actors", list)
-	topicDocs := readDocs(p.Root, "content/topics", list)
-	articleDocs := readDocs(p.Root, "content/articles", list)
-
-	actors := make([]*model.Actor, len(actorDocs))
-	for i, d := range actorDocs {
-		actors[i] = model.DecodeActor(d.doc, d.id, list)
-	}
-	topics := make([]*model.Topic, len(topicDocs))
-	for i, d := range topicDocs {
-		topics[i] = model.DecodeTopic(d.doc, d.id, list)
-	}
-	articles := make([]*model.Article, len(articleDocs))
-	for i, d := range articleDocs {
-		articles[i] = model.DecodeArticle(d.doc, d.id, list)
-	}
-
-	// Every page but the home page sits two folders deep.
-	deep := newResolver("../../", actors, topics)
-	article := markdown.New(markdown.Options{Resolver: deep, UnsafeHTML: site.UnsafeHTML, NumberParagraphs: true})
-	profile := markdown.New(markdown.Options{Resolver: deep, UnsafeHTML: site.UnsafeHTML})
-	home := markdown.New(markdown.Options{Resolver: newResolver("", actors, topics), UnsafeHTML: site.UnsafeHTML})
-
-	lists := make([]diag.List, len(articles))
-	parallel(len(articles), func(i int) {
-		if html, res, ok := convert(article, articleDocs[i].doc, &lists[i]); ok {
-			articles[i].SetBody(html, res)
-		}
-	})
-	for i := range lists {
-		list.Merge(&lists[i])
-	}
-	for _, a := range actors {
-		if html, res, ok := convert(profile, a.Doc(), list); ok {
-			a.SetProfile(html, res)
-		}
-	}
-	for _, t := range topics {
-		if html, res, ok := convert(profile, t.Doc(), list); ok {
-			t.SetOverview(html, res)
-		}
-	}
-	if src, err := fs.ReadFile(p.Root, "content/overview.md"); err == nil {
-		doc := content.Parse("content/overview.md", src, list)
-		if html, res, ok := convert(home, doc, list); ok {
-			site.SetOverview(doc, html, res)
-		}
-	}
-	return model.Link(site, actors, topics, articles, list)
-}
-
-func convert(c *markdown.Converter, doc *content.Document, list *diag.List) (string, *annotate.Result, bool) {
-	html, res, err := c.Convert(doc.Body)
-	if err != nil {
-		list.Errorf(diag.Pos{File: doc.Path}, "", "cannot render Markdown: %v", err)
-		return "", nil, false
-	}
-	return html, res, true
-}
-
-type idDoc struct {
-	id  string
-	doc *content.Document
-}
-
-// readDocs parses every .md file in dir, in parallel. Files that cannot
-// be used (unreadable, empty, or links out of the project) are reported
-// and left out, so they add no follow-on errors.
-func readDocs(root fs.FS, dir string, list *diag.List) []idDoc {
-	if escapes(root, dir, list) {
-		return nil
-	}
-	entries, err := fs.ReadDir(root, dir)
-	if err != nil {
-		if !errors.Is(err, fs.ErrNotExist) {
-			list.Errorf(diag.Pos{File: dir}, "", "cannot read folder: %v", err)
-		}
-		return nil
-	}
-	var names []string
-	for _, e := range entries {
-		if !e.IsDir() && strings.HasSuffix(e.Name(), ".md") {
-			names = append(names, e.Name())
-		}
-	}
-	docs := make([]idDoc, len(names))
-	lists := make([]diag.List, len(names))
-	parallel(len(names), func(i int) {
-		file := path.Join(dir, names[i])
-		if escapes(root, file, &lists[i]) {
-			return
-		}
-		src, err := fs.ReadFile(root, file)
-		switch {
-		case err != nil:
-			lists[i].Errorf(diag.Pos{File: file}, "", "cannot read: %v", err)
-		case len(bytes.TrimSpace(src)) == 0:
-			lists[i].Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "add front matter and text, or delete the file", "file is empty")
-		default:
-			docs[i] = idDoc{id: strings.TrimSuffix(names[i], ".md"), doc: content.Parse(file, src, &lists[i])}
-		}
-	})
-	kept := docs[:0]
-	for i := range docs {
-		list.Merge(&lists[i])
-		if docs[i].doc != nil {
-			kept = append(kept, docs[i])
-		}
-	}
-	return kept
 }
 
 // escapes reports a symbolic link that leads out of the project folder: a

@@ -1,0 +1,400 @@
+package site
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"briefing/internal/annotate"
+	"briefing/internal/content"
+	"briefing/internal/diag"
+	"briefing/internal/markdown"
+	"briefing/internal/model"
+	"briefing/internal/output"
+	"briefing/internal/render"
+)
+
+// Builder builds one project again and again, as gen serve does after each
+// save, redoing only what an edit can change. It keeps every content file
+// parsed and converted to HTML (Markdown is the costly step), links the
+// whole model again (cheap, and the only way to be sure of every
+// cross-reference), and renders again only the pages that show something
+// from the edited articles. Each build's result equals a full build's.
+//
+// A Builder is not safe for concurrent use.
+type Builder struct {
+	project  Project
+	sources  map[string]*source     // content files by path
+	renderer *render.Renderer       // nil until the templates parse
+	static   []output.File          // the static files, read when they change
+	pages    map[string]output.File // the last good build's pages
+	touches  map[string][]string    // article file → the pages that show it
+	built    bool                   // a build has succeeded
+}
+
+// source is one content file, parsed, and once converted, its HTML.
+type source struct {
+	id    string
+	data  []byte
+	doc   *content.Document
+	parse diag.List // problems found parsing it
+
+	converted string // the links key the HTML was made with, "" if not yet
+	html      string
+	result    *annotate.Result
+	convert   diag.List
+}
+
+// NewBuilder prepares to build p.
+func NewBuilder(p Project) *Builder {
+	return &Builder{project: p, sources: map[string]*source{}, pages: map[string]output.File{}, touches: map[string][]string{}}
+}
+
+// Build builds the project. changed lists the files (slash-separated, from
+// the project folder) edited since the last build; nil means unknown, and
+// everything is read again. A content or template problem returns a
+// *diag.Failure and leaves the Builder's last good site as it was.
+func (b *Builder) Build(changed []string) (*Site, error) {
+	edited := map[string]bool{}
+	for _, c := range changed {
+		edited[path.Clean(c)] = true
+	}
+	// Anything but an article changes what many pages show: render all.
+	full := !b.built || changed == nil
+	for c := range edited {
+		if !strings.HasPrefix(c, "content/articles/") {
+			full = true
+		}
+	}
+
+	var list diag.List
+	briefing := b.load(changed == nil, edited, &list)
+	if changed == nil || b.renderer == nil || touched(edited, "templates") {
+		r, err := render.New(b.project.Templates)
+		if err != nil {
+			addTemplateErrors(&list, err)
+		}
+		b.renderer = r
+	}
+	if changed == nil || b.static == nil || touched(edited, "static") {
+		static, err := readTree(b.project.Static)
+		if err != nil {
+			return nil, err
+		}
+		b.static = static
+	}
+	if err := list.Err(); err != nil {
+		return nil, err
+	}
+
+	touches := touchesOf(briefing)
+	affected := map[string]bool{}
+	if !full {
+		for c := range edited {
+			for _, p := range b.touches[c] {
+				affected[p] = true
+			}
+			for _, p := range touches[c] {
+				affected[p] = true
+			}
+		}
+		for _, a := range briefing.Articles {
+			for _, e := range a.Events {
+				if edited[sourcePath(e.Article)] {
+					affected[a.Path()] = true
+				}
+			}
+		}
+	}
+
+	all := render.Pages(briefing)
+	var todo []*render.Page
+	for _, p := range all {
+		_, kept := b.pages[p.Path]
+		if full || !kept || affected[p.Path] || p.Kind != render.Article && p.Kind != render.Actor && p.Kind != render.Topic {
+			todo = append(todo, p)
+		}
+	}
+	rendered := make([]output.File, len(todo))
+	errs := make([]error, len(todo))
+	parallel(len(todo), func(i int) {
+		data, err := b.renderer.Render(todo[i])
+		rendered[i], errs[i] = output.File{Path: todo[i].Path, Data: data}, err
+	})
+	if err := errors.Join(errs...); err != nil {
+		var failures diag.List
+		addTemplateErrors(&failures, err)
+		return nil, failures.Err()
+	}
+
+	pages := make(map[string]output.File, len(all))
+	for _, p := range all {
+		pages[p.Path] = b.pages[p.Path]
+	}
+	for _, f := range rendered {
+		pages[f.Path] = f
+	}
+	b.pages, b.touches, b.built = pages, touches, true
+	return b.site(briefing, all, len(todo), list.Items()), nil
+}
+
+// site gathers the pages, in page order, and the static files.
+func (b *Builder) site(briefing *model.Briefing, all []*render.Page, rendered int, warnings []diag.Diagnostic) *Site {
+	files := make([]output.File, 0, len(all)+len(b.static))
+	for _, p := range all {
+		files = append(files, b.pages[p.Path])
+	}
+	for _, f := range b.static {
+		if _, isPage := b.pages[f.Path]; isPage {
+			warnings = append(warnings, diag.Diagnostic{File: "static/" + f.Path, Severity: diag.Warning,
+				Message: "has the same path as a generated page and is not copied", Hint: "rename it, or override the page's template instead"})
+			continue
+		}
+		files = append(files, f)
+	}
+	return &Site{Briefing: briefing, Files: files, Pages: len(all), Rendered: rendered, Warnings: warnings}
+}
+
+// touchesOf maps each article's file to the pages that show something of
+// it: its own, its actors' and topics', and those of its events' actors
+// and topics.
+func touchesOf(b *model.Briefing) map[string][]string {
+	out := make(map[string][]string, len(b.Articles))
+	for _, a := range b.Articles {
+		pages := []string{a.Path()}
+		for _, x := range a.Actors {
+			pages = append(pages, x.Path())
+		}
+		for _, t := range a.Topics {
+			pages = append(pages, t.Path())
+		}
+		for _, e := range a.Events {
+			if e.Article != a {
+				continue
+			}
+			for _, x := range e.Actors {
+				pages = append(pages, x.Path())
+			}
+			for _, t := range e.Topics {
+				pages = append(pages, t.Path())
+			}
+		}
+		out[sourcePath(a)] = pages
+	}
+	return out
+}
+
+func sourcePath(a *model.Article) string { return "content/articles/" + a.Slug + ".md" }
+
+// touched reports whether an edited path is dir or inside it.
+func touched(edited map[string]bool, dir string) bool {
+	for c := range edited {
+		if c == dir || strings.HasPrefix(c, dir+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// load reads what changed, converts what needs it, and links the model.
+func (b *Builder) load(readAll bool, edited map[string]bool, list *diag.List) *model.Briefing {
+	p := b.project
+	var site model.Site
+	if src, err := fs.ReadFile(p.Root, "site.toml"); err == nil {
+		site = model.DecodeSite(content.ParseConfig("site.toml", src, list), list)
+	} else {
+		site = model.DecodeSite(nil, list)
+	}
+	if p.BaseURL != "" {
+		site.BaseURL = p.BaseURL
+	}
+	if site.BaseURL != "" && !strings.HasSuffix(site.BaseURL, "/") {
+		site.BaseURL += "/"
+	}
+	if _, err := fs.Stat(p.Root, "content"); err != nil {
+		list.Errorf(diag.Pos{File: "content"}, "run gen in a briefing project folder, or point -root at one",
+			"no content folder: this does not look like a briefing project")
+		return nil
+	}
+
+	seen := map[string]bool{}
+	actorSources := b.readFolder("content/actors", readAll, edited, seen, list)
+	topicSources := b.readFolder("content/topics", readAll, edited, seen, list)
+	articleSources := b.readFolder("content/articles", readAll, edited, seen, list)
+	overview := b.readFile("content/overview.md", readAll, edited, seen, list)
+	for name := range b.sources {
+		if !seen[name] {
+			delete(b.sources, name) // deleted or renamed
+		}
+	}
+
+	actors := make([]*model.Actor, len(actorSources))
+	for i, s := range actorSources {
+		actors[i] = model.DecodeActor(s.doc, s.id, list)
+	}
+	topics := make([]*model.Topic, len(topicSources))
+	for i, s := range topicSources {
+		topics[i] = model.DecodeTopic(s.doc, s.id, list)
+	}
+	articles := make([]*model.Article, len(articleSources))
+	for i, s := range articleSources {
+		articles[i] = model.DecodeArticle(s.doc, s.id, list)
+	}
+
+	// Converted HTML carries actors' names and topics' titles in its
+	// links: it stays valid while those do.
+	key := linksKey(site, actors, topics)
+	deep := newResolver("../../", actors, topics) // every page but home sits two folders deep
+	article := markdown.New(markdown.Options{Resolver: deep, UnsafeHTML: site.UnsafeHTML, NumberParagraphs: true})
+	profile := markdown.New(markdown.Options{Resolver: deep, UnsafeHTML: site.UnsafeHTML})
+	home := markdown.New(markdown.Options{Resolver: newResolver("", actors, topics), UnsafeHTML: site.UnsafeHTML})
+
+	parallel(len(articleSources), func(i int) { articleSources[i].convertWith(article, key) })
+	for _, s := range actorSources {
+		s.convertWith(profile, key)
+	}
+	for _, s := range topicSources {
+		s.convertWith(profile, key)
+	}
+	for i, s := range articleSources {
+		list.Merge(&s.convert)
+		if s.result != nil {
+			articles[i].SetBody(s.html, s.result)
+		}
+	}
+	for i, s := range actorSources {
+		list.Merge(&s.convert)
+		if s.result != nil {
+			actors[i].SetProfile(s.html, s.result)
+		}
+	}
+	for i, s := range topicSources {
+		list.Merge(&s.convert)
+		if s.result != nil {
+			topics[i].SetOverview(s.html, s.result)
+		}
+	}
+	if overview != nil {
+		overview.convertWith(home, key)
+		list.Merge(&overview.convert)
+		if overview.result != nil {
+			site.SetOverview(overview.doc, overview.html, overview.result)
+		}
+	}
+	return model.Link(site, actors, topics, articles, list)
+}
+
+// linksKey sums up everything converted HTML depends on besides its own
+// file.
+func linksKey(site model.Site, actors []*model.Actor, topics []*model.Topic) string {
+	var b strings.Builder
+	if site.UnsafeHTML {
+		b.WriteString("unsafe\n")
+	}
+	for _, a := range actors {
+		b.WriteString(a.ID + "\x00" + a.Name + "\x00" + a.Role + "\n")
+	}
+	for _, t := range topics {
+		b.WriteString(t.ID + "\x00" + t.Title + "\n")
+	}
+	return b.String()
+}
+
+func (s *source) convertWith(c *markdown.Converter, key string) {
+	if s.converted == key {
+		return
+	}
+	s.convert = diag.List{}
+	html, res, err := c.Convert(s.doc.Body)
+	if err != nil {
+		s.convert.Errorf(diag.Pos{File: s.doc.Path}, "", "cannot render Markdown: %v", err)
+		s.html, s.result = "", nil
+	} else {
+		s.html, s.result = html, res
+	}
+	s.converted = key
+}
+
+// readFolder returns the .md files of dir, reading those that are new or
+// edited, in parallel. Files that cannot be used (unreadable, empty, or
+// links out of the project) are reported and left out, so they add no
+// follow-on errors.
+func (b *Builder) readFolder(dir string, readAll bool, edited, seen map[string]bool, list *diag.List) []*source {
+	if escapes(b.project.Root, dir, list) {
+		return nil
+	}
+	entries, err := fs.ReadDir(b.project.Root, dir)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			list.Errorf(diag.Pos{File: dir}, "", "cannot read folder: %v", err)
+		}
+		return nil
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".md") {
+			names = append(names, path.Join(dir, e.Name()))
+		}
+	}
+	sort.Strings(names)
+	out := make([]*source, len(names))
+	lists := make([]diag.List, len(names))
+	parallel(len(names), func(i int) {
+		out[i] = b.load1(names[i], readAll || edited[names[i]], &lists[i])
+	})
+	kept := out[:0]
+	for i, s := range out {
+		list.Merge(&lists[i])
+		if s != nil {
+			b.sources[names[i]] = s
+			seen[names[i]] = true
+			list.Merge(&s.parse)
+			kept = append(kept, s)
+		}
+	}
+	return kept
+}
+
+// readFile returns one optional file, such as content/overview.md.
+func (b *Builder) readFile(name string, readAll bool, edited, seen map[string]bool, list *diag.List) *source {
+	if _, err := fs.Stat(b.project.Root, name); err != nil {
+		return nil
+	}
+	s := b.load1(name, readAll || edited[name], list)
+	if s != nil {
+		b.sources[name] = s
+		seen[name] = true
+		list.Merge(&s.parse)
+	}
+	return s
+}
+
+// load1 returns the cached source of name, reading it again when asked
+// to or when it is not cached. It is safe to call for different names at
+// once: the cache is only read here, and written by the caller.
+func (b *Builder) load1(name string, read bool, list *diag.List) *source {
+	cached := b.sources[name]
+	if cached != nil && !read {
+		return cached
+	}
+	if escapes(b.project.Root, name, list) {
+		return nil
+	}
+	data, err := fs.ReadFile(b.project.Root, name)
+	switch {
+	case err != nil:
+		list.Errorf(diag.Pos{File: name}, "", "cannot read: %v", err)
+		return nil
+	case len(bytes.TrimSpace(data)) == 0:
+		list.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "add front matter and text, or delete the file", "file is empty")
+		return nil
+	case cached != nil && bytes.Equal(cached.data, data):
+		return cached // saved without a change
+	}
+	s := &source{id: strings.TrimSuffix(path.Base(name), ".md"), data: data}
+	s.doc = content.Parse(name, data, &s.parse)
+	return s
+}

@@ -1,0 +1,138 @@
+package site_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"briefing"
+	"briefing/internal/site"
+)
+
+// writeProject writes files into a new temporary project folder.
+func writeProject(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		write(t, dir, name, text)
+	}
+	return dir
+}
+
+func write(t *testing.T, dir, name, text string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func project(dir string) site.Project {
+	return site.NewProject(os.DirFS(dir), briefing.Templates(), briefing.Static())
+}
+
+// sameAsFullBuild fails unless s has exactly the files a fresh build of
+// dir makes.
+func sameAsFullBuild(t *testing.T, dir string, s *site.Site) {
+	t.Helper()
+	full, err := site.Build(project(dir))
+	if err != nil {
+		t.Fatalf("full build: %v", err)
+	}
+	got := map[string]string{}
+	for _, f := range s.Files {
+		got[f.Path] = string(f.Data)
+	}
+	if len(got) != len(full.Files) {
+		t.Errorf("incremental build has %d files, a full build %d", len(got), len(full.Files))
+	}
+	for _, f := range full.Files {
+		if got[f.Path] != string(f.Data) {
+			t.Errorf("%s differs from a full build", f.Path)
+		}
+	}
+}
+
+// TestIncrementalBuildsEqualFullBuilds makes the edits a writer makes and
+// checks after each that the incremental result is what a full build
+// gives, and that an article edit renders only a few pages.
+func TestIncrementalBuildsEqualFullBuilds(t *testing.T) {
+	dir := writeProject(t, fixture())
+	b := site.NewBuilder(project(dir))
+	first, err := b.Build(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Rendered != first.Pages {
+		t.Errorf("the first build rendered %d of %d pages", first.Rendered, first.Pages)
+	}
+	steps := []struct {
+		name    string
+		edit    func()
+		changed []string
+		most    int // pages rendered at most; 0 for any
+	}{
+		{"reword an article", func() {
+			write(t, dir, "content/articles/second.md", strings.Replace(fixture()["content/articles/second.md"], "said", "stated", 1))
+		}, []string{"content/articles/second.md"}, 9},
+		{"mention another actor", func() {
+			write(t, dir, "content/articles/second.md", fixture()["content/articles/second.md"]+"\n[A senior official](actor:source) agreed.\n")
+		}, []string{"content/articles/second.md"}, 9},
+		{"add an article that references another's event", func() {
+			write(t, dir, "content/articles/third.md", "---\ntitle: Third\npublished: \"2025-03\"\n---\n[Ann](actor:ann) recalled [the meeting](event:meeting).\n")
+		}, []string{"content/articles/third.md"}, 9},
+		{"retitle an event another article references", func() {
+			write(t, dir, "content/articles/first.md", strings.Replace(fixture()["content/articles/first.md"], "title: Ann meets Land", "title: Ann meets Land again", 1))
+		}, []string{"content/articles/first.md"}, 0},
+		{"rename an article", func() {
+			if err := os.Rename(filepath.Join(dir, "content/articles/third.md"), filepath.Join(dir, "content/articles/renamed.md")); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"content/articles/third.md", "content/articles/renamed.md"}, 0},
+		{"delete an article", func() {
+			if err := os.Remove(filepath.Join(dir, "content/articles/renamed.md")); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"content/articles/renamed.md"}, 0},
+		{"rename an actor", func() {
+			write(t, dir, "content/actors/land.md", "---\nname: Landia\nkind: government\n---\n")
+		}, []string{"content/actors/land.md"}, 0},
+		{"change a template", func() {
+			write(t, dir, "templates/timeline.html", `{{define "main"}}<h1>Events</h1>{{end}}`)
+		}, []string{"templates/timeline.html"}, 0},
+		{"save without a change", func() {}, []string{"content/articles/first.md"}, 0},
+	}
+	for _, step := range steps {
+		step.edit()
+		s, err := b.Build(step.changed)
+		if err != nil {
+			t.Fatalf("%s: %v", step.name, err)
+		}
+		if step.most > 0 && s.Rendered > step.most {
+			t.Errorf("%s: rendered %d pages, want at most %d", step.name, s.Rendered, step.most)
+		}
+		sameAsFullBuild(t, dir, s)
+	}
+}
+
+func TestFailedIncrementalBuildKeepsLastGoodSite(t *testing.T) {
+	dir := writeProject(t, fixture())
+	b := site.NewBuilder(project(dir))
+	if _, err := b.Build(nil); err != nil {
+		t.Fatal(err)
+	}
+	write(t, dir, "content/articles/second.md", strings.Replace(fixture()["content/articles/second.md"], "(actor:land)", "(actor:lnad)", 1))
+	if _, err := b.Build([]string{"content/articles/second.md"}); err == nil || !strings.Contains(err.Error(), `unknown actor "lnad"`) {
+		t.Fatalf("want the typo reported, got %v", err)
+	}
+	write(t, dir, "content/articles/second.md", strings.Replace(fixture()["content/articles/second.md"], "“fine”", "“fine, then”", 1))
+	s, err := b.Build([]string{"content/articles/second.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameAsFullBuild(t, dir, s)
+}
