@@ -43,7 +43,7 @@ Only files whose bytes changed are rewritten.
 		var failure *diag.Failure
 		if errors.As(err, &failure) {
 			printReports(stderr, project.Reports(failure.Diagnostics))
-			fmt.Fprintf(stderr, "gen build: %s; %s left unchanged\n", count(failure.Diagnostics, diag.Error, "error"), outDir)
+			fmt.Fprintf(stderr, "gen build: %s; %s left unchanged\n", diag.Count(failure.Diagnostics, diag.Error), outDir)
 		} else {
 			fmt.Fprintf(stderr, "gen build: %v\n", err)
 		}

@@ -40,7 +40,7 @@ and #anchor must resolve.
 		problems = s.Warnings
 	}
 	printReports(stderr, project.Reports(problems))
-	errs, warns := count(problems, diag.Error, "error"), count(problems, diag.Warning, "warning")
+	errs, warns := diag.Count(problems, diag.Error), diag.Count(problems, diag.Warning)
 	failed := failure != nil || (*strict && len(problems) > 0)
 
 	if *out != "" {

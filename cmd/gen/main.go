@@ -23,7 +23,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", "[-root DIR] [-out DIR] [-base-url URL]", "build the site into public/", build},
-		{"serve", "[-root DIR] [-addr HOST:PORT]", "preview the site, rebuilding and reloading on every save", serve},
+		{"serve", "[-root DIR] [-addr HOST:PORT]", "preview the site, rebuilding and reloading on every save", serveCmd},
 		{"check", "[-root DIR] [-strict] [-out DIR]", "check the content (and a built site) without writing", check},
 		{"new", "[-root DIR] article|actor|topic ID", "start a file with every field, commented", newFile},
 	}
@@ -109,16 +109,3 @@ func printReports(w io.Writer, reports []diag.Report) {
 	}
 }
 
-// count says how many diagnostics are of a severity: "2 errors".
-func count(items []diag.Diagnostic, severity diag.Severity, word string) string {
-	n := 0
-	for _, d := range items {
-		if d.Severity == severity {
-			n++
-		}
-	}
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}

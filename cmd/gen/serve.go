@@ -1,11 +1,70 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
+	"net"
+	"net/http"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"briefing/internal/serve"
 )
 
-func serve(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "gen serve: not built yet")
-	return 1
+// batchQuiet is how long the watcher waits for an editor to finish saving.
+const batchQuiet = 40 * time.Millisecond
+
+func serveCmd(args []string, stdout, stderr io.Writer) int {
+	flags := newFlags("serve", `Usage: gen serve [-root DIR] [-addr HOST:PORT]
+
+Builds the briefing and serves it from memory, rebuilding when a file under
+content/, templates/ or static/ (or site.toml) changes. Open pages reload
+by themselves; when the content has an error, they show it over the last
+good version of the site. Nothing is written to public/.
+`, args, stdout, stderr)
+	root := flags.String("root", ".", "project `folder` holding site.toml and content/")
+	addr := flags.String("addr", "127.0.0.1:8080", "`address` to listen on; only this computer can connect unless you give another host")
+	if code := parse(flags, args, 0); code >= 0 {
+		return code
+	}
+
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		if errors.Is(err, syscall.EADDRINUSE) {
+			fmt.Fprintf(stderr, "gen serve: %s is already in use: stop the other server, or pick another port with -addr 127.0.0.1:8081\n", *addr)
+		} else {
+			fmt.Fprintf(stderr, "gen serve: %v\n", err)
+		}
+		return 1
+	}
+	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
+		fmt.Fprintf(stderr, "gen serve: warning: listening on %s, so other computers on the network can read the site\n", ln.Addr())
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	server := serve.New(newProject(*root), stderr)
+	server.Rebuild(nil) // errors show in the terminal and the browser; serving starts anyway
+	changes, err := serve.Watch(ctx, *root, batchQuiet)
+	if err != nil {
+		fmt.Fprintf(stderr, "gen serve: watching %s: %v\n", *root, err)
+		return 1
+	}
+	httpServer := &http.Server{Handler: server, ReadHeaderTimeout: 10 * time.Second}
+	go httpServer.Serve(ln)
+	fmt.Fprintf(stdout, "Serving %s at http://%s/ (Ctrl-C to stop)\n", *root, ln.Addr())
+
+	for batch := range changes {
+		server.Rebuild(batch)
+	}
+	// Ctrl-C: close the event streams, then let requests in flight finish.
+	server.Close()
+	shutdown, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	httpServer.Shutdown(shutdown)
+	fmt.Fprintln(stdout, "Stopped.")
+	return 0
 }

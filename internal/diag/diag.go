@@ -119,16 +119,31 @@ type Failure struct {
 
 func (f *Failure) Error() string {
 	var b strings.Builder
-	n := 0
 	for _, d := range f.Diagnostics {
 		b.WriteString(d.String())
 		b.WriteByte('\n')
-		if d.Severity == Error {
+	}
+	b.WriteString(Count(f.Diagnostics, Error))
+	return b.String()
+}
+
+// Count says how many of items have a severity, in words: "1 error",
+// "3 warnings".
+func Count(items []Diagnostic, severity Severity) string {
+	n := 0
+	for _, d := range items {
+		if d.Severity == severity {
 			n++
 		}
 	}
-	fmt.Fprintf(&b, "%d error(s)", n)
-	return b.String()
+	word := "error"
+	if severity == Warning {
+		word = "warning"
+	}
+	if n != 1 {
+		word += "s"
+	}
+	return fmt.Sprintf("%d %s", n, word)
 }
 
 // Pos is a place in a file.

@@ -43,7 +43,7 @@ func TestListReportsSortedWithHints(t *testing.T) {
 	if err == nil {
 		t.Fatal("a list with errors must be an error")
 	}
-	want := "a.md:9:1: warning: a warning\nb.md:1:1: first problem\nb.md:2:3: second problem\n\thint: a hint\n2 error(s)"
+	want := "a.md:9:1: warning: a warning\nb.md:1:1: first problem\nb.md:2:3: second problem\n\thint: a hint\n2 errors"
 	if err.Error() != want {
 		t.Errorf("got\n%s\nwant\n%s", err, want)
 	}

@@ -1,0 +1,238 @@
+// Package serve is gen serve: it builds the project, serves the last good
+// site from memory, rebuilds on every save, and tells open pages, over
+// server-sent events, to reload or to show what is wrong.
+//
+// Pages get a small script (live.js) added as they are served; nothing of
+// it is ever written by gen build. Only files of the built site are
+// served, looked up in memory, so no request can reach the disk.
+package serve
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html"
+	"io"
+	"mime"
+	"net/http"
+	"path"
+	"strings"
+	"sync"
+	"time"
+
+	"briefing/internal/diag"
+	"briefing/internal/site"
+)
+
+//go:embed live.js
+var liveJS []byte
+
+const (
+	liveScript = `<script src="/_gen/live.js" defer></script>`
+	eventsPath = "/_gen/events"
+)
+
+// Server holds the last good site and the state open pages follow.
+type Server struct {
+	project site.Project
+	builder *site.Builder
+	log     io.Writer
+
+	mu          sync.Mutex
+	files       map[string][]byte
+	state       State
+	subscribers map[chan State]bool
+	closed      bool
+}
+
+// State is what open pages are told after each build: the site's version
+// (a reload is due when it changes) and the problems to show.
+type State struct {
+	Version  int       `json:"version"`
+	Problems []Problem `json:"problems"`
+}
+
+// Problem is a diagnostic as the overlay shows it.
+type Problem struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Col     int    `json:"col"`
+	Message string `json:"message"`
+	Hint    string `json:"hint,omitempty"`
+	Snippet string `json:"snippet,omitempty"`
+	Warning bool   `json:"warning,omitempty"`
+}
+
+// New returns a server for project that logs to log. Call Rebuild to make
+// the first build.
+func New(project site.Project, log io.Writer) *Server {
+	return &Server{project: project, builder: site.NewBuilder(project), log: log,
+		files: map[string][]byte{}, subscribers: map[chan State]bool{}}
+}
+
+// Rebuild builds again after the changed files (nil: all), and on success
+// swaps the new site in. Either way, open pages hear of the result.
+func (s *Server) Rebuild(changed []string) error {
+	start := time.Now()
+	built, err := s.builder.Build(changed)
+	var failure *diag.Failure
+	if err != nil && !errors.As(err, &failure) {
+		fmt.Fprintf(s.log, "gen serve: %v\n", err)
+		return err
+	}
+	var problems []diag.Diagnostic
+	if failure != nil {
+		problems = failure.Diagnostics
+	} else {
+		problems = built.Warnings
+	}
+	reports := s.project.Reports(problems)
+	for _, r := range reports {
+		fmt.Fprintln(s.log, r)
+	}
+
+	s.mu.Lock()
+	if built != nil {
+		files := make(map[string][]byte, len(built.Files))
+		for _, f := range built.Files {
+			files[f.Path] = f.Data
+		}
+		s.files = files
+		s.state.Version++
+	}
+	s.state.Problems = make([]Problem, len(reports))
+	for i, r := range reports {
+		s.state.Problems[i] = Problem{File: r.File, Line: r.Line, Col: r.Col, Message: r.Message,
+			Hint: r.Hint, Snippet: r.Snippet, Warning: r.Severity == diag.Warning}
+	}
+	state := s.state
+	for ch := range s.subscribers {
+		select {
+		case ch <- state:
+		default: // a slow page catches up with the next state
+		}
+	}
+	s.mu.Unlock()
+
+	took := time.Since(start).Round(time.Millisecond)
+	what := "everything"
+	if changed != nil {
+		what = strings.Join(changed, ", ")
+	}
+	if built != nil {
+		fmt.Fprintf(s.log, "Rebuilt in %s: %d of %d pages rendered (%s)\n", took, built.Rendered, built.Pages, what)
+		return nil
+	}
+	fmt.Fprintf(s.log, "%s; still serving the last good site\n", diag.Count(problems, diag.Error))
+	return err
+}
+
+// Close ends every open event stream, so the HTTP server can shut down.
+func (s *Server) Close() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.closed = true
+	for ch := range s.subscribers {
+		close(ch)
+		delete(s.subscribers, ch)
+	}
+}
+
+// ServeHTTP serves the site, the live script and the event stream.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	switch r.URL.Path {
+	case "/_gen/live.js":
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Write(liveJS)
+		return
+	case eventsPath:
+		s.events(w, r)
+		return
+	}
+
+	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
+	if name == "" || strings.HasSuffix(r.URL.Path, "/") {
+		name = path.Join(name, "index.html")
+	}
+	s.mu.Lock()
+	data, ok := s.files[name]
+	_, isFolder := s.files[path.Join(name, "index.html")]
+	s.mu.Unlock()
+	switch {
+	case ok:
+		if ctype := mime.TypeByExtension(path.Ext(name)); ctype != "" {
+			w.Header().Set("Content-Type", ctype)
+		}
+		if strings.HasSuffix(name, ".html") {
+			data = withLiveScript(data)
+		}
+		w.Write(data)
+	case isFolder:
+		http.Redirect(w, r, "/"+name+"/", http.StatusFound)
+	default:
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusNotFound)
+		fmt.Fprintf(w, "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1><p>No page at %s. <a href=\"/\">Home</a></p>%s</body></html>",
+			html.EscapeString(r.URL.Path), liveScript)
+	}
+}
+
+// withLiveScript adds the live script before </body>.
+func withLiveScript(page []byte) []byte {
+	i := bytes.LastIndex(page, []byte("</body>"))
+	if i < 0 {
+		return append(append([]byte{}, page...), liveScript...)
+	}
+	out := make([]byte, 0, len(page)+len(liveScript))
+	out = append(out, page[:i]...)
+	out = append(out, liveScript...)
+	return append(out, page[i:]...)
+}
+
+// events streams the state to one page: now, and after every build.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	ch := make(chan State, 1)
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		http.Error(w, "shutting down", http.StatusServiceUnavailable)
+		return
+	}
+	s.subscribers[ch] = true
+	ch <- s.state
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		if s.subscribers[ch] {
+			delete(s.subscribers, ch)
+		}
+		s.mu.Unlock()
+	}()
+
+	w.Header().Set("Content-Type", "text/event-stream")
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case state, open := <-ch:
+			if !open {
+				return
+			}
+			data, _ := json.Marshal(state)
+			fmt.Fprintf(w, "data: %s\n\n", data)
+			flusher.Flush()
+		}
+	}
+}

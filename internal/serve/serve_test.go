@@ -1,0 +1,188 @@
+package serve
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"briefing"
+	"briefing/internal/site"
+)
+
+const article = "---\ntitle: First\npublished: \"2025-02-15\"\n---\n[Ann](actor:ann) said [“yes”](quote:ann).\n"
+
+func newProject(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	writeFile(t, dir, "content/actors/ann.md", "---\nname: Ann Example\nkind: person\n---\nA minister.\n")
+	writeFile(t, dir, "content/articles/first.md", article)
+	return dir
+}
+
+func writeFile(t *testing.T, dir, name, text string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func start(t *testing.T, dir string) (*Server, *httptest.Server) {
+	t.Helper()
+	s := New(site.NewProject(os.DirFS(dir), briefing.Templates(), briefing.Static()), io.Discard)
+	s.Rebuild(nil)
+	ts := httptest.NewServer(s)
+	t.Cleanup(func() { s.Close(); ts.Close() })
+	return s, ts
+}
+
+func get(t *testing.T, url string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body)
+}
+
+// stream reads the states the server sends to an open page.
+func stream(t *testing.T, url string) <-chan State {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, url+"/_gen/events", nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	states := make(chan State, 10)
+	go func() {
+		defer resp.Body.Close()
+		sc := bufio.NewScanner(resp.Body)
+		sc.Buffer(nil, 1<<20)
+		for sc.Scan() {
+			if data, ok := strings.CutPrefix(sc.Text(), "data: "); ok {
+				var s State
+				if json.Unmarshal([]byte(data), &s) == nil {
+					states <- s
+				}
+			}
+		}
+	}()
+	return states
+}
+
+func next(t *testing.T, states <-chan State) State {
+	t.Helper()
+	select {
+	case s := <-states:
+		return s
+	case <-time.After(5 * time.Second):
+		t.Fatal("no state from the server")
+		return State{}
+	}
+}
+
+func TestEditReloadsAndErrorsShowOverTheLastGoodSite(t *testing.T) {
+	dir := newProject(t)
+	s, ts := start(t, dir)
+
+	code, page := get(t, ts.URL+"/articles/first/")
+	if code != 200 || !strings.Contains(page, `<script src="/_gen/live.js" defer></script></body>`) {
+		t.Fatalf("page %d without the live script:\n%s", code, page)
+	}
+	if code, js := get(t, ts.URL+"/_gen/live.js"); code != 200 || !strings.Contains(js, "EventSource") {
+		t.Errorf("live.js: %d", code)
+	}
+	states := stream(t, ts.URL)
+	first := next(t, states)
+	if first.Version != 1 || len(first.Problems) != 0 {
+		t.Fatalf("first state %+v", first)
+	}
+
+	writeFile(t, dir, "content/articles/first.md", strings.Replace(article, "said", "declared", 1))
+	s.Rebuild([]string{"content/articles/first.md"})
+	if st := next(t, states); st.Version != 2 || len(st.Problems) != 0 {
+		t.Errorf("after an edit: %+v, want version 2 (a reload)", st)
+	}
+	if _, page := get(t, ts.URL+"/articles/first/index.html"); !strings.Contains(page, "declared") {
+		t.Errorf("the edit is not served")
+	}
+
+	writeFile(t, dir, "content/articles/first.md", strings.Replace(article, "(actor:ann)", "(actor:anne)", 1))
+	s.Rebuild([]string{"content/articles/first.md"})
+	st := next(t, states)
+	if st.Version != 2 || len(st.Problems) != 1 {
+		t.Fatalf("after a typo: %+v, want the same version and one problem", st)
+	}
+	p := st.Problems[0]
+	if p.File != "content/articles/first.md" || p.Line != 5 || p.Col != 1 || p.Message != `unknown actor "anne"` ||
+		p.Hint != `did you mean "ann"?` || !strings.Contains(p.Snippet, "[Ann](actor:anne)") || !strings.Contains(p.Snippet, "^") {
+		t.Errorf("problem %+v", p)
+	}
+	if _, page := get(t, ts.URL+"/articles/first/index.html"); !strings.Contains(page, "declared") {
+		t.Errorf("the last good site is no longer served")
+	}
+
+	writeFile(t, dir, "content/articles/first.md", article)
+	s.Rebuild([]string{"content/articles/first.md"})
+	if st := next(t, states); st.Version != 3 || len(st.Problems) != 0 {
+		t.Errorf("after the fix: %+v, want version 3 and no problems", st)
+	}
+}
+
+func TestServesOnlyTheBuiltSite(t *testing.T) {
+	dir := newProject(t)
+	writeFile(t, dir, "secret.txt", "do not serve")
+	_, ts := start(t, dir)
+	for _, p := range []string{"/../secret.txt", "/secret.txt", "/%2e%2e/secret.txt", "/content/actors/ann.md", "/site.toml"} {
+		code, body := get(t, ts.URL+p)
+		if code != 404 || strings.Contains(body, "do not serve") || strings.Contains(body, "A minister.") && !strings.Contains(body, "Not found") {
+			t.Errorf("%s: %d", p, code)
+		}
+	}
+	if code, body := get(t, ts.URL+"/style.css"); code != 200 || strings.Contains(body, "_gen") {
+		t.Errorf("style.css: %d", code)
+	}
+	if code, _ := get(t, ts.URL+"/actors/ann/index.html"); code != 200 {
+		t.Errorf("a page: %d", code)
+	}
+}
+
+func TestBuildOutputNeverHasTheLiveScript(t *testing.T) {
+	s, err := site.Build(site.NewProject(os.DirFS(newProject(t)), briefing.Templates(), briefing.Static()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range s.Files {
+		if strings.Contains(string(f.Data), "_gen/") {
+			t.Errorf("%s mentions the dev server", f.Path)
+		}
+	}
+}
+
+func TestFirstBuildFailingStillServesTheErrors(t *testing.T) {
+	dir := newProject(t)
+	writeFile(t, dir, "content/articles/first.md", strings.Replace(article, "(actor:ann)", "(actor:anne)", 1))
+	_, ts := start(t, dir)
+	code, page := get(t, ts.URL+"/")
+	if code != 404 || !strings.Contains(page, "/_gen/live.js") {
+		t.Errorf("with no good site yet, pages should still carry the overlay script: %d", code)
+	}
+	if st := next(t, stream(t, ts.URL)); len(st.Problems) != 1 {
+		t.Errorf("state %+v", st)
+	}
+}
