@@ -108,4 +108,3 @@ func printReports(w io.Writer, reports []diag.Report) {
 		fmt.Fprintln(w, r)
 	}
 }
-
