@@ -35,8 +35,9 @@
     overlay.setAttribute("role", "alertdialog");
     overlay.setAttribute("aria-label", "Build errors");
     var errors = problems.filter(function (p) { return !p.warning; }).length;
-    overlay.appendChild(el("h2", errors === 1 ? "1 error: the last good version of the site is shown" :
-      errors + " errors: the last good version of the site is shown", { color: "#fca5a5", margin: "0 0 1rem", font: "bold 18px/1.4 system-ui, sans-serif" }));
+    var title = (errors === 1 ? "1 error" : errors + " errors") +
+      (version > 0 ? ": below is the last version of the site that built" : ": the site has not built yet");
+    overlay.appendChild(el("h2", title, { color: "#fca5a5", margin: "0 0 1rem", font: "bold 18px/1.4 system-ui, sans-serif" }));
     problems.forEach(function (p) {
       var box = el("section", null, { margin: "0 0 1.5rem", borderLeft: "4px solid " + (p.warning ? "#fcd34d" : "#f87171"), paddingLeft: "1rem" });
       var where = p.file + (p.line ? ":" + p.line + ":" + p.col : "");

@@ -50,7 +50,7 @@ type Server struct {
 // State is what open pages are told after each build: the site's version
 // (a reload is due when it changes) and the problems to show.
 type State struct {
-	Version  int       `json:"version"`
+	Version  int       `json:"version"` // 0 until a build succeeds
 	Problems []Problem `json:"problems"`
 }
 
