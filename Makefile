@@ -2,10 +2,14 @@
 # into public/, `make test` runs every test.
 GO ?= go
 
-.PHONY: build test clean bench
+.PHONY: build serve test clean bench
 
 build:
 	$(GO) run ./cmd/gen build
+
+# Preview at http://127.0.0.1:8080/, rebuilding and reloading on every save.
+serve:
+	$(GO) run ./cmd/gen serve
 
 test:
 	$(GO) vet ./...
