@@ -8,35 +8,26 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"briefing"
 	"briefing/internal/site"
+	"briefing/internal/testproject"
 )
 
 const article = "---\ntitle: First\npublished: \"2025-02-15\"\n---\n[Ann](actor:ann) said [“yes”](quote:ann).\n"
 
 func newProject(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	writeFile(t, dir, "content/actors/ann.md", "---\nname: Ann Example\nkind: person\n---\nA minister.\n")
-	writeFile(t, dir, "content/articles/first.md", article)
-	return dir
+	return testproject.New(t, map[string]string{
+		"content/actors/ann.md":     "---\nname: Ann Example\nkind: person\n---\nA minister.\n",
+		"content/articles/first.md": article,
+	})
 }
 
-func writeFile(t *testing.T, dir, name, text string) {
-	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
+func writeFile(t *testing.T, dir, name, text string) { testproject.Write(t, dir, name, text) }
 
 func start(t *testing.T, dir string) (*Server, *httptest.Server) {
 	t.Helper()

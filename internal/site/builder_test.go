@@ -8,28 +8,8 @@ import (
 
 	"briefing"
 	"briefing/internal/site"
+	"briefing/internal/testproject"
 )
-
-// writeProject writes files into a new temporary project folder.
-func writeProject(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, text := range files {
-		write(t, dir, name, text)
-	}
-	return dir
-}
-
-func write(t *testing.T, dir, name, text string) {
-	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
 
 func project(dir string) site.Project {
 	return site.NewProject(os.DirFS(dir), briefing.Templates(), briefing.Static())
@@ -61,7 +41,7 @@ func sameAsFullBuild(t *testing.T, dir string, s *site.Site) {
 // checks after each that the incremental result is what a full build
 // gives, and that an article edit renders only a few pages.
 func TestIncrementalBuildsEqualFullBuilds(t *testing.T) {
-	dir := writeProject(t, fixture())
+	dir := testproject.New(t, fixture())
 	b := site.NewBuilder(project(dir))
 	first, err := b.Build(nil)
 	if err != nil {
@@ -77,16 +57,16 @@ func TestIncrementalBuildsEqualFullBuilds(t *testing.T) {
 		most    int // pages rendered at most; 0 for any
 	}{
 		{"reword an article", func() {
-			write(t, dir, "content/articles/second.md", strings.Replace(fixture()["content/articles/second.md"], "said", "stated", 1))
+			testproject.Write(t, dir, "content/articles/second.md", strings.Replace(fixture()["content/articles/second.md"], "said", "stated", 1))
 		}, []string{"content/articles/second.md"}, 9},
 		{"mention another actor", func() {
-			write(t, dir, "content/articles/second.md", fixture()["content/articles/second.md"]+"\n[A senior official](actor:source) agreed.\n")
+			testproject.Write(t, dir, "content/articles/second.md", fixture()["content/articles/second.md"]+"\n[A senior official](actor:source) agreed.\n")
 		}, []string{"content/articles/second.md"}, 9},
 		{"add an article that references another's event", func() {
-			write(t, dir, "content/articles/third.md", "---\ntitle: Third\npublished: \"2025-03\"\n---\n[Ann](actor:ann) recalled [the meeting](event:meeting).\n")
+			testproject.Write(t, dir, "content/articles/third.md", "---\ntitle: Third\npublished: \"2025-03\"\n---\n[Ann](actor:ann) recalled [the meeting](event:meeting).\n")
 		}, []string{"content/articles/third.md"}, 9},
 		{"retitle an event another article references", func() {
-			write(t, dir, "content/articles/first.md", strings.Replace(fixture()["content/articles/first.md"], "title: Ann meets Land", "title: Ann meets Land again", 1))
+			testproject.Write(t, dir, "content/articles/first.md", strings.Replace(fixture()["content/articles/first.md"], "title: Ann meets Land", "title: Ann meets Land again", 1))
 		}, []string{"content/articles/first.md"}, 0},
 		{"rename an article", func() {
 			if err := os.Rename(filepath.Join(dir, "content/articles/third.md"), filepath.Join(dir, "content/articles/renamed.md")); err != nil {
@@ -99,10 +79,10 @@ func TestIncrementalBuildsEqualFullBuilds(t *testing.T) {
 			}
 		}, []string{"content/articles/renamed.md"}, 0},
 		{"rename an actor", func() {
-			write(t, dir, "content/actors/land.md", "---\nname: Landia\nkind: government\n---\n")
+			testproject.Write(t, dir, "content/actors/land.md", "---\nname: Landia\nkind: government\n---\n")
 		}, []string{"content/actors/land.md"}, 0},
 		{"change a template", func() {
-			write(t, dir, "templates/timeline.html", `{{define "main"}}<h1>Events</h1>{{end}}`)
+			testproject.Write(t, dir, "templates/timeline.html", `{{define "main"}}<h1>Events</h1>{{end}}`)
 		}, []string{"templates/timeline.html"}, 0},
 		{"save without a change", func() {}, []string{"content/articles/first.md"}, 0},
 	}
@@ -120,16 +100,16 @@ func TestIncrementalBuildsEqualFullBuilds(t *testing.T) {
 }
 
 func TestFailedIncrementalBuildKeepsLastGoodSite(t *testing.T) {
-	dir := writeProject(t, fixture())
+	dir := testproject.New(t, fixture())
 	b := site.NewBuilder(project(dir))
 	if _, err := b.Build(nil); err != nil {
 		t.Fatal(err)
 	}
-	write(t, dir, "content/articles/second.md", strings.Replace(fixture()["content/articles/second.md"], "(actor:land)", "(actor:lnad)", 1))
+	testproject.Write(t, dir, "content/articles/second.md", strings.Replace(fixture()["content/articles/second.md"], "(actor:land)", "(actor:lnad)", 1))
 	if _, err := b.Build([]string{"content/articles/second.md"}); err == nil || !strings.Contains(err.Error(), `unknown actor "lnad"`) {
 		t.Fatalf("want the typo reported, got %v", err)
 	}
-	write(t, dir, "content/articles/second.md", strings.Replace(fixture()["content/articles/second.md"], "“fine”", "“fine, then”", 1))
+	testproject.Write(t, dir, "content/articles/second.md", strings.Replace(fixture()["content/articles/second.md"], "“fine”", "“fine, then”", 1))
 	s, err := b.Build([]string{"content/articles/second.md"})
 	if err != nil {
 		t.Fatal(err)
