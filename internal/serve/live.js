@@ -51,10 +51,20 @@
     document.body.appendChild(overlay);
   }
 
+  // This page's file in the site: "/actors/x/" is "actors/x/index.html".
+  var page = decodeURIComponent(location.pathname).replace(/^\//, "");
+  if (page === "" || page.slice(-1) === "/") page += "index.html";
+
+  function reloadNeeded(state) {
+    if (version === null || state.version === version) return false;
+    if (state.all || state.version > version + 1) return true; // or a build was missed
+    return (state.changed || []).indexOf(page) >= 0;
+  }
+
   var events = new EventSource("/_gen/events");
   events.onmessage = function (e) {
     var state = JSON.parse(e.data);
-    if (version !== null && state.version !== version) {
+    if (reloadNeeded(state)) {
       sessionStorage.setItem(key, String(window.scrollY));
       location.reload();
       return;

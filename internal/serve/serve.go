@@ -52,6 +52,11 @@ type Server struct {
 type State struct {
 	Version  int       `json:"version"` // 0 until a build succeeds
 	Problems []Problem `json:"problems"`
+
+	// The pages the last good build changed; only those reload, so a
+	// reader elsewhere keeps their place. All: every page may have.
+	Changed []string `json:"changed"`
+	All     bool     `json:"all"`
 }
 
 // Problem is a diagnostic as the overlay shows it.
@@ -101,6 +106,7 @@ func (s *Server) Rebuild(changed []string) error {
 		}
 		s.files = files
 		s.state.Version++
+		s.state.Changed, s.state.All = built.Updated, built.UpdatedAll
 	}
 	s.state.Problems = make([]Problem, len(reports))
 	for i, r := range reports {
@@ -122,7 +128,7 @@ func (s *Server) Rebuild(changed []string) error {
 		what = strings.Join(changed, ", ")
 	}
 	if built != nil {
-		fmt.Fprintf(s.log, "Rebuilt in %s: %d of %d pages rendered (%s)\n", took, built.Rendered, built.Pages, what)
+		fmt.Fprintf(s.log, "Rebuilt in %s: %d of %d pages rendered, %d changed (%s)\n", took, built.Rendered, built.Pages, len(built.Updated), what)
 		return nil
 	}
 	fmt.Fprintf(s.log, "%s; still serving the last good site\n", diag.Count(problems, diag.Error))

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -106,8 +107,12 @@ func TestEditReloadsAndErrorsShowOverTheLastGoodSite(t *testing.T) {
 
 	writeFile(t, dir, "content/articles/first.md", strings.Replace(article, "said", "declared", 1))
 	s.Rebuild([]string{"content/articles/first.md"})
-	if st := next(t, states); st.Version != 2 || len(st.Problems) != 0 {
+	st := next(t, states)
+	if st.Version != 2 || len(st.Problems) != 0 || st.All {
 		t.Errorf("after an edit: %+v, want version 2 (a reload)", st)
+	}
+	if !slices.Contains(st.Changed, "articles/first/index.html") || slices.Contains(st.Changed, "topics/index.html") {
+		t.Errorf("changed pages %v: want the article, not the untouched topics index", st.Changed)
 	}
 	if _, page := get(t, ts.URL+"/articles/first/index.html"); !strings.Contains(page, "declared") {
 		t.Errorf("the edit is not served")
@@ -115,7 +120,7 @@ func TestEditReloadsAndErrorsShowOverTheLastGoodSite(t *testing.T) {
 
 	writeFile(t, dir, "content/articles/first.md", strings.Replace(article, "(actor:ann)", "(actor:anne)", 1))
 	s.Rebuild([]string{"content/articles/first.md"})
-	st := next(t, states)
+	st = next(t, states)
 	if st.Version != 2 || len(st.Problems) != 1 {
 		t.Fatalf("after a typo: %+v, want the same version and one problem", st)
 	}

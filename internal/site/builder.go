@@ -33,6 +33,7 @@ type Builder struct {
 	pages    map[string]output.File // the last good build's pages
 	touches  map[string][]string    // article file → the pages that show it
 	built    bool                   // a build has succeeded
+	restyled bool                   // static files changed since the last good build
 }
 
 // source is one content file, parsed, and once converted, its HTML.
@@ -84,6 +85,9 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 		if err != nil {
 			return nil, err
 		}
+		if !sameFiles(b.static, static) {
+			b.restyled = true
+		}
 		b.static = static
 	}
 	if err := list.Err(); err != nil {
@@ -134,14 +138,40 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 	for _, p := range all {
 		pages[p.Path] = b.pages[p.Path]
 	}
+	var updated []string
 	for _, f := range rendered {
+		if old, ok := b.pages[f.Path]; !ok || !bytes.Equal(old.Data, f.Data) {
+			updated = append(updated, f.Path)
+		}
 		pages[f.Path] = f
 	}
-	b.pages, b.touches, b.built = pages, touches, true
-	return b.site(briefing, all, len(todo), list.Items()), nil
+	for p := range b.pages {
+		if _, kept := pages[p]; !kept {
+			updated = append(updated, p) // a page that is gone
+		}
+	}
+	sort.Strings(updated)
+	everything := !b.built || b.restyled
+	b.pages, b.touches, b.built, b.restyled = pages, touches, true, false
+	s := b.site(briefing, all, len(todo), list.Items())
+	s.Updated, s.UpdatedAll = updated, everything
+	return s, nil
 }
 
-// site gathers the pages, in page order, and the static files.
+func sameFiles(a, b []output.File) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Path != b[i].Path || !bytes.Equal(a[i].Data, b[i].Data) {
+			return false
+		}
+	}
+	return true
+}
+
+// site gathers the pages, in page order, and the static files. It reads
+// b.pages: call it once they hold this build's pages.
 func (b *Builder) site(briefing *model.Briefing, all []*render.Page, rendered int, warnings []diag.Diagnostic) *Site {
 	files := make([]output.File, 0, len(all)+len(b.static))
 	for _, p := range all {

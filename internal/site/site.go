@@ -68,6 +68,12 @@ type Site struct {
 	Pages    int // pages in the site
 	Rendered int // pages rendered by this build; the rest were kept
 	Warnings []diag.Diagnostic
+
+	// Updated lists the pages whose bytes differ from the previous build
+	// of the same Builder, or that are gone; UpdatedAll says every page
+	// may have changed (the first build, or new static files).
+	Updated    []string
+	UpdatedAll bool
 }
 
 // Build reads and renders the whole project once. A content problem
