@@ -77,3 +77,25 @@ func BenchmarkWrite(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkRebuildOneArticle is gen serve's case: one article saved in a
+// large briefing, rebuilt incrementally.
+func BenchmarkRebuildOneArticle(b *testing.B) {
+	root := corpus(1000)
+	builder := site.NewBuilder(site.NewProject(root, briefing.Templates(), briefing.Static()))
+	if _, err := builder.Build(nil); err != nil {
+		b.Fatal(err)
+	}
+	name := "content/articles/article-500.md"
+	original := string(root[name].Data)
+	i := 0
+	for b.Loop() {
+		i++
+		root[name] = &fstest.MapFile{Data: []byte(strings.Replace(original, "at length", fmt.Sprintf("at length (%d)", i), 1))}
+		s, err := builder.Build([]string{name})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(s.Rendered), "pages")
+	}
+}
