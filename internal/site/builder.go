@@ -34,6 +34,12 @@ type Builder struct {
 	touches  map[string][]string    // article file → the pages that show it
 	built    bool                   // a build has succeeded
 	restyled bool                   // static files changed since the last good build
+
+	// The edits since the last good build. A failed build keeps them, so
+	// the build that fixes it still re-reads and re-renders what they
+	// changed; redo asks for everything.
+	edited map[string]bool
+	redo   bool
 }
 
 // source is one content file, parsed, and once converted, its HTML.
@@ -51,7 +57,8 @@ type source struct {
 
 // NewBuilder prepares to build p.
 func NewBuilder(p Project) *Builder {
-	return &Builder{project: p, sources: map[string]*source{}, pages: map[string]output.File{}, touches: map[string][]string{}}
+	return &Builder{project: p, sources: map[string]*source{}, pages: map[string]output.File{},
+		touches: map[string][]string{}, edited: map[string]bool{}, redo: true}
 }
 
 // Build builds the project. changed lists the files (slash-separated, from
@@ -59,28 +66,30 @@ func NewBuilder(p Project) *Builder {
 // everything is read again. A content or template problem returns a
 // *diag.Failure and leaves the Builder's last good site as it was.
 func (b *Builder) Build(changed []string) (*Site, error) {
-	edited := map[string]bool{}
+	if changed == nil {
+		b.redo = true
+	}
 	for _, c := range changed {
-		edited[path.Clean(c)] = true
+		b.edited[path.Clean(c)] = true
 	}
 	// Anything but an article changes what many pages show: render all.
-	full := !b.built || changed == nil
-	for c := range edited {
+	full := b.redo
+	for c := range b.edited {
 		if !strings.HasPrefix(c, "content/articles/") {
 			full = true
 		}
 	}
 
 	var list diag.List
-	briefing := b.load(changed == nil, edited, &list)
-	if changed == nil || b.renderer == nil || touched(edited, "templates") {
+	briefing := b.load(b.redo, b.edited, &list)
+	if b.redo || b.renderer == nil || touched(b.edited, "templates") {
 		r, err := render.New(b.project.Templates)
 		if err != nil {
 			addTemplateErrors(&list, err)
 		}
 		b.renderer = r
 	}
-	if changed == nil || b.static == nil || touched(edited, "static") {
+	if b.redo || b.static == nil || touched(b.edited, "static") {
 		static, err := readTree(b.project.Static)
 		if err != nil {
 			return nil, err
@@ -95,30 +104,16 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 	}
 
 	touches := touchesOf(briefing)
-	affected := map[string]bool{}
+	var affected map[string]bool
 	if !full {
-		for c := range edited {
-			for _, p := range b.touches[c] {
-				affected[p] = true
-			}
-			for _, p := range touches[c] {
-				affected[p] = true
-			}
-		}
-		for _, a := range briefing.Articles {
-			for _, e := range a.Events {
-				if edited[sourcePath(e.Article)] {
-					affected[a.Path()] = true
-				}
-			}
-		}
+		affected = b.affected(briefing, touches)
 	}
 
 	all := render.Pages(briefing)
 	var todo []*render.Page
 	for _, p := range all {
 		_, kept := b.pages[p.Path]
-		if full || !kept || affected[p.Path] || p.Kind != render.Article && p.Kind != render.Actor && p.Kind != render.Topic {
+		if full || !kept || affected[p.Path] || !perItem(p.Kind) {
 			todo = append(todo, p)
 		}
 	}
@@ -153,6 +148,7 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 	sort.Strings(updated)
 	everything := !b.built || b.restyled
 	b.pages, b.touches, b.built, b.restyled = pages, touches, true, false
+	b.edited, b.redo = map[string]bool{}, false
 	s := b.site(briefing, all, len(todo), list.Items())
 	s.Updated, s.UpdatedAll = updated, everything
 	return s, nil
@@ -186,6 +182,36 @@ func (b *Builder) site(briefing *model.Briefing, all []*render.Page, rendered in
 		files = append(files, f)
 	}
 	return &Site{Briefing: briefing, Files: files, Pages: len(all), Rendered: rendered, Warnings: warnings}
+}
+
+// affected lists the pages that show something of the edited articles,
+// as they were (in the last good build) and as they are now, and the
+// articles that reference their events.
+func (b *Builder) affected(briefing *model.Briefing, touches map[string][]string) map[string]bool {
+	affected := map[string]bool{}
+	for c := range b.edited {
+		for _, p := range b.touches[c] {
+			affected[p] = true
+		}
+		for _, p := range touches[c] {
+			affected[p] = true
+		}
+	}
+	for _, a := range briefing.Articles {
+		for _, e := range a.Events {
+			if b.edited[sourcePath(e.Article)] {
+				affected[a.Path()] = true
+			}
+		}
+	}
+	return affected
+}
+
+// perItem reports whether pages of a kind show one actor, topic or
+// article; the others (home, indexes, timeline) summarise everything and
+// are rendered on every build.
+func perItem(kind string) bool {
+	return kind == render.Article || kind == render.Actor || kind == render.Topic
 }
 
 // touchesOf maps each article's file to the pages that show something of

@@ -116,3 +116,38 @@ func TestFailedIncrementalBuildKeepsLastGoodSite(t *testing.T) {
 	}
 	sameAsFullBuild(t, dir, s)
 }
+
+// TestEditsDuringAFailedBuildAreKept saves other files while the site is
+// broken; the build that fixes it must show those edits too.
+func TestEditsDuringAFailedBuildAreKept(t *testing.T) {
+	during := map[string]struct{ file, text string }{
+		"another article": {"content/articles/first.md", strings.Replace(fixture()["content/articles/first.md"], "title: First article", "title: First, retitled", 1)},
+		"site settings":   {"site.toml", "title = \"Renamed briefing\"\n"},
+		"a template":      {"templates/article.html", `{{define "main"}}<h1>{{.Article.Title}}</h1>{{.Article.Body}}{{end}}`},
+		"an actor":        {"content/actors/ann.md", "---\nname: Ann Renamed\nkind: person\n---\n"},
+	}
+	for name, edit := range during {
+		t.Run(name, func(t *testing.T) {
+			dir := testproject.New(t, fixture())
+			b := site.NewBuilder(project(dir))
+			if _, err := b.Build(nil); err != nil {
+				t.Fatal(err)
+			}
+			broken := strings.Replace(fixture()["content/articles/second.md"], "(actor:land)", "(actor:lnad)", 1)
+			testproject.Write(t, dir, "content/articles/second.md", broken)
+			if _, err := b.Build([]string{"content/articles/second.md"}); err == nil {
+				t.Fatal("the typo was not reported")
+			}
+			testproject.Write(t, dir, edit.file, edit.text)
+			if _, err := b.Build([]string{edit.file}); err == nil {
+				t.Fatal("the typo is still there")
+			}
+			testproject.Write(t, dir, "content/articles/second.md", fixture()["content/articles/second.md"])
+			s, err := b.Build([]string{"content/articles/second.md"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameAsFullBuild(t, dir, s)
+		})
+	}
+}
