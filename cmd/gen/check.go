@@ -45,6 +45,10 @@ and #anchor must resolve.
 
 	if *out != "" {
 		dir := inRoot(*root, *out)
+		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+			fmt.Fprintf(stderr, "gen check: no built site in %s: run gen build first\n", dir)
+			return 1
+		}
 		res, err := linkcheck.Check(os.DirFS(dir))
 		if err != nil {
 			fmt.Fprintf(stderr, "gen check: %s: %v\n", dir, err)

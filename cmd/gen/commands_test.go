@@ -17,7 +17,7 @@ func TestNewWritesFilesThatBuild(t *testing.T) {
 		}
 	}
 	article := read(t, filepath.Join(dir, "content/articles/kellogg-interview.md"))
-	for _, want := range []string{`title: "Kellogg Interview"`, `published: "` + time.Now().Format("2006-01-02") + `"`, "# The dated events", "events: []"} {
+	for _, want := range []string{`title: "Kellogg Interview"`, `published: "` + time.Now().Format("2006-01-02") + `"`, "# The dated events", "events:\n#  - id: kellogg-interview-event"} {
 		if !strings.Contains(article, want) {
 			t.Errorf("new article lacks %q:\n%s", want, article)
 		}
@@ -27,6 +27,15 @@ func TestNewWritesFilesThatBuild(t *testing.T) {
 	}
 	if code, _, stderr := gen(t, "build", "-root", dir); code != 0 || strings.Contains(stderr, "error") {
 		t.Errorf("a project with new files should build: %d\n%s", code, stderr)
+	}
+
+	// Uncommenting the example event, as its comment says, gives valid YAML.
+	edit(t, dir, "content/articles/kellogg-interview.md", func(s string) string {
+		s = strings.ReplaceAll(s, "\n#  ", "\n  ")
+		return strings.NewReplacer("[actor-id]", "[kellogg]", "[topic-id]", "[negotiation-format]").Replace(s) + "\n[Reported](event:kellogg-interview-event).\n"
+	})
+	if code, _, stderr := gen(t, "build", "-root", dir); code != 0 {
+		t.Errorf("the uncommented example event should build: %d\n%s", code, stderr)
 	}
 }
 

@@ -56,6 +56,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 					return c.run([]string{"-h"}, stdout, stdout)
 				}
 			}
+			fmt.Fprintf(stderr, "gen help: unknown command %q\n\n%s", args[1], usage())
+			return 2
 		}
 		fmt.Fprint(stdout, usage())
 		return 0

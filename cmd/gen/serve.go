@@ -7,7 +7,9 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 	"time"
 
@@ -31,6 +33,10 @@ good version of the site. Nothing is written to public/.
 		return code
 	}
 
+	if info, err := os.Stat(filepath.Join(*root, "content")); err != nil || !info.IsDir() {
+		fmt.Fprintf(stderr, "gen serve: %s has no content folder, so it is not a briefing project: run gen serve in one, or point -root at one\n", *root)
+		return 1
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		if errors.Is(err, syscall.EADDRINUSE) {
@@ -40,19 +46,22 @@ good version of the site. Nothing is written to public/.
 		}
 		return 1
 	}
+	server := serve.New(newProject(*root), stderr)
 	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
 		fmt.Fprintf(stderr, "gen serve: warning: listening on %s, so other computers on the network can read the site\n", ln.Addr())
+	} else {
+		server.LoopbackOnly = true
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	server := serve.New(newProject(*root), stderr)
-	server.Rebuild(nil) // errors show in the terminal and the browser; serving starts anyway
+	// Watch first, so a save during the first build is not missed.
 	changes, err := serve.Watch(ctx, *root, batchQuiet)
 	if err != nil {
 		fmt.Fprintf(stderr, "gen serve: watching %s: %v\n", *root, err)
 		return 1
 	}
+	server.Rebuild(nil) // errors show in the terminal and the browser; serving starts anyway
 	httpServer := &http.Server{Handler: server, ReadHeaderTimeout: 10 * time.Second}
 	go httpServer.Serve(ln)
 	fmt.Fprintf(stdout, "Serving %s at http://%s/ (Ctrl-C to stop)\n", *root, ln.Addr())

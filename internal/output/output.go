@@ -32,8 +32,17 @@ type Stats struct {
 	Written, Unchanged, Removed int
 }
 
-// Write makes dir hold files. Files in dir that no build wrote are left
-// alone. It refuses paths that would leave dir.
+// Write makes dir hold files. It is all or nothing for the files' bytes:
+// every changed file is first written beside its place under a temporary
+// name, and only when all of them are on disk are they renamed into
+// place, so a full disk or a bad path leaves dir as it was. Files in dir
+// that no build wrote are left alone. It refuses paths that would leave
+// dir.
+//
+// A fresh folder swapped in for the old one would be simpler, but it
+// creates every file and deletes every old one on each build, the two
+// slowest things a build does: on this project's 2-core machines, 10,000
+// pages take seconds to create and as long again to delete.
 func Write(dir string, files []File) (Stats, error) {
 	var stats Stats
 	keep := make(map[string]bool, len(files))
@@ -48,39 +57,20 @@ func Write(dir string, files []File) (Stats, error) {
 	}
 	old := readManifest(dir)
 
-	var (
-		mu   sync.Mutex
-		errs []error
-		wg   sync.WaitGroup
-		next = make(chan File)
-	)
-	for range max(4, runtime.GOMAXPROCS(0)) { // the disk, not the CPU, sets the pace
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for f := range next {
-				changed, err := writeIfChanged(filepath.Join(dir, filepath.FromSlash(f.Path)), f.Data)
-				mu.Lock()
-				switch {
-				case err != nil:
-					errs = append(errs, err)
-				case changed:
-					stats.Written++
-				default:
-					stats.Unchanged++
-				}
-				mu.Unlock()
-			}
-		}()
+	staged, unchanged, err := stage(dir, files)
+	if err != nil {
+		for _, s := range staged {
+			os.Remove(s.temp)
+			removeEmptyParents(dir, filepath.Dir(s.temp))
+		}
+		return stats, err
 	}
-	for _, f := range files {
-		next <- f
+	for _, s := range staged {
+		if err := os.Rename(s.temp, s.final); err != nil {
+			return stats, err
+		}
 	}
-	close(next)
-	wg.Wait()
-	if len(errs) > 0 {
-		return stats, errors.Join(errs...)
-	}
+	stats.Written, stats.Unchanged = len(staged), unchanged
 
 	for _, p := range old {
 		if keep[p] || !filepath.IsLocal(filepath.FromSlash(p)) {
@@ -95,29 +85,79 @@ func Write(dir string, files []File) (Stats, error) {
 	return stats, writeManifest(dir, keep)
 }
 
-func writeIfChanged(path string, data []byte) (bool, error) {
+// staged is a changed file written under a temporary name.
+type staged struct {
+	temp, final string
+}
+
+// stage writes every file whose bytes changed under a temporary name in
+// its folder, in parallel: the disk, not the CPU, sets the pace.
+func stage(dir string, files []File) (done []staged, unchanged int, err error) {
+	var (
+		mu   sync.Mutex
+		errs []error
+		wg   sync.WaitGroup
+		next = make(chan File)
+	)
+	for range max(4, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range next {
+				final := filepath.Join(dir, filepath.FromSlash(f.Path))
+				temp, err := stageFile(final, f.Data)
+				mu.Lock()
+				switch {
+				case err != nil:
+					errs = append(errs, err)
+				case temp == "":
+					unchanged++
+				default:
+					done = append(done, staged{temp, final})
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	for _, f := range files {
+		next <- f
+	}
+	close(next)
+	wg.Wait()
+	return done, unchanged, errors.Join(errs...)
+}
+
+// stageFile writes data beside path under a temporary name, unless path
+// already holds exactly data; it returns the temporary name, or "".
+func stageFile(path string, data []byte) (string, error) {
 	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) {
-		return false, nil
+		return "", nil
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return false, err
+		return "", err
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".gen-*")
 	if err != nil {
-		return false, err
+		return "", err
 	}
 	_, werr := tmp.Write(data)
 	cerr := tmp.Close()
-	if err := errors.Join(werr, cerr); err != nil {
+	if err := errors.Join(werr, cerr, os.Chmod(tmp.Name(), 0o644)); err != nil {
 		os.Remove(tmp.Name())
+		return "", err
+	}
+	return tmp.Name(), nil
+}
+
+// writeIfChanged writes data to path, through a temporary file, unless
+// path already holds exactly data.
+func writeIfChanged(path string, data []byte) (bool, error) {
+	temp, err := stageFile(path, data)
+	if err != nil || temp == "" {
 		return false, err
 	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		os.Remove(tmp.Name())
-		return false, err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		os.Remove(tmp.Name())
+	if err := os.Rename(temp, path); err != nil {
+		os.Remove(temp)
 		return false, err
 	}
 	return true, nil

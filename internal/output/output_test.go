@@ -53,3 +53,26 @@ func TestWriteRefusesPathsOutsideTheFolder(t *testing.T) {
 		t.Errorf("a file was written outside the output folder")
 	}
 }
+
+// TestFailedWriteChangesNothing makes one file impossible to write (its
+// folder's name is taken by a file) and checks that the other changed
+// files were not replaced either, and no temporary files are left.
+func TestFailedWriteChangesNothing(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Write(dir, []File{{"index.html", []byte("old home")}, {"taken", []byte("a file")}}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Write(dir, []File{{"index.html", []byte("new home")}, {"taken", []byte("a file")}, {"taken/index.html", []byte("x")}, {"new/index.html", []byte("new")}})
+	if err == nil {
+		t.Fatal("want an error for a path under a file")
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "index.html")); string(data) != "old home" {
+		t.Errorf("index.html was replaced by a write that failed: %q", data)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if e.Name() != "index.html" && e.Name() != "taken" && e.Name() != Manifest {
+			t.Errorf("left behind: %s", e.Name())
+		}
+	}
+}

@@ -15,23 +15,20 @@ import (
 	"briefing/internal/model"
 )
 
-// folders maps the kinds of file New writes to their folders.
-var folders = map[string]string{"article": "articles", "actor": "actors", "topic": "topics"}
-
 // ErrExists is returned when the file is already there.
 var ErrExists = errors.New("already exists")
 
 // New writes content/<kind>s/<id>.md under root and returns its path. It
 // refuses invalid ids and never overwrites.
 func New(root, kind, id string, today time.Time) (string, error) {
-	folder, ok := folders[kind]
-	if !ok {
+	form := formFor(kind)
+	if form == "" {
 		return "", fmt.Errorf("unknown kind %q: use article, actor or topic", kind)
 	}
 	if !model.ValidID(id) {
 		return "", fmt.Errorf("%q is not a valid id: use lowercase letters a-z, digits and hyphens, like \"scott-bessent\"", id)
 	}
-	path := filepath.Join(root, "content", folder, id+".md")
+	path := filepath.Join(root, "content", kind+"s", id+".md")
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return "", err
 	}
@@ -42,7 +39,7 @@ func New(root, kind, id string, today time.Time) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	text := strings.NewReplacer("{{title}}", titleOf(id), "{{today}}", today.Format("2006-01-02"), "{{id}}", id).Replace(forms[kind])
+	text := strings.NewReplacer("{{title}}", titleOf(id), "{{today}}", today.Format("2006-01-02"), "{{id}}", id).Replace(form)
 	_, werr := f.WriteString(text)
 	if err := errors.Join(werr, f.Close()); err != nil {
 		return "", err
@@ -61,8 +58,20 @@ func titleOf(id string) string {
 	return strings.Join(words, " ")
 }
 
-var forms = map[string]string{
-	"article": `---
+// formFor is the file New writes for a kind, "" for an unknown kind.
+func formFor(kind string) string {
+	switch kind {
+	case "article":
+		return articleForm
+	case "actor":
+		return actorForm
+	case "topic":
+		return topicForm
+	}
+	return ""
+}
+
+const articleForm = `---
 # The headline.
 title: "{{title}}"
 # The publication it appeared in.
@@ -79,8 +88,9 @@ summary: ""
 # The dated events the article reports. Reference each in the text as
 # [the words that report it](event:its-id). A date can be "2025-02-14",
 # "2025-02", "2025", a range "2025-02-14/2025-02-16", "~2025-02", or
-# "pending" for an expected event with no date yet.
-events: []
+# "pending" for an expected event with no date yet. To add one, remove the
+# # from the lines below.
+events:
 #  - id: {{id}}-event
 #    date: "{{today}}"
 #    title: What happened
@@ -95,8 +105,9 @@ Paste the article's text below, one paragraph per paragraph, and annotate it:
   [during his visit](event:bessent-kyiv-visit) a reference to an event above
 docs/authoring.md has the details.
 -->
-`,
-	"actor": `---
+`
+
+const actorForm = `---
 # The name to show, spelled correctly.
 name: "{{title}}"
 # One of: person, government, organisation, group, anonymous.
@@ -110,8 +121,9 @@ affiliation: ""
 aliases: []
 ---
 A short profile: who they are, as far as it matters to the briefing.
-`,
-	"topic": `---
+`
+
+const topicForm = `---
 # The topic's name.
 title: "{{title}}"
 # One sentence, shown on the topic's card.
@@ -120,5 +132,4 @@ summary: ""
 related: []
 ---
 An overview of the question: what is at stake, and for whom.
-`,
-}
+`

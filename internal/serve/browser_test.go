@@ -24,8 +24,8 @@ func TestBrowserReloadsAndShowsTheOverlay(t *testing.T) {
 		t.Fatal(err)
 	}
 	wait(`document.querySelector("#p1").textContent.includes("said")`)
-	time.Sleep(300 * time.Millisecond) // let the page's event stream connect
-
+	// No pause here: a build that lands before the page's event stream
+	// connects must still reload it.
 	writeFile(t, dir, "content/articles/first.md", strings.Replace(article, "said", "announced", 1))
 	s.Rebuild([]string{"content/articles/first.md"})
 	wait(`document.querySelector("#p1").textContent.includes("announced")`)

@@ -2,7 +2,9 @@
 // script to every page it serves; gen build never writes it.
 (function () {
   "use strict";
-  var version = null;
+  // The version of the site this page came from, given by the server.
+  var script = document.currentScript;
+  var version = script ? Number(new URL(script.src).searchParams.get("v")) : null;
   var overlay = null;
   var key = "gen-serve-scroll:" + location.pathname;
 
@@ -57,6 +59,7 @@
 
   function reloadNeeded(state) {
     if (version === null || state.version === version) return false;
+    if (version === 0) return true; // the page came from before any good build
     if (state.all || state.version > version + 1) return true; // or a build was missed
     return (state.changed || []).indexOf(page) >= 0;
   }

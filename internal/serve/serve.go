@@ -16,6 +16,7 @@ import (
 	"html"
 	"io"
 	"mime"
+	"net"
 	"net/http"
 	"path"
 	"strings"
@@ -29,16 +30,24 @@ import (
 //go:embed live.js
 var liveJS []byte
 
-const (
-	liveScript = `<script src="/_gen/live.js" defer></script>`
-	eventsPath = "/_gen/events"
-)
+const eventsPath = "/_gen/events"
+
+// liveScript is the tag added to pages. It carries the version of the
+// site the page came from, so a build that lands while the page loads
+// still reloads it.
+func liveScript(version int) string {
+	return fmt.Sprintf(`<script src="/_gen/live.js?v=%d" defer></script>`, version)
+}
 
 // Server holds the last good site and the state open pages follow.
 type Server struct {
 	project site.Project
 	builder *site.Builder
 	log     io.Writer
+
+	// LoopbackOnly refuses requests whose Host is not this computer, so a
+	// web page cannot reach the preview through a DNS name it controls.
+	LoopbackOnly bool
 
 	mu          sync.Mutex
 	files       map[string][]byte
@@ -116,22 +125,28 @@ func (s *Server) Rebuild(changed []string) error {
 	state := s.state
 	for ch := range s.subscribers {
 		select {
-		case ch <- state:
-		default: // a slow page catches up with the next state
+		case <-ch: // a slow page skips a state it has not read: only the latest matters
+		default:
 		}
+		ch <- state
 	}
 	s.mu.Unlock()
 
 	took := time.Since(start).Round(time.Millisecond)
-	what := "everything"
-	if changed != nil {
-		what = strings.Join(changed, ", ")
+	switch {
+	case built != nil && changed == nil:
+		fmt.Fprintf(s.log, "Built %d pages in %s\n", built.Pages, took)
+	case built != nil:
+		updated := fmt.Sprintf("%d changed", len(built.Updated))
+		if built.UpdatedAll {
+			updated = "all may have changed"
+		}
+		fmt.Fprintf(s.log, "Rebuilt in %s after %s: %d of %d pages rendered, %s\n", took, strings.Join(changed, ", "), built.Rendered, built.Pages, updated)
+	case state.Version > 0:
+		fmt.Fprintf(s.log, "%s; still serving the last good site\n", diag.Count(problems, diag.Error))
+	default:
+		fmt.Fprintf(s.log, "%s; nothing to serve until the site builds\n", diag.Count(problems, diag.Error))
 	}
-	if built != nil {
-		fmt.Fprintf(s.log, "Rebuilt in %s: %d of %d pages rendered, %d changed (%s)\n", took, built.Rendered, built.Pages, len(built.Updated), what)
-		return nil
-	}
-	fmt.Fprintf(s.log, "%s; still serving the last good site\n", diag.Count(problems, diag.Error))
 	return err
 }
 
@@ -152,6 +167,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
+	if s.LoopbackOnly && !isLoopbackHost(r.Host) {
+		http.Error(w, "gen serve answers only to localhost", http.StatusForbidden)
+		return
+	}
 	w.Header().Set("Cache-Control", "no-store")
 	switch r.URL.Path {
 	case "/_gen/live.js":
@@ -170,6 +189,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	data, ok := s.files[name]
 	_, isFolder := s.files[path.Join(name, "index.html")]
+	version := s.state.Version
 	s.mu.Unlock()
 	switch {
 	case ok:
@@ -177,7 +197,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", ctype)
 		}
 		if strings.HasSuffix(name, ".html") {
-			data = withLiveScript(data)
+			data = withLiveScript(data, liveScript(version))
 		}
 		w.Write(data)
 	case isFolder:
@@ -186,12 +206,26 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(http.StatusNotFound)
 		fmt.Fprintf(w, "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1><p>No page at %s. <a href=\"/\">Home</a></p>%s</body></html>",
-			html.EscapeString(r.URL.Path), liveScript)
+			html.EscapeString(r.URL.Path), liveScript(version))
 	}
 }
 
-// withLiveScript adds the live script before </body>.
-func withLiveScript(page []byte) []byte {
+// isLoopbackHost reports whether a Host header names this computer.
+func isLoopbackHost(hostport string) bool {
+	host := hostport
+	if h, _, err := net.SplitHostPort(hostport); err == nil {
+		host = h
+	}
+	host = strings.Trim(host, "[]")
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// withLiveScript adds the live script tag before </body>.
+func withLiveScript(page []byte, liveScript string) []byte {
 	i := bytes.LastIndex(page, []byte("</body>"))
 	if i < 0 {
 		return append(append([]byte{}, page...), liveScript...)

@@ -93,7 +93,7 @@ func TestEditReloadsAndErrorsShowOverTheLastGoodSite(t *testing.T) {
 	s, ts := start(t, dir)
 
 	code, page := get(t, ts.URL+"/articles/first/")
-	if code != 200 || !strings.Contains(page, `<script src="/_gen/live.js" defer></script></body>`) {
+	if code != 200 || !strings.Contains(page, `<script src="/_gen/live.js?v=1" defer></script></body>`) {
 		t.Fatalf("page %d without the live script:\n%s", code, page)
 	}
 	if code, js := get(t, ts.URL+"/_gen/live.js"); code != 200 || !strings.Contains(js, "EventSource") {
@@ -180,5 +180,22 @@ func TestFirstBuildFailingStillServesTheErrors(t *testing.T) {
 	}
 	if st := next(t, stream(t, ts.URL)); len(st.Problems) != 1 {
 		t.Errorf("state %+v", st)
+	}
+}
+
+func TestOnlyLoopbackHostsWhenBoundToLoopback(t *testing.T) {
+	s, ts := start(t, newProject(t))
+	s.LoopbackOnly = true
+	for host, want := range map[string]int{"localhost:8080": 200, "127.0.0.1:8080": 200, "[::1]:8080": 200, "evil.example:8080": 403, "192.168.1.5:8080": 403} {
+		req, _ := http.NewRequest(http.MethodGet, ts.URL+"/", nil)
+		req.Host = host
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("Host %s: %d, want %d", host, resp.StatusCode, want)
+		}
 	}
 }

@@ -35,6 +35,7 @@ func TestWatchBatchesSavesAndFollowsNewFolders(t *testing.T) {
 	}
 	writeFile(t, dir, "content/articles/.first.md.swp", "x")
 	writeFile(t, dir, "content/articles/first.md~", "x")
+	writeFile(t, dir, "content/articles/sedAb12Cd", "x") // sed -i's temporary file
 	if got := batch(t, changes); !slices.Equal(got, []string{"content/articles/first.md"}) {
 		t.Errorf("one save: %v", got)
 	}
