@@ -8,11 +8,12 @@ import (
 
 	"briefing/internal/diag"
 	"briefing/internal/linkcheck"
+	"briefing/internal/render"
 	"briefing/internal/site"
 )
 
 func check(args []string, stdout, stderr io.Writer) int {
-	flags := newFlags("check", `Usage: gen check [-root DIR] [-strict] [-out DIR]
+	flags := newFlags("check", `Usage: gen check [-root DIR] [-strict] [-out DIR [-base-url URL]]
 
 Checks the content and templates as a build would, and writes nothing.
 Exits 0 when clean and 1 on errors; warnings are listed but fail only
@@ -22,6 +23,7 @@ and #anchor must resolve.
 	root := flags.String("root", ".", "project `folder` holding site.toml and content/")
 	strict := flags.Bool("strict", false, "fail on warnings too")
 	out := flags.String("out", "", "also check the links of the site built in this `folder` (relative to the project)")
+	baseURL := flags.String("base-url", "", "the `URL` the site in -out was built for, if not site.toml's base_url")
 	if code := parse(flags, args, 0); code >= 0 {
 		return code
 	}
@@ -49,7 +51,12 @@ and #anchor must resolve.
 			fmt.Fprintf(stderr, "gen check: no built site in %s: run gen build first\n", dir)
 			return 1
 		}
-		res, err := linkcheck.Check(os.DirFS(dir))
+		base := *baseURL
+		if base == "" && s != nil {
+			base = s.Briefing.Site.BaseURL
+		}
+		root := render.RootPath(base)
+		res, err := linkcheck.Check(os.DirFS(dir), root)
 		if err != nil {
 			fmt.Fprintf(stderr, "gen check: %s: %v\n", dir, err)
 			return 1

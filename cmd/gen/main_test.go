@@ -205,17 +205,3 @@ func TestHelp(t *testing.T) {
 		t.Errorf("an unknown command should exit 2")
 	}
 }
-
-func TestBaseURLFlagSetsCanonicalLinksOnly(t *testing.T) {
-	dir := copyProject(t)
-	if code, _, stderr := gen(t, "build", "-root", dir, "-base-url", "https://example.github.io/briefing"); code != 0 {
-		t.Fatal(stderr)
-	}
-	page := read(t, filepath.Join(dir, "public", "actors", "zelensky", "index.html"))
-	if !strings.Contains(page, `<link rel="canonical" href="https://example.github.io/briefing/actors/zelensky/">`) {
-		t.Errorf("canonical link missing or wrong")
-	}
-	if strings.Count(page, "https://example.github.io") != 1 {
-		t.Errorf("the base URL leaked into page links")
-	}
-}

@@ -29,8 +29,11 @@ type Result struct {
 	Broken       []Broken
 }
 
-// Check reads every .html file in site and checks its links.
-func Check(site fs.FS) (Result, error) {
+// Check reads every .html file in site and checks its links. Links are
+// relative, except in pages served at any depth (404.html), whose links
+// start with root, the path of the site's address ("/briefing/"); with
+// root "", any absolute path is broken.
+func Check(site fs.FS, root string) (Result, error) {
 	var res Result
 	ids := map[string]map[string]bool{}
 	links := map[string][]string{}
@@ -71,7 +74,7 @@ func Check(site fs.FS) (Result, error) {
 	sort.Strings(pages)
 	for _, page := range pages {
 		for _, link := range links[page] {
-			if reason := check(site, ids, page, link); reason != "" {
+			if reason := check(site, ids, page, link, root); reason != "" {
 				res.Broken = append(res.Broken, Broken{Page: page, Link: link, Reason: reason})
 			}
 			res.Links++
@@ -82,7 +85,7 @@ func Check(site fs.FS) (Result, error) {
 
 // check says why link on page is broken, or "" when it resolves or leads
 // out of the site.
-func check(site fs.FS, ids map[string]map[string]bool, page, link string) string {
+func check(site fs.FS, ids map[string]map[string]bool, page, link, root string) string {
 	u, err := url.Parse(link)
 	if err != nil {
 		return "not a valid address"
@@ -90,20 +93,27 @@ func check(site fs.FS, ids map[string]map[string]bool, page, link string) string
 	if u.Scheme != "" || u.Host != "" {
 		return "" // external: not this check's business
 	}
-	if strings.HasPrefix(u.Path, "/") {
-		return "absolute path: breaks under a sub-path and from disk"
-	}
 	target := page
-	if u.Path != "" {
+	switch {
+	case u.Path == "":
+		// a #fragment of this page
+	case root != "" && strings.HasPrefix(u.Path, root):
+		target = path.Clean(strings.TrimPrefix(u.Path, root))
+		if target == "." || strings.HasSuffix(u.Path, "/") {
+			target = path.Join(target, "index.html") // a server's way; this page is only ever served
+		}
+	case strings.HasPrefix(u.Path, "/"):
+		return "absolute path: breaks under a sub-path and from disk"
+	default:
 		target = path.Join(path.Dir(page), u.Path)
 		if target == ".." || strings.HasPrefix(target, "../") {
 			return "leads out of the site"
 		}
-		if info, err := fs.Stat(site, target); err != nil {
-			return "no such file"
-		} else if info.IsDir() {
-			return "a folder, which does not open from disk: link to its index.html"
-		}
+	}
+	if info, err := fs.Stat(site, target); err != nil {
+		return "no such file"
+	} else if info.IsDir() {
+		return "a folder, which does not open from disk: link to its index.html"
 	}
 	if u.Fragment != "" && strings.HasSuffix(target, ".html") && !ids[target][u.Fragment] {
 		return fmt.Sprintf("no element with id %q in %s", u.Fragment, target)

@@ -14,7 +14,7 @@ func TestCheckFindsEachKindOfBrokenLink(t *testing.T) {
 		"a/index.html": {Data: []byte(`<p id="p1">One</p><a href="../index.html#top">back</a>`)},
 		"style.css":    {Data: []byte(`p{}`)},
 	}
-	res, err := Check(site)
+	res, err := Check(site, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,7 +11,10 @@ import (
 	"briefing/internal/diag"
 )
 
-var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var (
+	idPattern   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	hostPattern = regexp.MustCompile(`^(?i)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$`)
+)
 
 // ValidID reports whether s is a valid id: lowercase letters, digits and
 // single hyphens. Ids name output folders, so this also keeps every page
@@ -22,7 +25,7 @@ const idHint = "ids use lowercase letters a-z, digits and hyphens, like \"scott-
 
 // The fields each kind of file may have, for did-you-mean hints.
 var (
-	siteFields    = []string{"title", "description", "language", "base_url", "unsafe_html"}
+	siteFields    = []string{"title", "description", "language", "base_url", "unsafe_html", "cname"}
 	actorFields   = []string{"name", "kind", "role", "affiliation", "aliases"}
 	topicFields   = []string{"title", "summary", "related"}
 	articleFields = []string{"title", "source", "url", "published", "authors", "summary", "events"}
@@ -52,6 +55,13 @@ func DecodeSite(doc *content.Document, list *diag.List) Site {
 		}
 	}
 	site.UnsafeHTML = m.Bool("unsafe_html")
+	if cname := m.String("cname", false); cname != "" {
+		if !hostPattern.MatchString(cname) {
+			list.Errorf(m.Pos("cname", cname), `write the domain alone, such as "briefing.example.org"`, "cname %q is not a domain name", cname)
+		} else {
+			site.CNAME = strings.ToLower(cname)
+		}
+	}
 	return site
 }
 

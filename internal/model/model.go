@@ -16,6 +16,7 @@ type Site struct {
 	Language    string
 	BaseURL     string
 	UnsafeHTML  bool          // let raw HTML in Markdown through
+	CNAME       string        // a custom domain for GitHub Pages, written to CNAME
 	Overview    template.HTML // content/overview.md, for the home page
 
 	overview prose
@@ -78,6 +79,9 @@ func (a *Actor) SetProfile(html string, res *annotate.Result) {
 
 func (a *Actor) Path() string { return "actors/" + a.ID + "/index.html" }
 
+// FeedPath is the actor's Atom feed: their quotes and events.
+func (a *Actor) FeedPath() string { return "actors/" + a.ID + "/feed.xml" }
+
 // KindLabel is the kind as a reader reads it: "Person", "Anonymous source".
 func (a *Actor) KindLabel() string {
 	label := a.Kind
@@ -114,6 +118,9 @@ func (t *Topic) SetOverview(html string, res *annotate.Result) {
 }
 
 func (t *Topic) Path() string { return "topics/" + t.ID + "/index.html" }
+
+// FeedPath is the topic's Atom feed: its quotes and events.
+func (t *Topic) FeedPath() string { return "topics/" + t.ID + "/feed.xml" }
 
 // SpeakerQuotes is one speaker's quotes on a topic.
 type SpeakerQuotes struct {

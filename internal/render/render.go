@@ -9,6 +9,7 @@ package render
 
 import (
 	"bytes"
+	"net/url"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -27,9 +28,11 @@ const (
 	Topic    = "topic.html"
 	Topics   = "topics.html"
 	Timeline = "timeline.html"
+	Search   = "search.html"
+	NotFound = "404.html"
 )
 
-var pageKinds = []string{Home, Article, Articles, Actor, Actors, Topic, Topics, Timeline}
+var pageKinds = []string{Home, Article, Articles, Actor, Actors, Topic, Topics, Timeline, Search, NotFound}
 
 // Renderer holds the parsed templates. It is safe for concurrent use.
 type Renderer struct {
@@ -91,6 +94,10 @@ type Page struct {
 	Actor   *model.Actor
 	Topic   *model.Topic
 	Article *model.Article
+
+	// Root, when set, is the absolute path of the site's root ("/repo/"),
+	// for the one page served at any depth: 404.html.
+	Root string
 }
 
 // Site is the site's settings.
@@ -104,16 +111,27 @@ func (p *Page) Rel(target string) string {
 	if hasFragment && path == p.Path {
 		return "#" + fragment
 	}
+	if p.Root != "" {
+		return p.Root + target
+	}
 	return strings.Repeat("../", strings.Count(p.Path, "/")) + target
+}
+
+// Absolute is target's full address, "" without a base URL: for feeds,
+// canonical links and social cards, which need one.
+func (p *Page) Absolute(target string) string {
+	if p.Briefing.Site.BaseURL == "" {
+		return ""
+	}
+	return p.Briefing.Site.BaseURL + strings.TrimSuffix(target, "index.html")
 }
 
 // Canonical is the page's absolute address, "" without a base URL.
 func (p *Page) Canonical() string {
-	base := p.Briefing.Site.BaseURL
-	if base == "" {
+	if p.Kind == NotFound {
 		return ""
 	}
-	return strings.TrimSuffix(base, "/") + "/" + strings.TrimSuffix(p.Path, "index.html")
+	return p.Absolute(p.Path)
 }
 
 // Current reports whether the navigation entry for section is this page's.
@@ -132,6 +150,8 @@ func Pages(b *model.Briefing) []*Page {
 		{Kind: Actors, Path: "actors/index.html", Title: "Actors"},
 		{Kind: Topics, Path: "topics/index.html", Title: "Topics"},
 		{Kind: Timeline, Path: "timeline/index.html", Title: "Timeline"},
+		{Kind: Search, Path: "search/index.html", Title: "Search"},
+		{Kind: NotFound, Path: "404.html", Title: "Page not found", Root: RootPath(b.Site.BaseURL)},
 	}
 	for _, a := range b.Articles {
 		pages = append(pages, &Page{Kind: Article, Path: a.Path(), Title: a.Title, Article: a})
@@ -146,4 +166,15 @@ func Pages(b *model.Briefing) []*Page {
 		p.Briefing = b
 	}
 	return pages
+}
+
+// RootPath is the path part of the base URL ("/briefing/"), or "/": GitHub
+// Pages serves 404.html for a missing page at any depth, so its links
+// cannot be relative.
+func RootPath(baseURL string) string {
+	u, err := url.Parse(baseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return strings.TrimSuffix(u.Path, "/") + "/"
 }

@@ -11,10 +11,13 @@ import (
 	"briefing/internal/annotate"
 	"briefing/internal/content"
 	"briefing/internal/diag"
+	"briefing/internal/export"
+	"briefing/internal/feed"
 	"briefing/internal/markdown"
 	"briefing/internal/model"
 	"briefing/internal/output"
 	"briefing/internal/render"
+	"briefing/internal/search"
 )
 
 // Builder builds one project again and again, as gen serve does after each
@@ -113,7 +116,7 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 	var todo []*render.Page
 	for _, p := range all {
 		_, kept := b.pages[p.Path]
-		if full || !kept || affected[p.Path] || !perItem(p.Kind) {
+		if full || !kept || affected[p.Path] || summarises(p.Kind) {
 			todo = append(todo, p)
 		}
 	}
@@ -166,22 +169,38 @@ func sameFiles(a, b []output.File) bool {
 	return true
 }
 
-// site gathers the pages, in page order, and the static files. It reads
+// site gathers the pages, in page order, the files made from the model
+// (feeds, exports, the search index) and the static files. It reads
 // b.pages: call it once they hold this build's pages.
 func (b *Builder) site(briefing *model.Briefing, all []*render.Page, rendered int, warnings []diag.Diagnostic) *Site {
 	files := make([]output.File, 0, len(all)+len(b.static))
+	var html []string
 	for _, p := range all {
 		files = append(files, b.pages[p.Path])
+		if p.Kind != render.NotFound && p.Kind != render.Search {
+			html = append(html, p.Path)
+		}
+	}
+	index := search.Index(briefing)
+	files = append(files, index, output.File{Path: ".nojekyll"}) // GitHub Pages: serve the files as they are
+	files = append(files, feed.Files(briefing, html)...)
+	files = append(files, export.Files(briefing)...)
+	if briefing.Site.CNAME != "" {
+		files = append(files, output.File{Path: "CNAME", Data: []byte(briefing.Site.CNAME + "\n")})
+	}
+	generated := make(map[string]bool, len(files))
+	for _, f := range files {
+		generated[f.Path] = true
 	}
 	for _, f := range b.static {
-		if _, isPage := b.pages[f.Path]; isPage {
+		if generated[f.Path] {
 			warnings = append(warnings, diag.Diagnostic{File: "static/" + f.Path, Severity: diag.Warning,
-				Message: "has the same path as a generated page and is not copied", Hint: "rename it, or override the page's template instead"})
+				Message: "has the same path as a file gen writes and is not copied", Hint: "rename it, or override the page's template instead"})
 			continue
 		}
 		files = append(files, f)
 	}
-	return &Site{Briefing: briefing, Files: files, Pages: len(all), Rendered: rendered, Warnings: warnings}
+	return &Site{Briefing: briefing, Files: files, Pages: len(all), Rendered: rendered, Warnings: warnings, SearchIndex: len(index.Data)}
 }
 
 // affected lists the pages that show something of the edited articles,
@@ -207,11 +226,16 @@ func (b *Builder) affected(briefing *model.Briefing, touches map[string][]string
 	return affected
 }
 
-// perItem reports whether pages of a kind show one actor, topic or
-// article; the others (home, indexes, timeline) summarise everything and
-// are rendered on every build.
-func perItem(kind string) bool {
-	return kind == render.Article || kind == render.Actor || kind == render.Topic
+// summarises reports whether pages of a kind show something of every
+// article (home, indexes, timeline), and so are rendered on every build.
+// The others show one actor, topic or article, or nothing of the content
+// (search, 404).
+func summarises(kind string) bool {
+	switch kind {
+	case render.Home, render.Articles, render.Actors, render.Topics, render.Timeline:
+		return true
+	}
+	return false
 }
 
 // touchesOf maps each article's file to the pages that show something of

@@ -69,6 +69,10 @@ type Site struct {
 	Rendered int // pages rendered by this build; the rest were kept
 	Warnings []diag.Diagnostic
 
+	// SearchIndex is the size in bytes of the search index, which readers
+	// download when they start a search.
+	SearchIndex int
+
 	// Updated lists the pages whose bytes differ from the previous build
 	// of the same Builder, or that are gone; UpdatedAll says every page
 	// may have changed (the first build, or new static files).

@@ -120,7 +120,7 @@ func read(t *testing.T, dir, name string) string {
 // not resolve.
 func checkLinks(t *testing.T, dir string) {
 	t.Helper()
-	res, err := linkcheck.Check(os.DirFS(dir))
+	res, err := linkcheck.Check(os.DirFS(dir), "/b/") // the fixture's base URL path
 	if err != nil {
 		t.Fatal(err)
 	}

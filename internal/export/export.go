@@ -1,0 +1,182 @@
+// Package export writes the briefing as data: briefing.json, the whole
+// model with each item's provenance (docs/briefing.schema.json describes
+// it), and timeline.json in the format of Knight Lab's TimelineJS.
+package export
+
+import (
+	"encoding/json"
+
+	"briefing/internal/dates"
+	"briefing/internal/model"
+	"briefing/internal/output"
+)
+
+// Files returns briefing.json and timeline.json.
+func Files(b *model.Briefing) []output.File {
+	return []output.File{
+		{Path: "briefing.json", Data: marshal(briefingOf(b))},
+		{Path: "timeline.json", Data: marshal(timelineOf(b))},
+	}
+}
+
+func marshal(v any) []byte {
+	data, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		panic(err) // plain structs of strings, numbers and slices
+	}
+	return append(data, '\n')
+}
+
+// The shapes of briefing.json. Paths are site-relative; URL fields are
+// absolute and present only with a base URL.
+
+type briefingJSON struct {
+	Site     siteJSON      `json:"site"`
+	Actors   []actorJSON   `json:"actors"`
+	Topics   []topicJSON   `json:"topics"`
+	Articles []articleJSON `json:"articles"`
+	Events   []eventJSON   `json:"events"`
+	Quotes   []quoteJSON   `json:"quotes"`
+}
+
+type siteJSON struct {
+	Title       string `json:"title"`
+	Description string `json:"description,omitempty"`
+	Language    string `json:"language"`
+	BaseURL     string `json:"base_url,omitempty"`
+}
+
+type actorJSON struct {
+	ID          string   `json:"id"`
+	Name        string   `json:"name"`
+	Kind        string   `json:"kind"`
+	Role        string   `json:"role,omitempty"`
+	Affiliation string   `json:"affiliation,omitempty"`
+	Aliases     []string `json:"aliases"`
+	Page        string   `json:"page"`
+}
+
+type topicJSON struct {
+	ID      string   `json:"id"`
+	Title   string   `json:"title"`
+	Summary string   `json:"summary,omitempty"`
+	Related []string `json:"related"`
+	Page    string   `json:"page"`
+}
+
+type articleJSON struct {
+	Slug      string   `json:"slug"`
+	Title     string   `json:"title"`
+	Source    string   `json:"source,omitempty"`
+	SourceURL string   `json:"source_url,omitempty"`
+	Published dateJSON `json:"published"`
+	Authors   []string `json:"authors"`
+	Summary   string   `json:"summary,omitempty"`
+	Page      string   `json:"page"`
+}
+
+type dateJSON struct {
+	Value       string `json:"value"`             // as written: "2025-02-14/2025-02-16", "~2025-02", "pending"
+	Display     string `json:"display"`           // as shown: "14–16 February 2025"
+	Start       string `json:"start,omitempty"`   // ISO 8601 at its precision
+	End         string `json:"end,omitempty"`     // for ranges
+	Precision   string `json:"precision"`         // year, month, day or none
+	Approximate bool   `json:"approximate"`
+	Pending     bool   `json:"pending"`
+}
+
+type eventJSON struct {
+	ID         string         `json:"id"`
+	Title      string         `json:"title"`
+	Date       dateJSON       `json:"date"`
+	Actors     []string       `json:"actors"`
+	Topics     []string       `json:"topics"`
+	Provenance provenanceJSON `json:"provenance"`
+}
+
+type quoteJSON struct {
+	Speaker    string         `json:"speaker"`
+	Text       string         `json:"text"`
+	Topics     []string       `json:"topics"`
+	Provenance provenanceJSON `json:"provenance"`
+}
+
+// provenanceJSON says where an item comes from: the article, the
+// paragraph (0 when the article declares it without citing a paragraph),
+// the page and paragraph in this site, and the original.
+type provenanceJSON struct {
+	Article   string `json:"article"`
+	Paragraph int    `json:"paragraph"`
+	Page      string `json:"page"`
+	URL       string `json:"url,omitempty"`
+	SourceURL string `json:"source_url,omitempty"`
+}
+
+func briefingOf(b *model.Briefing) briefingJSON {
+	out := briefingJSON{
+		Site:   siteJSON{b.Site.Title, b.Site.Description, b.Site.Language, b.Site.BaseURL},
+		Actors: []actorJSON{}, Topics: []topicJSON{}, Articles: []articleJSON{}, Events: []eventJSON{}, Quotes: []quoteJSON{},
+	}
+	for _, a := range b.Actors {
+		out.Actors = append(out.Actors, actorJSON{a.ID, a.Name, a.Kind, a.Role, a.AffiliateID, nonNil(a.Aliases), a.Path()})
+	}
+	for _, t := range b.Topics {
+		var related []string
+		for _, r := range t.Related {
+			related = append(related, r.ID)
+		}
+		out.Topics = append(out.Topics, topicJSON{t.ID, t.Title, t.Summary, nonNil(related), t.Path()})
+	}
+	for _, a := range b.Articles {
+		out.Articles = append(out.Articles, articleJSON{a.Slug, a.Title, a.Source, a.URL, dateOf(a.Published), nonNil(a.Authors), a.Summary, a.Path()})
+	}
+	for _, e := range b.Events {
+		out.Events = append(out.Events, eventJSON{e.ID, e.Title, dateOf(e.Date), actorIDs(e.Actors), topicIDs(e.Topics), provenance(b, e.Article, e.Para)})
+	}
+	for _, q := range b.Quotes {
+		out.Quotes = append(out.Quotes, quoteJSON{q.Speaker.ID, q.Text, topicIDs(q.Topics), provenance(b, q.Article, q.Para)})
+	}
+	return out
+}
+
+func provenance(b *model.Briefing, a *model.Article, para int) provenanceJSON {
+	p := provenanceJSON{Article: a.Slug, Paragraph: para, Page: a.ParagraphPath(para), SourceURL: a.URL}
+	if b.Site.BaseURL != "" {
+		p.URL = b.Site.BaseURL + p.Page
+	}
+	return p
+}
+
+func dateOf(d dates.Date) dateJSON {
+	out := dateJSON{Value: d.Value(), Display: d.String(), Start: d.ISO(), Approximate: d.Approx, Pending: d.Pending, Precision: "none"}
+	if d.IsRange() {
+		out.End = d.End.ISO()
+	}
+	if !d.Pending {
+		out.Precision = [...]string{"none", "year", "month", "day"}[d.Start.Precision]
+	}
+	return out
+}
+
+func actorIDs(actors []*model.Actor) []string {
+	ids := []string{}
+	for _, a := range actors {
+		ids = append(ids, a.ID)
+	}
+	return ids
+}
+
+func topicIDs(topics []*model.Topic) []string {
+	ids := []string{}
+	for _, t := range topics {
+		ids = append(ids, t.ID)
+	}
+	return ids
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

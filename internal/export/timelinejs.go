@@ -1,0 +1,74 @@
+package export
+
+import (
+	"html"
+
+	"briefing/internal/dates"
+	"briefing/internal/model"
+)
+
+// The shapes of Knight Lab TimelineJS's JSON format: a date gives only
+// the parts that are known, so TimelineJS shows it at its precision.
+
+type timelineJSON struct {
+	Title  *slideJSON  `json:"title,omitempty"`
+	Events []slideJSON `json:"events"`
+}
+
+type slideJSON struct {
+	StartDate   *tjsDate `json:"start_date,omitempty"`
+	EndDate     *tjsDate `json:"end_date,omitempty"`
+	DisplayDate string   `json:"display_date,omitempty"`
+	Text        tjsText  `json:"text"`
+	Group       string   `json:"group,omitempty"`
+	UniqueID    string   `json:"unique_id,omitempty"`
+}
+
+type tjsDate struct {
+	Year  int `json:"year"`
+	Month int `json:"month,omitempty"`
+	Day   int `json:"day,omitempty"`
+}
+
+type tjsText struct {
+	Headline string `json:"headline"`
+	Text     string `json:"text,omitempty"`
+}
+
+// timelineOf lists every event. TimelineJS must place each one, so a
+// pending event stands at its reporting article's date, labelled as
+// expected; the date shown is always the briefing's own wording.
+func timelineOf(b *model.Briefing) timelineJSON {
+	t := timelineJSON{
+		Title:  &slideJSON{Text: tjsText{Headline: b.Site.Title, Text: html.EscapeString(b.Site.Description)}},
+		Events: []slideJSON{},
+	}
+	for _, e := range b.Events {
+		s := slideJSON{DisplayDate: e.Date.String(), UniqueID: e.ID, Text: tjsText{Headline: e.Title}}
+		d := e.Date
+		if d.Pending {
+			d = e.Article.Published
+			s.DisplayDate = "Expected, date to come"
+		}
+		if !d.Pending {
+			s.StartDate = pointOf(d.Start)
+			if d.IsRange() {
+				s.EndDate = pointOf(d.End)
+			}
+		}
+		if len(e.Topics) > 0 {
+			s.Group = e.Topics[0].Title
+		}
+		src := e.Article.ParagraphPath(e.Para)
+		if b.Site.BaseURL != "" {
+			src = b.Site.BaseURL + src
+		}
+		s.Text.Text = `Reported in <a href="` + html.EscapeString(src) + `">` + html.EscapeString(e.Article.Title) + `</a>`
+		t.Events = append(t.Events, s)
+	}
+	return t
+}
+
+func pointOf(p dates.Point) *tjsDate {
+	return &tjsDate{Year: p.Year, Month: int(p.Month), Day: p.Day}
+}
