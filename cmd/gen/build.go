@@ -55,8 +55,8 @@ Only files whose bytes changed are rewritten.
 		fmt.Fprintf(stderr, "gen build: writing %s: %v\n", outDir, err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "Built %d pages into %s in %s (%d files written, %d unchanged, %d removed)\n",
-		s.Pages, outDir, time.Since(start).Round(time.Millisecond), stats.Written, stats.Unchanged, stats.Removed)
+	fmt.Fprintf(stdout, "Built %d pages into %s in %s (%d files written, %d unchanged, %d removed; search index %s)\n",
+		s.Pages, outDir, time.Since(start).Round(time.Millisecond), stats.Written, stats.Unchanged, stats.Removed, size(s.SearchIndex))
 	return 0
 }
 
@@ -70,4 +70,15 @@ func inRoot(root, dir string) string {
 		return dir
 	}
 	return filepath.Join(root, dir)
+}
+
+// size is a byte count for people: "812 B", "16 KB", "2.4 MB".
+func size(n int) string {
+	switch {
+	case n < 1000:
+		return fmt.Sprintf("%d B", n)
+	case n < 1000*1000:
+		return fmt.Sprintf("%d KB", (n+500)/1000)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
 }
