@@ -146,6 +146,15 @@ func (p Point) human() string {
 	return fmt.Sprintf("%d %s %d", p.Day, p.Month, p.Year)
 }
 
+// FirstDay is the earliest day the date can mean, the zero time when it is
+// pending.
+func (d Date) FirstDay() time.Time {
+	if d.Pending {
+		return time.Time{}
+	}
+	return d.Start.first()
+}
+
 // IsRange reports whether the date spans from Start to End.
 func (d Date) IsRange() bool { return d.End.Precision != 0 }
 

@@ -76,11 +76,11 @@ type articleJSON struct {
 }
 
 type dateJSON struct {
-	Value       string `json:"value"`             // as written: "2025-02-14/2025-02-16", "~2025-02", "pending"
-	Display     string `json:"display"`           // as shown: "14–16 February 2025"
-	Start       string `json:"start,omitempty"`   // ISO 8601 at its precision
-	End         string `json:"end,omitempty"`     // for ranges
-	Precision   string `json:"precision"`         // year, month, day or none
+	Value       string `json:"value"`           // as written: "2025-02-14/2025-02-16", "~2025-02", "pending"
+	Display     string `json:"display"`         // as shown: "14–16 February 2025"
+	Start       string `json:"start,omitempty"` // ISO 8601 at its precision
+	End         string `json:"end,omitempty"`   // for ranges
+	Precision   string `json:"precision"`       // year, month, day or none
 	Approximate bool   `json:"approximate"`
 	Pending     bool   `json:"pending"`
 }

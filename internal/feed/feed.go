@@ -107,20 +107,9 @@ func eventEntry(e *model.Event) entry {
 // date takes the reporting article's.
 func day(d, fallback dates.Date) time.Time {
 	if d.Pending {
-		d = fallback
+		return fallback.FirstDay()
 	}
-	if d.Pending {
-		return time.Time{}
-	}
-	p := d.Start
-	m, dd := p.Month, p.Day
-	if m == 0 {
-		m = time.January
-	}
-	if dd == 0 {
-		dd = 1
-	}
-	return time.Date(p.Year, m, dd, 0, 0, 0, 0, time.UTC)
+	return d.FirstDay()
 }
 
 // write makes the feed at file (site-relative) for the page at page.

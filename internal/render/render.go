@@ -9,10 +9,10 @@ package render
 
 import (
 	"bytes"
-	"net/url"
 	"fmt"
 	"html/template"
 	"io/fs"
+	"net/url"
 	"strings"
 
 	"briefing/internal/model"
