@@ -55,7 +55,7 @@ func TestBadInputs(t *testing.T) {
 		}, []string{`content/topics/extra\.md:3:14: malformed JSON front matter: invalid character 'o'`}},
 		{"a date that is not a date", func(t *testing.T, dir string) {
 			edit(t, dir, article, replace(`date: "2025-02-12"`, `date: "12 Feb"`))
-		}, []string{article + `:\d+:5: field "date": "12 Feb" is not a date`, `accepted forms: "2025", "2025-02", "2025-02-14"`}},
+		}, []string{article + `:\d+:12: field "date": "12 Feb" is not a date`, `accepted forms: "2025", "2025-02", "2025-02-14"`}},
 		{"unknown actor", func(t *testing.T, dir string) {
 			edit(t, dir, article, replace("[Brian Hughes](actor:hughes)", "[Brian Hughes](actor:hugehs)"))
 		}, []string{article + `:\d+:\d+: unknown actor "hugehs"`, `\[Brian Hughes\]\(actor:hugehs\)`, `did you mean "hughes"\?`}},

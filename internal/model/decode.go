@@ -8,6 +8,7 @@ import (
 
 	"briefing/internal/annotate"
 	"briefing/internal/content"
+	"briefing/internal/dates"
 	"briefing/internal/diag"
 )
 
@@ -28,7 +29,7 @@ var (
 	siteFields    = []string{"title", "description", "language", "base_url", "unsafe_html", "cname"}
 	actorFields   = []string{"name", "kind", "role", "affiliation", "aliases"}
 	topicFields   = []string{"title", "summary", "related"}
-	articleFields = []string{"title", "source", "url", "published", "authors", "summary", "events"}
+	articleFields = []string{"title", "source", "url", "published", "authors", "summary", "events", "not_mentions"}
 	eventFields   = []string{"id", "date", "title", "actors", "topics"}
 )
 
@@ -117,6 +118,8 @@ func DecodeArticle(doc *content.Document, slug string, list *diag.List) *Article
 		URL:     m.String("url", false),
 		Authors: m.Strings("authors"),
 		Summary: m.String("summary", false),
+
+		notMentions: m.Strings("not_mentions"),
 	}
 	a.Published, _ = m.Date("published", true)
 	if a.URL != "" && !safeURL(a.URL) {
@@ -133,7 +136,7 @@ func DecodeArticle(doc *content.Document, slug string, list *diag.List) *Article
 			Article:  a,
 			meta:     em,
 		}
-		e.Date, _ = em.Date("date", true)
+		e.Date, e.DateNote = eventDate(em, a.Published, list)
 		if e.ID != "" && !ValidID(e.ID) {
 			list.Errorf(em.Pos("id", e.ID), idHint, "invalid event id %q", e.ID)
 			continue
@@ -188,4 +191,28 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// eventDate reads an event's date: one of the forms of package dates, or
+// a date relative to the article's publication ("friday", "yesterday"),
+// resolved, with a note that says how.
+func eventDate(em content.Meta, published dates.Date, list *diag.List) (dates.Date, string) {
+	s := em.String("date", true)
+	if s == "" {
+		return dates.Date{}, ""
+	}
+	d, err := dates.Parse(s)
+	if err == nil {
+		return d, ""
+	}
+	d, how, relative, rerr := dates.Relative(s, published)
+	switch {
+	case !relative:
+		list.Errorf(em.Pos("date", s), dates.Forms+`, or relative to publication: "today", "yesterday", "friday"`, "field \"date\": %v", err)
+	case rerr != nil:
+		list.Errorf(em.Pos("date", s), `give the article a published day, such as "2025-02-15", or write the event's date`, "field \"date\": %v", rerr)
+	default:
+		return d, how
+	}
+	return dates.Date{}, ""
 }

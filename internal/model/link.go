@@ -54,6 +54,7 @@ func Link(site Site, actors []*Actor, topics []*Topic, articles []*Article, list
 		b.Quotes = append(b.Quotes, a.Quotes...)
 	}
 	sortBriefing(b)
+	relate(b)
 	return b
 }
 
@@ -419,22 +420,6 @@ func readingBefore(a *Article, pa int, b *Article, pb int) bool {
 		return a.Title < b.Title
 	}
 	return pa < pb
-}
-
-func groupBySpeaker(quotes []*Quote) []SpeakerQuotes {
-	var groups []SpeakerQuotes
-	index := map[*Actor]int{}
-	for _, q := range quotes {
-		i, ok := index[q.Speaker]
-		if !ok {
-			i = len(groups)
-			index[q.Speaker] = i
-			groups = append(groups, SpeakerQuotes{Speaker: q.Speaker})
-		}
-		groups[i].Quotes = append(groups[i].Quotes, q)
-	}
-	sort.SliceStable(groups, func(i, j int) bool { return len(groups[i].Quotes) > len(groups[j].Quotes) })
-	return groups
 }
 
 // htmlOf marks Markdown output as safe HTML: goldmark escapes text and,

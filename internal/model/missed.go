@@ -87,12 +87,13 @@ func (l *linker) warnMissed(a *Article, idx nameIndex) {
 					continue
 				}
 				span := Span{w.start, ws[i+len(name.words)-1].end}
-				if overlaps(span, covered[p.N]) {
+				text := p.Text[span.Start:span.End]
+				if overlaps(span, covered[p.N]) || contains(a.notMentions, text) {
 					continue
 				}
 				warned[name.actor] = true
-				text := p.Text[span.Start:span.End]
-				l.list.Warnf(a.doc.Lines.Pos(a.doc.BodyOffset+sourceOffset(a.doc.Body, p.Offset, p.Text, span)), fmt.Sprintf("annotate it as [%s](actor:%s) if it is meant", text, name.actor.ID),
+				l.list.Warnf(a.doc.Lines.Pos(a.doc.BodyOffset+sourceOffset(a.doc.Body, p.Offset, p.Text, span)),
+					fmt.Sprintf("annotate it as [%s](actor:%s); if it names no actor here, add %q to not_mentions in the front matter", text, name.actor.ID, text),
 					"¶%d names %q (actor %s) without an annotation", p.N, text, name.actor.ID)
 			}
 		}

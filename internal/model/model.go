@@ -67,8 +67,10 @@ type Actor struct {
 	Passages []*Passage // paragraphs that mention them
 	Events   []*Event   // events they take part in, in date order
 
-	doc     *content.Document
-	profile prose
+	doc        *content.Document
+	profile    prose
+	stances    []Stance
+	coMentions []CoMention
 }
 
 // SetProfile attaches the actor's rendered profile.
@@ -122,16 +124,6 @@ func (t *Topic) Path() string { return "topics/" + t.ID + "/index.html" }
 // FeedPath is the topic's Atom feed: its quotes and events.
 func (t *Topic) FeedPath() string { return "topics/" + t.ID + "/feed.xml" }
 
-// SpeakerQuotes is one speaker's quotes on a topic.
-type SpeakerQuotes struct {
-	Speaker *Actor
-	Quotes  []*Quote
-}
-
-// QuotesBySpeaker groups the topic's quotes by speaker, the speaker quoted
-// most first.
-func (t *Topic) QuotesBySpeaker() []SpeakerQuotes { return groupBySpeaker(t.Quotes) }
-
 // Article is one source text with its annotations.
 type Article struct {
 	Slug      string
@@ -150,6 +142,7 @@ type Article struct {
 	Quotes     []*Quote
 
 	declared    []*Event
+	notMentions []string // names in the text that deliberately name no actor
 	annotations []*annotate.Annotation
 	suspects    []annotate.Suspect
 	doc         *content.Document
@@ -174,6 +167,10 @@ type Event struct {
 	Topics  []*Topic
 	Article *Article // the article that declares it
 	Para    int      // the paragraph of its first reference there, 0 if none
+
+	// DateNote says how a date written relative to the article's
+	// publication ("friday") was resolved; "" for a date written out.
+	DateNote string
 
 	actorIDs, topicIDs []string
 	meta               content.Meta

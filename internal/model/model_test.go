@@ -109,7 +109,7 @@ published: "2025-02-10"
 	if got := quoteTexts(guarantees.Quotes); got != "Not yet.|Good." {
 		t.Errorf("quotes on guarantees = %q", got)
 	}
-	groups := guarantees.QuotesBySpeaker()
+	groups := guarantees.Positions()
 	if len(groups) != 2 {
 		t.Errorf("want 2 speakers on guarantees, got %d", len(groups))
 	}
@@ -183,7 +183,7 @@ func TestMissedMentionsAreWarned(t *testing.T) {
 	for _, want := range []string{
 		`a.md:5:32: warning: ¶1 names "JD Vance" (actor vance) without an annotation`,
 		`a.md:5:88: warning: ¶1 names "Ukraine" (actor kyiv)`,
-		`hint: annotate it as [Ukraine](actor:kyiv) if it is meant`,
+		`hint: annotate it as [Ukraine](actor:kyiv); if it names no actor here, add "Ukraine" to not_mentions`,
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("lacks %q in:\n%s", want, all)
@@ -191,5 +191,38 @@ func TestMissedMentionsAreWarned(t *testing.T) {
 	}
 	if strings.Count(all, "actor vance") != 1 || strings.Contains(all, "¶2") {
 		t.Errorf("want one warning per actor and paragraph, none for words inside annotations:\n%s", all)
+	}
+}
+
+func TestNotMentionsSilencesADeliberateName(t *testing.T) {
+	_, list := link(t, actors, topics, map[string]string{
+		"a": "---\ntitle: A\npublished: \"2025\"\nnot_mentions: [Ukraine]\n---\n" +
+			"[Zelensky](actor:zelensky) flew over Ukraine, not meaning the government. Vance waited.\n",
+	})
+	var got []string
+	for _, d := range list.Items() {
+		got = append(got, d.String())
+	}
+	all := strings.Join(got, "\n")
+	if strings.Contains(all, `"Ukraine"`) || !strings.Contains(all, `names "Vance"`) {
+		t.Errorf("not_mentions should silence only the names it lists:\n%s", all)
+	}
+}
+
+func TestMissedMentionOfAnAlias(t *testing.T) {
+	withAlias := map[string]string{}
+	for k, v := range actors {
+		withAlias[k] = v
+	}
+	withAlias["zelensky"] = "---\nname: Volodymyr Zelensky\nkind: person\naliases: [Zelenskyy]\n---\n"
+	_, list := link(t, withAlias, topics, map[string]string{
+		"a": "---\ntitle: A\npublished: \"2025\"\n---\nAs Zelenskyy put it, [Vance](actor:vance) listened.\n",
+	})
+	var got []string
+	for _, d := range list.Items() {
+		got = append(got, d.String())
+	}
+	if all := strings.Join(got, "\n"); !strings.Contains(all, `a.md:5:4: warning: ¶1 names "Zelenskyy" (actor zelensky) without an annotation`) {
+		t.Errorf("an unannotated alias should warn:\n%s", all)
 	}
 }

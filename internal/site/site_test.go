@@ -167,7 +167,7 @@ func TestErrors(t *testing.T) {
 			[]string{`content/actors/land.md:2:1: missing required field "name"`}},
 		{"bad date", "content/articles/first.md",
 			func(s string) string { return strings.Replace(s, `"2025-02-14"`, `"14 Feb 2025"`, 1) },
-			[]string{`first.md:8:5: field "date"`, "accepted forms"}},
+			[]string{`first.md:8:12: field "date"`, "accepted forms"}},
 		{"unknown kind", "content/actors/land.md",
 			func(s string) string { return strings.Replace(s, "kind: government", "kind: goverment", 1) },
 			[]string{`land.md:3:7: unknown actor kind "goverment"`, `did you mean "government"?`}},

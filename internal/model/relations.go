@@ -1,0 +1,185 @@
+package model
+
+import (
+	"sort"
+	"strings"
+)
+
+// What the briefing says about who stands where and who acts with whom,
+// derived from the linked model: positions (quotes on a topic, by
+// speaker), the stance matrix (actors × topics), and co-mentions (actors
+// named in the same paragraph).
+
+// SpeakerQuotes is one speaker's quotes on a topic, in reading order.
+type SpeakerQuotes struct {
+	Speaker *Actor
+	Quotes  []*Quote
+}
+
+// Positions lists, for each actor quoted on the topic, their quotes on it
+// in date order; the speaker quoted most comes first.
+func (t *Topic) Positions() []SpeakerQuotes {
+	var groups []SpeakerQuotes
+	index := map[*Actor]int{}
+	for _, q := range t.Quotes {
+		i, ok := index[q.Speaker]
+		if !ok {
+			i = len(groups)
+			index[q.Speaker] = i
+			groups = append(groups, SpeakerQuotes{Speaker: q.Speaker})
+		}
+		groups[i].Quotes = append(groups[i].Quotes, q)
+	}
+	sort.SliceStable(groups, func(i, j int) bool {
+		if len(groups[i].Quotes) != len(groups[j].Quotes) {
+			return len(groups[i].Quotes) > len(groups[j].Quotes)
+		}
+		return strings.ToLower(groups[i].Speaker.Name) < strings.ToLower(groups[j].Speaker.Name)
+	})
+	return groups
+}
+
+// Stance is what connects one actor and one topic: the actor's quotes on
+// the topic, and the paragraphs that mention both.
+type Stance struct {
+	Actor    *Actor
+	Topic    *Topic
+	Quotes   []*Quote
+	Passages []*Passage // the actor's passages that also mention the topic
+}
+
+// Empty reports whether nothing connects the actor and the topic.
+func (s Stance) Empty() bool { return len(s.Quotes) == 0 && len(s.Passages) == 0 }
+
+// Anchor is the id of the section of the actor's page about the topic.
+func (s Stance) Anchor() string { return "on-" + s.Topic.ID }
+
+// Path links to that section.
+func (s Stance) Path() string { return s.Actor.Path() + "#" + s.Anchor() }
+
+// Stances lists the actor's stance on every topic that connects to them,
+// in the briefing's topic order.
+func (a *Actor) Stances() []Stance { return a.stances }
+
+// StanceOn is the actor's stance on t, empty when nothing connects them.
+func (a *Actor) StanceOn(t *Topic) Stance {
+	for _, s := range a.stances {
+		if s.Topic == t {
+			return s
+		}
+	}
+	return Stance{Actor: a, Topic: t}
+}
+
+// Unfiled are the actor's quotes on no topic.
+func (a *Actor) Unfiled() []*Quote {
+	var out []*Quote
+	for _, q := range a.Quotes {
+		if len(q.Topics) == 0 {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// StanceRows are the actors connected to any topic, for the stance
+// matrix, most connected first.
+func (b *Briefing) StanceRows() []*Actor {
+	var rows []*Actor
+	for _, a := range b.Actors {
+		if len(a.stances) > 0 {
+			rows = append(rows, a)
+		}
+	}
+	weight := func(a *Actor) int {
+		n := 0
+		for _, s := range a.stances {
+			n += 2*len(s.Quotes) + len(s.Passages)
+		}
+		return n
+	}
+	sort.SliceStable(rows, func(i, j int) bool { return weight(rows[i]) > weight(rows[j]) })
+	return rows
+}
+
+// CoMention is another actor named in the same paragraphs as this one.
+type CoMention struct {
+	Actor    *Actor
+	Passages []*Passage // this actor's passages that name the other too
+}
+
+// CoMentions lists the actors most often named in the same paragraph as
+// this one, most shared paragraphs first.
+func (a *Actor) CoMentions() []CoMention { return a.coMentions }
+
+// relate fills in stances and co-mentions once every passage is known.
+func relate(b *Briefing) {
+	topicsIn := map[paragraph][]*Topic{}
+	actorsIn := map[paragraph][]*Actor{}
+	for _, t := range b.Topics {
+		for _, p := range t.Passages {
+			k := paragraph{p.Article, p.Para}
+			topicsIn[k] = append(topicsIn[k], t)
+		}
+	}
+	for _, a := range b.Actors {
+		for _, p := range a.Passages {
+			k := paragraph{p.Article, p.Para}
+			actorsIn[k] = append(actorsIn[k], a)
+		}
+	}
+	for _, a := range b.Actors {
+		byTopic := map[*Topic]*Stance{}
+		stance := func(t *Topic) *Stance {
+			if s, ok := byTopic[t]; ok {
+				return s
+			}
+			s := &Stance{Actor: a, Topic: t}
+			byTopic[t] = s
+			return s
+		}
+		for _, q := range a.Quotes {
+			for _, t := range q.Topics {
+				s := stance(t)
+				s.Quotes = append(s.Quotes, q)
+			}
+		}
+		others := map[*Actor][]*Passage{}
+		for _, p := range a.Passages {
+			k := paragraph{p.Article, p.Para}
+			if p.Para == 0 {
+				continue // a heading or footnote is no shared paragraph
+			}
+			for _, t := range topicsIn[k] {
+				s := stance(t)
+				s.Passages = append(s.Passages, p)
+			}
+			for _, other := range actorsIn[k] {
+				if other != a {
+					others[other] = append(others[other], p)
+				}
+			}
+		}
+		for _, t := range b.Topics {
+			if s, ok := byTopic[t]; ok {
+				a.stances = append(a.stances, *s)
+			}
+		}
+		for other, passages := range others {
+			a.coMentions = append(a.coMentions, CoMention{other, passages})
+		}
+		sort.Slice(a.coMentions, func(i, j int) bool {
+			x, y := a.coMentions[i], a.coMentions[j]
+			if len(x.Passages) != len(y.Passages) {
+				return len(x.Passages) > len(y.Passages)
+			}
+			return strings.ToLower(x.Actor.Name) < strings.ToLower(y.Actor.Name)
+		})
+	}
+}
+
+// paragraph identifies one paragraph of one article.
+type paragraph struct {
+	article *Article
+	para    int
+}
