@@ -17,11 +17,15 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 // fakeResolver links every annotation to a predictable place.
 type fakeResolver struct{}
 
-func (fakeResolver) Link(a *annotate.Annotation) (string, string) {
+func (fakeResolver) Link(a *annotate.Annotation) annotate.Link {
 	if a.ID == "unknown" {
-		return "", ""
+		return annotate.Link{}
 	}
-	return string(a.Kind) + "s/" + a.ID + ".html", "about " + a.ID
+	l := annotate.Link{Href: string(a.Kind) + "s/" + a.ID + ".html", Title: "about " + a.ID}
+	if a.Kind == annotate.Quote {
+		l.Speaker = "Speaker " + a.ID
+	}
+	return l
 }
 
 // TestGolden renders each testdata/*.md and compares the HTML and the

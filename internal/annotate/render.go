@@ -8,10 +8,17 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// Resolver turns an annotation into a link. An empty href renders the
+// Resolver turns an annotation into a link. An empty Href renders the
 // words unlinked (the build reports the unresolved id separately).
 type Resolver interface {
-	Link(a *Annotation) (href, title string)
+	Link(a *Annotation) Link
+}
+
+// Link is where an annotation points.
+type Link struct {
+	Href    string
+	Title   string // a tooltip: the name and role of an actor, say
+	Speaker string // a quote's speaker, shown beside it
 }
 
 type nodeRenderer struct {
@@ -27,10 +34,11 @@ func (r nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 
 func (r nodeRenderer) renderAnnotation(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*Node)
-	var href, title string
+	var link Link
 	if r.resolver != nil {
-		href, title = r.resolver.Link(n.Annotation)
+		link = r.resolver.Link(n.Annotation)
 	}
+	href, title := link.Href, link.Title
 	class := "mention " + string(n.Annotation.Kind)
 	if n.Annotation.Kind == Quote {
 		class = "quote"
@@ -53,6 +61,11 @@ func (r nodeRenderer) renderAnnotation(w util.BufWriter, _ []byte, node ast.Node
 	if title != "" {
 		_, _ = w.WriteString(` title="`)
 		_, _ = w.Write(util.EscapeHTML([]byte(title)))
+		_ = w.WriteByte('"')
+	}
+	if link.Speaker != "" {
+		_, _ = w.WriteString(` data-speaker="`)
+		_, _ = w.Write(util.EscapeHTML([]byte(link.Speaker)))
 		_ = w.WriteByte('"')
 	}
 	_ = w.WriteByte('>')

@@ -20,6 +20,7 @@ func funcs() template.FuncMap {
 		"latestEvents": latestEvents,
 		"byMonth":      byMonth,
 		"withPage":     withPage,
+		"bookHTML":     BookHTML,
 	}
 }
 

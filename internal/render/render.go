@@ -30,9 +30,11 @@ const (
 	Timeline = "timeline.html"
 	Search   = "search.html"
 	NotFound = "404.html"
+	Stances  = "stances.html"
+	Book     = "book.html"
 )
 
-var pageKinds = []string{Home, Article, Articles, Actor, Actors, Topic, Topics, Timeline, Search, NotFound}
+var pageKinds = []string{Home, Article, Articles, Actor, Actors, Topic, Topics, Timeline, Search, NotFound, Stances, Book}
 
 // Renderer holds the parsed templates. It is safe for concurrent use.
 type Renderer struct {
@@ -150,6 +152,8 @@ func Pages(b *model.Briefing) []*Page {
 		{Kind: Actors, Path: "actors/index.html", Title: "Actors"},
 		{Kind: Topics, Path: "topics/index.html", Title: "Topics"},
 		{Kind: Timeline, Path: "timeline/index.html", Title: "Timeline"},
+		{Kind: Stances, Path: "stances/index.html", Title: "Who stands where"},
+		{Kind: Book, Path: "book/index.html", Title: "Briefing book"},
 		{Kind: Search, Path: "search/index.html", Title: "Search"},
 		{Kind: NotFound, Path: "404.html", Title: "Page not found", Root: RootPath(b.Site.BaseURL)},
 	}

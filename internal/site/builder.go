@@ -232,7 +232,7 @@ func (b *Builder) affected(briefing *model.Briefing, touches map[string][]string
 // (search, 404).
 func summarises(kind string) bool {
 	switch kind {
-	case render.Home, render.Articles, render.Actors, render.Topics, render.Timeline:
+	case render.Home, render.Articles, render.Actors, render.Topics, render.Timeline, render.Stances, render.Book:
 		return true
 	}
 	return false

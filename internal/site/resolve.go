@@ -25,26 +25,26 @@ func newResolver(prefix string, actors []*model.Actor, topics []*model.Topic) *r
 	return r
 }
 
-func (r *resolver) Link(a *annotate.Annotation) (href, title string) {
+func (r *resolver) Link(a *annotate.Annotation) annotate.Link {
 	switch a.Kind {
 	case annotate.Actor:
 		if actor := r.actors[a.ID]; actor != nil {
-			return r.prefix + actor.Path(), describe(actor)
+			return annotate.Link{Href: r.prefix + actor.Path(), Title: describe(actor)}
 		}
 	case annotate.Quote:
 		if actor := r.actors[a.ID]; actor != nil {
-			return r.prefix + actor.Path() + "#quotes", "Quote: " + describe(actor)
+			return annotate.Link{Href: r.prefix + actor.Path() + "#quotes", Title: "Quote: " + describe(actor), Speaker: actor.Name}
 		}
 	case annotate.Topic:
 		if topic := r.topics[a.ID]; topic != nil {
-			return r.prefix + topic.Path(), "Topic: " + topic.Title
+			return annotate.Link{Href: r.prefix + topic.Path(), Title: "Topic: " + topic.Title}
 		}
 	case annotate.Event:
 		if model.ValidID(a.ID) {
-			return r.prefix + "timeline/index.html#" + a.ID, "On the timeline"
+			return annotate.Link{Href: r.prefix + "timeline/index.html#" + a.ID, Title: "On the timeline"}
 		}
 	}
-	return "", ""
+	return annotate.Link{}
 }
 
 func describe(a *model.Actor) string {
