@@ -20,7 +20,9 @@
 
   // fold lowers case and drops accents, character by character, so that
   // positions in the folded text map back to the original.
+  // Apostrophes are dropped, so "Ukraine's" and "Ukraine’s" are one word.
   function foldChar(c) {
+    if (c === "'" || c === "’") return "";
     return c.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
   function fold(s) {
@@ -35,8 +37,11 @@
     return { text: out, from: from };
   }
   var wordChar = /[\p{L}\p{N}]/u;
+  // terms are the query's words, folded; one-letter words match too much
+  // to help.
   function terms(q) {
-    return fold(q).text.match(/[\p{L}\p{N}]+/gu) || [];
+    var words = fold(q).text.match(/[\p{L}\p{N}]+/gu) || [];
+    return words.filter(function (w) { return w.length > 1; });
   }
   // starts lists where term begins a word in folded text.
   function starts(text, term) {

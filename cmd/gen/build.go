@@ -23,7 +23,7 @@ Only files whose bytes changed are rewritten.
 `, args, stdout, stderr)
 	root := flags.String("root", ".", "project `folder` holding site.toml and content/")
 	out := flags.String("out", "public", "output `folder`; a relative path is inside the project folder")
-	baseURL := flags.String("base-url", "", "absolute `URL` the site is published at, for canonical links (overrides base_url in site.toml)")
+	baseURL := flags.String("base-url", "", "absolute `URL` the site is published at, for canonical links, feeds and the sitemap (overrides base_url in site.toml)")
 	if code := parse(flags, args, 0); code >= 0 {
 		return code
 	}

@@ -274,7 +274,7 @@ func parseFeed(t *testing.T, file string) atom {
 func TestFeedsAndSitemap(t *testing.T) {
 	dir := buildForPages(t)
 	site := parseFeed(t, filepath.Join(dir, "feed.xml"))
-	if site.ID == "" || site.Updated == "" || len(site.Entries) != 1+8 {
+	if site.ID != pagesBase+"feed.xml" || site.Updated == "" || len(site.Entries) != 1+8 {
 		t.Errorf("site feed: id %q updated %q, %d entries (want the article and 8 events)", site.ID, site.Updated, len(site.Entries))
 	}
 	for _, e := range site.Entries {
@@ -284,16 +284,24 @@ func TestFeedsAndSitemap(t *testing.T) {
 	}
 	kellogg := parseFeed(t, filepath.Join(dir, "actors/kellogg/feed.xml"))
 	quotes := 0
+	ids := map[string]bool{}
 	for _, e := range kellogg.Entries {
+		if ids[e.ID] {
+			t.Errorf("two entries share the id %s, so readers would merge them", e.ID)
+		}
+		ids[e.ID] = true
 		if strings.HasPrefix(e.Title, "Keith Kellogg: “") {
 			quotes++
-			if !strings.Contains(e.Link.Href, "#p13") {
+			if !strings.HasSuffix(e.Link.Href, "#p13") {
 				t.Errorf("quote entry links to %s, want its paragraph", e.Link.Href)
 			}
 		}
 	}
 	if quotes != 2 {
 		t.Errorf("Kellogg's feed has %d quotes, want 2", quotes)
+	}
+	if exists(filepath.Join(dir, "actors/china/feed.xml")) {
+		t.Errorf("an actor with no quotes or events gets no feed")
 	}
 	parseFeed(t, filepath.Join(dir, "topics/minerals-deal/feed.xml"))
 
@@ -319,20 +327,18 @@ func TestFeedsAndSitemap(t *testing.T) {
 	}
 }
 
-func TestFeedsWithoutABaseURLLinkRelatively(t *testing.T) {
+func TestNoFeedsWithoutABaseURL(t *testing.T) {
 	dir := copyProject(t)
 	if code, _, stderr := gen(t, "build", "-root", dir); code != 0 {
 		t.Fatal(stderr)
 	}
-	f := parseFeed(t, filepath.Join(dir, "public/actors/kellogg/feed.xml"))
-	for _, e := range f.Entries {
-		target := path.Join("actors/kellogg", strings.SplitN(e.Link.Href, "#", 2)[0])
-		if !exists(filepath.Join(dir, "public", target)) || !strings.HasPrefix(e.ID, "tag:") {
-			t.Errorf("entry link %q (id %q) does not lead to a file", e.Link.Href, e.ID)
+	for _, name := range []string{"feed.xml", "sitemap.xml", "actors/kellogg/feed.xml"} {
+		if exists(filepath.Join(dir, "public", name)) {
+			t.Errorf("%s needs absolute addresses; without a base URL there should be none", name)
 		}
 	}
-	if exists(filepath.Join(dir, "public/sitemap.xml")) {
-		t.Errorf("a sitemap needs absolute addresses; without a base URL there should be none")
+	if page := read(t, filepath.Join(dir, "public/index.html")); strings.Contains(page, "feed.xml") {
+		t.Errorf("pages link a feed that was not written")
 	}
 }
 

@@ -136,3 +136,13 @@ func TestYAMLDuplicateKeyNamesBothFileLines(t *testing.T) {
 		t.Errorf("got %v", items)
 	}
 }
+
+func TestControlCharactersAreRefused(t *testing.T) {
+	var list diag.List
+	doc := Parse("x.md", []byte("---\ntitle: \"Bell\\a here\"\n---\n"), &list)
+	got := doc.Meta.ReportTo(&list).String("title", true)
+	items := list.Items()
+	if got != "Bell here" || len(items) != 1 || !strings.Contains(items[0].String(), `x.md:2:1: field "title" holds a control character (U+0007)`) {
+		t.Errorf("got %q, %v", got, items)
+	}
+}

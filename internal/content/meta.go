@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"briefing/internal/dates"
 	"briefing/internal/diag"
@@ -142,6 +143,15 @@ func (m Meta) String(key string, required bool) string {
 	if required && s == "" {
 		m.list.Errorf(m.Pos(key), "", "field %q is empty", key)
 	}
+	if i := strings.IndexFunc(s, isControl); i >= 0 {
+		m.list.Errorf(m.Pos(key), "delete the invisible character; retype the text if unsure", "field %q holds a control character (U+%04X)", key, []rune(s[i:])[0])
+		return strings.Map(func(r rune) rune {
+			if isControl(r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
 	return s
 }
 
@@ -257,6 +267,12 @@ func (m Meta) WarnUnknown(known ...string) {
 			m.list.Warnf(m.Pos(k), hint, "unknown field %q is ignored", k)
 		}
 	}
+}
+
+// isControl reports characters that have no place in text: control codes
+// other than tab and newline.
+func isControl(r rune) bool {
+	return unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r'
 }
 
 func contains(list []string, s string) bool {

@@ -155,6 +155,15 @@ func (d Date) FirstDay() time.Time {
 	return d.Start.first()
 }
 
+// LastDay is the latest day the date can mean, the zero time when it is
+// pending.
+func (d Date) LastDay() time.Time {
+	if d.Pending {
+		return time.Time{}
+	}
+	return d.lastDay()
+}
+
 // IsRange reports whether the date spans from Start to End.
 func (d Date) IsRange() bool { return d.End.Precision != 0 }
 

@@ -8,7 +8,7 @@ func TestRelative(t *testing.T) {
 	}{
 		{"today", "2025-02-15", "2025-02-15"},
 		{"yesterday", "2025-02-15", "2025-02-14"},
-		{"Friday", "2025-02-15", "2025-02-14"},  // a Saturday: the day before
+		{"Friday", "2025-02-15", "2025-02-14"},   // a Saturday: the day before
 		{"saturday", "2025-02-15", "2025-02-15"}, // the same day
 		{"sunday", "2025-02-15", "2025-02-09"},   // six days back
 		{"yesterday", "2025-03-01", "2025-02-28"},

@@ -114,27 +114,29 @@ type provenanceJSON struct {
 
 func briefingOf(b *model.Briefing) briefingJSON {
 	out := briefingJSON{
-		Site:   siteJSON{b.Site.Title, b.Site.Description, b.Site.Language, b.Site.BaseURL},
+		Site:   siteJSON{Title: b.Site.Title, Description: b.Site.Description, Language: b.Site.Language, BaseURL: b.Site.BaseURL},
 		Actors: []actorJSON{}, Topics: []topicJSON{}, Articles: []articleJSON{}, Events: []eventJSON{}, Quotes: []quoteJSON{},
 	}
 	for _, a := range b.Actors {
-		out.Actors = append(out.Actors, actorJSON{a.ID, a.Name, a.Kind, a.Role, a.AffiliateID, nonNil(a.Aliases), a.Path()})
+		out.Actors = append(out.Actors, actorJSON{ID: a.ID, Name: a.Name, Kind: a.Kind, Role: a.Role, Affiliation: a.AffiliateID, Aliases: nonNil(a.Aliases), Page: a.Path()})
 	}
 	for _, t := range b.Topics {
 		var related []string
 		for _, r := range t.Related {
 			related = append(related, r.ID)
 		}
-		out.Topics = append(out.Topics, topicJSON{t.ID, t.Title, t.Summary, nonNil(related), t.Path()})
+		out.Topics = append(out.Topics, topicJSON{ID: t.ID, Title: t.Title, Summary: t.Summary, Related: nonNil(related), Page: t.Path()})
 	}
 	for _, a := range b.Articles {
-		out.Articles = append(out.Articles, articleJSON{a.Slug, a.Title, a.Source, a.URL, dateOf(a.Published), nonNil(a.Authors), a.Summary, a.Path()})
+		out.Articles = append(out.Articles, articleJSON{Slug: a.Slug, Title: a.Title, Source: a.Source, SourceURL: a.URL,
+			Published: dateOf(a.Published), Authors: nonNil(a.Authors), Summary: a.Summary, Page: a.Path()})
 	}
 	for _, e := range b.Events {
-		out.Events = append(out.Events, eventJSON{e.ID, e.Title, dateOf(e.Date), actorIDs(e.Actors), topicIDs(e.Topics), provenance(b, e.Article, e.Para)})
+		out.Events = append(out.Events, eventJSON{ID: e.ID, Title: e.Title, Date: dateOf(e.Date), Actors: actorIDs(e.Actors),
+			Topics: topicIDs(e.Topics), Provenance: provenance(b, e.Article, e.Para)})
 	}
 	for _, q := range b.Quotes {
-		out.Quotes = append(out.Quotes, quoteJSON{q.Speaker.ID, q.Text, topicIDs(q.Topics), provenance(b, q.Article, q.Para)})
+		out.Quotes = append(out.Quotes, quoteJSON{Speaker: q.Speaker.ID, Text: q.Text, Topics: topicIDs(q.Topics), Provenance: provenance(b, q.Article, q.Para)})
 	}
 	return out
 }

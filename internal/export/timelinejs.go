@@ -40,11 +40,12 @@ type tjsText struct {
 // expected; the date shown is always the briefing's own wording.
 func timelineOf(b *model.Briefing) timelineJSON {
 	t := timelineJSON{
-		Title:  &slideJSON{Text: tjsText{Headline: b.Site.Title, Text: html.EscapeString(b.Site.Description)}},
+		Title:  &slideJSON{Text: tjsText{Headline: html.EscapeString(b.Site.Title), Text: html.EscapeString(b.Site.Description)}},
 		Events: []slideJSON{},
 	}
 	for _, e := range b.Events {
-		s := slideJSON{DisplayDate: e.Date.String(), UniqueID: e.ID, Text: tjsText{Headline: e.Title}}
+		// TimelineJS inserts text, headlines and groups as HTML: escape them.
+		s := slideJSON{DisplayDate: e.Date.String(), UniqueID: e.ID, Text: tjsText{Headline: html.EscapeString(e.Title)}}
 		d := e.Date
 		if d.Pending {
 			d = e.Article.Published
@@ -57,7 +58,7 @@ func timelineOf(b *model.Briefing) timelineJSON {
 			}
 		}
 		if len(e.Topics) > 0 {
-			s.Group = e.Topics[0].Title
+			s.Group = html.EscapeString(e.Topics[0].Title)
 		}
 		src := e.Article.ParagraphPath(e.Para)
 		if b.Site.BaseURL != "" {

@@ -1,8 +1,8 @@
 // Package feed writes what readers' tools and search engines read: Atom
 // feeds for the site and for each actor and topic, sitemap.xml and
-// robots.txt. These need absolute addresses, which only the base URL
-// gives: without one, feeds link relative to themselves and use tag: ids,
-// and there is no sitemap.
+// robots.txt. Feeds and sitemaps need absolute addresses and permanent
+// ids, which only the site's base URL gives, so without one the build
+// writes robots.txt alone.
 package feed
 
 import (
@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"briefing/internal/dates"
 	"briefing/internal/model"
 	"briefing/internal/output"
 )
@@ -20,22 +19,31 @@ import (
 // maxEntries bounds a feed: readers poll feeds, so they hold the latest.
 const maxEntries = 100
 
-// Files returns every feed, the sitemap and robots.txt for b. pages lists
+// Has reports whether the item feed of an actor or topic with these
+// quotes and events is written: an empty feed helps no reader.
+func Has(quotes []*model.Quote, events []*model.Event) bool { return len(quotes)+len(events) > 0 }
+
+// Files returns the feeds, the sitemap and robots.txt for b. pages lists
 // the site-relative paths of the HTML pages, for the sitemap.
 func Files(b *model.Briefing, pages []string) []output.File {
+	robots := "User-agent: *\nAllow: /\n"
+	base := b.Site.BaseURL
+	if base == "" {
+		return []output.File{{Path: "robots.txt", Data: []byte(robots)}}
+	}
 	files := []output.File{siteFeed(b)}
 	for _, a := range b.Actors {
-		files = append(files, itemFeed(b, a.FeedPath(), a.Name, a.Path(), a.Quotes, a.Events))
+		if Has(a.Quotes, a.Events) {
+			files = append(files, itemFeed(b, a.FeedPath(), a.Name, a.Path(), a.Quotes, a.Events))
+		}
 	}
 	for _, t := range b.Topics {
-		files = append(files, itemFeed(b, t.FeedPath(), t.Title, t.Path(), t.Quotes, t.Events))
+		if Has(t.Quotes, t.Events) {
+			files = append(files, itemFeed(b, t.FeedPath(), t.Title, t.Path(), t.Quotes, t.Events))
+		}
 	}
-	robots := "User-agent: *\nAllow: /\n"
-	if b.Site.BaseURL != "" {
-		files = append(files, sitemap(b.Site.BaseURL, pages))
-		robots += "Sitemap: " + b.Site.BaseURL + "sitemap.xml\n"
-	}
-	return append(files, output.File{Path: "robots.txt", Data: []byte(robots)})
+	robots += "Sitemap: " + base + "sitemap.xml\n"
+	return append(files, sitemap(base, pages), output.File{Path: "robots.txt", Data: []byte(robots)})
 }
 
 type atomFeed struct {
@@ -44,7 +52,7 @@ type atomFeed struct {
 	ID      string      `xml:"id"`
 	Updated string      `xml:"updated"`
 	Links   []atomLink  `xml:"link"`
-	Author  *atomPerson `xml:"author,omitempty"`
+	Author  atomPerson  `xml:"author"`
 	Entries []atomEntry `xml:"entry"`
 }
 
@@ -66,16 +74,21 @@ type atomEntry struct {
 	Summary string   `xml:"summary,omitempty"`
 }
 
-// entry is a feed item before it is placed in a feed.
+// entry is a feed item before it is placed in a feed: id and target are
+// site-relative.
 type entry struct {
-	title, target, summary string
-	when                   time.Time
+	title, id, target, summary string
+	when                       time.Time
 }
+
+// An article or quote is stamped with the last day its publication date
+// can mean, an event with its first: an article published "February 2025"
+// comes after the February events it reports.
 
 func siteFeed(b *model.Briefing) output.File {
 	var entries []entry
 	for _, a := range b.Articles {
-		entries = append(entries, entry{a.Title, a.Path(), a.Summary, day(a.Published, a.Published)})
+		entries = append(entries, entry{a.Title, a.Path(), a.Path(), a.Summary, a.Published.LastDay()})
 	}
 	for _, e := range b.Events {
 		entries = append(entries, eventEntry(e))
@@ -88,9 +101,10 @@ func itemFeed(b *model.Briefing, file, name, page string, quotes []*model.Quote,
 	for _, q := range quotes {
 		entries = append(entries, entry{
 			title:   fmt.Sprintf("%s: “%s”", q.Speaker.Name, q.Text),
+			id:      q.ID(),
 			target:  q.SourcePath(),
 			summary: "In " + q.Article.Title,
-			when:    day(q.Article.Published, q.Article.Published),
+			when:    q.Article.Published.LastDay(),
 		})
 	}
 	for _, e := range events {
@@ -100,16 +114,11 @@ func itemFeed(b *model.Briefing, file, name, page string, quotes []*model.Quote,
 }
 
 func eventEntry(e *model.Event) entry {
-	return entry{e.Title, e.Path(), e.Date.String() + ". Reported in " + e.Article.Title + ".", day(e.Date, e.Article.Published)}
-}
-
-// day is the first day a date can mean, as a feed's timestamp; a pending
-// date takes the reporting article's.
-func day(d, fallback dates.Date) time.Time {
-	if d.Pending {
-		return fallback.FirstDay()
+	when := e.Date.FirstDay()
+	if e.Date.Pending {
+		when = e.Article.Published.LastDay()
 	}
-	return d.FirstDay()
+	return entry{e.Title, e.Path(), e.Path(), e.Date.String() + ". Reported in " + e.Article.Title + ".", when}
 }
 
 // write makes the feed at file (site-relative) for the page at page.
@@ -118,26 +127,35 @@ func write(b *model.Briefing, file, title, page string, entries []entry) output.
 	if len(entries) > maxEntries {
 		entries = entries[:maxEntries]
 	}
-	f := atomFeed{Title: title, ID: id(b, file), Updated: stamp(time.Time{})}
+	base := b.Site.BaseURL
+	f := atomFeed{
+		Title: title, ID: base + file, Updated: stamp(time.Time{}), Author: atomPerson{Name: b.Site.Title},
+		Links: []atomLink{
+			{Rel: "alternate", Type: "text/html", Href: address(base, page)},
+			{Rel: "self", Type: "application/atom+xml", Href: base + file},
+		},
+	}
 	if len(entries) > 0 {
 		f.Updated = stamp(entries[0].when)
 	}
-	f.Links = []atomLink{{Rel: "alternate", Type: "text/html", Href: link(b, file, page)}}
-	if b.Site.BaseURL != "" {
-		f.Links = append(f.Links, atomLink{Rel: "self", Type: "application/atom+xml", Href: b.Site.BaseURL + file})
-	}
-	f.Author = &atomPerson{Name: b.Site.Title}
 	for _, e := range entries {
 		f.Entries = append(f.Entries, atomEntry{
-			Title: e.title, ID: id(b, e.target), Updated: stamp(e.when),
-			Link: atomLink{Rel: "alternate", Type: "text/html", Href: link(b, file, e.target)}, Summary: e.summary,
+			Title: e.title, ID: address(base, e.id), Updated: stamp(e.when), Summary: e.summary,
+			Link: atomLink{Rel: "alternate", Type: "text/html", Href: address(base, e.target)},
 		})
 	}
-	data, err := xml.MarshalIndent(f, "", "  ")
-	if err != nil {
-		panic(err) // the types above always marshal
+	return xmlFile(file, f)
+}
+
+// address is the absolute, canonical address of a site-relative target:
+// a folder's address rather than its index.html.
+func address(base, target string) string {
+	path, fragment, hasFragment := strings.Cut(target, "#")
+	out := base + strings.TrimSuffix(path, "index.html")
+	if hasFragment {
+		out += "#" + fragment
 	}
-	return output.File{Path: file, Data: append([]byte(xml.Header), append(data, '\n')...)}
+	return out
 }
 
 func stamp(t time.Time) string {
@@ -147,38 +165,27 @@ func stamp(t time.Time) string {
 	return t.Format(time.RFC3339)
 }
 
-// id is an entry's permanent id: its address, or without a base URL a tag
-// URI made from its path.
-func id(b *model.Briefing, target string) string {
-	if b.Site.BaseURL != "" {
-		return b.Site.BaseURL + strings.TrimSuffix(target, "index.html")
-	}
-	return "tag:briefing.gen,2025:" + target
-}
-
-// link points from the feed at file to target: absolutely with a base
-// URL, else relative to the feed's folder.
-func link(b *model.Briefing, file, target string) string {
-	if b.Site.BaseURL != "" {
-		return b.Site.BaseURL + target
-	}
-	return strings.Repeat("../", strings.Count(file, "/")) + target
-}
-
 type urlset struct {
 	XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
-	URLs    []struct {
-		Loc string `xml:"loc"`
-	} `xml:"url"`
+	URLs    []loc    `xml:"url"`
+}
+
+type loc struct {
+	Loc string `xml:"loc"`
 }
 
 func sitemap(base string, pages []string) output.File {
 	var s urlset
 	for _, p := range pages {
-		s.URLs = append(s.URLs, struct {
-			Loc string `xml:"loc"`
-		}{base + strings.TrimSuffix(p, "index.html")})
+		s.URLs = append(s.URLs, loc{address(base, p)})
 	}
-	data, _ := xml.MarshalIndent(s, "", "  ")
-	return output.File{Path: "sitemap.xml", Data: append([]byte(xml.Header), append(data, '\n')...)}
+	return xmlFile("sitemap.xml", s)
+}
+
+func xmlFile(name string, v any) output.File {
+	data, err := xml.MarshalIndent(v, "", "  ")
+	if err != nil {
+		panic(err) // the types above always marshal
+	}
+	return output.File{Path: name, Data: append([]byte(xml.Header), append(data, '\n')...)}
 }

@@ -29,10 +29,10 @@ type Result struct {
 	Broken       []Broken
 }
 
-// Check reads every .html file in site and checks its links. Links are
-// relative, except in pages served at any depth (404.html), whose links
-// start with root, the path of the site's address ("/briefing/"); with
-// root "", any absolute path is broken.
+// Check reads every .html file in site and checks its links. Links must
+// be relative, so the site works from disk and under any path, except in
+// 404.html: a server shows it for a missing page at any depth, so its
+// links start with root, the path of the site's address ("/briefing/").
 func Check(site fs.FS, root string) (Result, error) {
 	var res Result
 	ids := map[string]map[string]bool{}
@@ -97,7 +97,7 @@ func check(site fs.FS, ids map[string]map[string]bool, page, link, root string) 
 	switch {
 	case u.Path == "":
 		// a #fragment of this page
-	case root != "" && strings.HasPrefix(u.Path, root):
+	case path.Base(page) == "404.html" && strings.HasPrefix(u.Path, root):
 		target = path.Clean(strings.TrimPrefix(u.Path, root))
 		if target == "." || strings.HasSuffix(u.Path, "/") {
 			target = path.Join(target, "index.html") // a server's way; this page is only ever served

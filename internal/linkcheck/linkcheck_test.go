@@ -32,3 +32,22 @@ func TestCheckFindsEachKindOfBrokenLink(t *testing.T) {
 		t.Errorf("not reported: %s", link)
 	}
 }
+
+func TestOnly404PageMayUseTheSitePath(t *testing.T) {
+	site := fstest.MapFS{
+		"index.html": {Data: []byte(`<a href="/briefing/style.css">absolute</a>`)},
+		"404.html":   {Data: []byte(`<a href="/briefing/style.css">fine here</a> <a href="/briefing/">home</a> <a href="/other/x.css">wrong root</a>`)},
+		"style.css":  {Data: []byte(`p{}`)},
+	}
+	res, err := Check(site, "/briefing/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var broken []string
+	for _, b := range res.Broken {
+		broken = append(broken, b.Page+" "+b.Link)
+	}
+	if len(broken) != 2 || broken[0] != "404.html /other/x.css" || broken[1] != "index.html /briefing/style.css" {
+		t.Errorf("broken: %v", broken)
+	}
+}

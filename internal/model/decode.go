@@ -176,6 +176,9 @@ func CheckBaseURL(base string) error {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return fmt.Errorf("%q is not an absolute http(s) address", base)
 	}
+	if u.RawQuery != "" || u.Fragment != "" || strings.HasSuffix(base, "?") || strings.HasSuffix(base, "#") {
+		return fmt.Errorf("%q has a query or fragment; give the site's folder address only", base)
+	}
 	return nil
 }
 

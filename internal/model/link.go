@@ -257,7 +257,7 @@ func (l *linker) quote(a *Article, an *annotate.Annotation, pos diag.Pos) *Quote
 	if speaker == nil {
 		return nil
 	}
-	q := &Quote{Speaker: speaker, Text: text, Article: a, Para: an.Para}
+	q := &Quote{Speaker: speaker, Text: text, Article: a, Para: an.Para, N: len(a.Quotes) + 1}
 	for _, id := range an.Topics {
 		if topic := l.topic(id, pos); topic != nil {
 			q.Topics = appendNew(q.Topics, topic)

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"html/template"
 	"strings"
 
@@ -189,9 +190,13 @@ type Quote struct {
 	Topics  []*Topic
 	Article *Article
 	Para    int
+	N       int // the quote's place among its article's quotes, from 1
 }
 
 func (q *Quote) SourcePath() string { return q.Article.ParagraphPath(q.Para) }
+
+// ID names the quote for good: its article and place, "slug#quote-3".
+func (q *Quote) ID() string { return fmt.Sprintf("%s#quote-%d", q.Article.Path(), q.N) }
 
 // Passage is a paragraph that mentions an actor or topic, with the words
 // that do.

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"briefing/internal/feed"
 	"briefing/internal/model"
 )
 
@@ -54,13 +55,16 @@ func clip(s string, n int) string {
 	return string(r) + "…"
 }
 
-// Feed is the site-relative path of the Atom feed for this page: its own
-// for an actor or topic, the site's otherwise.
+// Feed is the site-relative path of the Atom feed for this page, its
+// own when an actor or topic has one: "" when the site has no feeds,
+// which need a base URL.
 func (p *Page) Feed() string {
-	switch p.Kind {
-	case Actor:
+	switch {
+	case p.Briefing.Site.BaseURL == "":
+		return ""
+	case p.Kind == Actor && feed.Has(p.Actor.Quotes, p.Actor.Events):
 		return p.Actor.FeedPath()
-	case Topic:
+	case p.Kind == Topic && feed.Has(p.Topic.Quotes, p.Topic.Events):
 		return p.Topic.FeedPath()
 	}
 	return "feed.xml"
@@ -122,7 +126,9 @@ func (p *Page) newsArticle(a *model.Article) map[string]any {
 		v["isBasedOn"] = a.URL
 	}
 	if a.Source != "" {
-		v["publisher"] = map[string]any{"@type": "Organization", "name": a.Source}
+		// The article is the source's; this page is the briefing's
+		// annotated copy of it.
+		v["sourceOrganization"] = map[string]any{"@type": "Organization", "name": a.Source}
 	}
 	if len(a.Authors) > 0 {
 		var authors []map[string]any
@@ -133,7 +139,9 @@ func (p *Page) newsArticle(a *model.Article) map[string]any {
 	}
 	var about []map[string]any
 	for _, x := range a.Actors {
-		about = append(about, p.thing(x))
+		t := p.thing(x)
+		delete(t, "@context") // stated once, at the top
+		about = append(about, t)
 	}
 	if len(about) > 0 {
 		v["mentions"] = about

@@ -122,10 +122,16 @@ func (p *Page) Rel(target string) string {
 // Absolute is target's full address, "" without a base URL: for feeds,
 // canonical links and social cards, which need one.
 func (p *Page) Absolute(target string) string {
-	if p.Briefing.Site.BaseURL == "" {
+	base := p.Briefing.Site.BaseURL
+	if base == "" {
 		return ""
 	}
-	return p.Briefing.Site.BaseURL + strings.TrimSuffix(target, "index.html")
+	path, fragment, hasFragment := strings.Cut(target, "#")
+	out := base + strings.TrimSuffix(path, "index.html")
+	if hasFragment {
+		out += "#" + fragment
+	}
+	return out
 }
 
 // Canonical is the page's absolute address, "" without a base URL.

@@ -1,6 +1,8 @@
 package site_test
 
 import (
+	"encoding/json"
+	"encoding/xml"
 	"errors"
 	"os"
 	"path/filepath"
@@ -355,5 +357,55 @@ func TestStaticFileCannotReplaceAPage(t *testing.T) {
 	}
 	if len(s.Warnings) != 1 || !strings.Contains(s.Warnings[0].String(), "static/index.html") {
 		t.Errorf("want one warning about static/index.html, got %v", s.Warnings)
+	}
+}
+
+// TestHostileTextStaysText puts markup and script-closing text in every
+// field a reader's browser or tool will see, and checks that it arrives
+// as text everywhere: pages, JSON-LD, feeds, exports and the search index.
+func TestHostileTextStaysText(t *testing.T) {
+	const evil = `</script><img src=x onerror=alert(1)> & "q" ]]>`
+	files := fixture()
+	files["site.toml"] = "title = '" + evil + "'\nbase_url = \"https://example.org/b/\"\n"
+	files["content/actors/ann.md"] = "---\nname: '" + evil + "'\nkind: person\nrole: '" + evil + "'\n---\n"
+	files["content/topics/deal.md"] = "---\ntitle: '" + evil + "'\nsummary: '" + evil + "'\n---\n"
+	files["content/articles/first.md"] = strings.Replace(strings.Replace(files["content/articles/first.md"],
+		"title: First article", "title: '"+evil+"'", 1), "title: Ann meets Land", "title: '"+evil+"'", 1)
+	s, err := build(t, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range s.Files {
+		data := string(f.Data)
+		switch {
+		case strings.HasSuffix(f.Path, ".html"):
+			if strings.Contains(data, "<img src=x") || strings.Count(data, "</script>") != strings.Count(data, "<script") {
+				t.Errorf("%s: markup got through", f.Path)
+			}
+		case strings.HasSuffix(f.Path, ".xml"):
+			var doc struct{}
+			if err := xml.Unmarshal(f.Data, &doc); err != nil {
+				t.Errorf("%s is not well-formed XML: %v", f.Path, err)
+			}
+			if strings.Contains(data, "<img") {
+				t.Errorf("%s: markup got through", f.Path)
+			}
+		case f.Path == "search-index.js":
+			if strings.Contains(data, "</script>") || strings.Contains(data, "<img") {
+				t.Errorf("search index holds raw markup")
+			}
+		case f.Path == "timeline.json":
+			if strings.Contains(data, "<img") || strings.Contains(data, `\u003cimg`) {
+				t.Errorf("timeline.json: a headline TimelineJS would insert as HTML holds markup")
+			}
+		case f.Path == "briefing.json":
+			var v any
+			if err := json.Unmarshal(f.Data, &v); err != nil {
+				t.Errorf("briefing.json: %v", err)
+			}
+			if !strings.Contains(data, `\u003c/script\u003e`) {
+				t.Errorf("briefing.json should keep the text, escaped for HTML contexts")
+			}
+		}
 	}
 }
