@@ -15,7 +15,7 @@ import (
 )
 
 func build(args []string, stdout, stderr io.Writer) int {
-	flags := newFlags("build", `Usage: gen build [-root DIR] [-out DIR] [-base-url URL]
+	flags := newFlags("build", `Usage: gen build [-root DIR] [-out DIR] [-base-url URL] [-v]
 
 Builds the briefing in the project folder into the output folder. Content
 errors are listed as file:line:col and leave the output folder untouched.
@@ -24,6 +24,7 @@ Only files whose bytes changed are rewritten.
 	root := flags.String("root", ".", "project `folder` holding site.toml and content/")
 	out := flags.String("out", "public", "output `folder`; a relative path is inside the project folder")
 	baseURL := flags.String("base-url", "", "absolute `URL` the site is published at, for canonical links, feeds and the sitemap (overrides base_url in site.toml)")
+	verbose := flags.Bool("v", false, "explain how dates written relative to publication (\"friday\") were resolved")
 	if code := parse(flags, args, 0); code >= 0 {
 		return code
 	}
@@ -50,6 +51,13 @@ Only files whose bytes changed are rewritten.
 		return 1
 	}
 	printReports(stderr, project.Reports(s.Warnings))
+	if *verbose {
+		for _, e := range s.Briefing.Events {
+			if e.DateNote != "" {
+				fmt.Fprintf(stdout, "content/articles/%s.md: event %s: %s\n", e.Article.Slug, e.ID, e.DateNote)
+			}
+		}
+	}
 	stats, err := s.Write(outDir)
 	if err != nil {
 		fmt.Fprintf(stderr, "gen build: writing %s: %v\n", outDir, err)

@@ -101,3 +101,21 @@ func TestCheck(t *testing.T) {
 		t.Errorf("a missing page should be reported: %d\n%s", code, stderr)
 	}
 }
+
+func TestVerboseExplainsRelativeDates(t *testing.T) {
+	dir := copyProject(t)
+	edit(t, dir, "content/articles/later.md", func(string) string {
+		return "---\ntitle: Later\npublished: \"2025-02-15\"\nevents:\n  - id: later-meeting\n    date: friday\n    title: A meeting\n---\n[It happened](event:later-meeting).\n"
+	})
+	code, stdout, stderr := gen(t, "build", "-root", dir, "-v")
+	if code != 0 || !strings.Contains(stdout, `content/articles/later.md: event later-meeting: "friday" is 14 February 2025: the last Friday on or before publication (15 February 2025, a Saturday)`) {
+		t.Errorf("%d\n%s\n%s", code, stdout, stderr)
+	}
+	if timeline := read(t, filepath.Join(dir, "public/timeline/index.html")); !strings.Contains(timeline, `<time class="date" datetime="2025-02-14">14 February 2025</time>`) {
+		t.Errorf("the timeline should show the resolved date")
+	}
+	edit(t, dir, "content/articles/later.md", replace(`published: "2025-02-15"`, `published: "2025-02"`))
+	if code, _, stderr := gen(t, "build", "-root", dir); code != 1 || !strings.Contains(stderr, `"friday" counts from the article's publication day, and published (2025-02) gives no single day`) {
+		t.Errorf("a relative date needs a publication day: %d\n%s", code, stderr)
+	}
+}

@@ -22,7 +22,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"build", "[-root DIR] [-out DIR] [-base-url URL]", "build the site into public/", build},
+		{"build", "[-root DIR] [-out DIR] [-base-url URL] [-v]", "build the site into public/", build},
 		{"serve", "[-root DIR] [-addr HOST:PORT]", "preview the site, rebuilding and reloading on every save", serveCmd},
 		{"check", "[-root DIR] [-strict] [-out DIR [-base-url URL]]", "check the content (and a built site) without writing", check},
 		{"new", "[-root DIR] article|actor|topic ID", "start a file with every field, commented", newFile},

@@ -226,3 +226,87 @@ func TestMissedMentionOfAnAlias(t *testing.T) {
 		t.Errorf("an unannotated alias should warn:\n%s", all)
 	}
 }
+
+func TestPositionsStancesAndCoMentions(t *testing.T) {
+	b, list := link(t, actors, topics, map[string]string{
+		"a": `---
+title: A
+published: "2025-02-15"
+---
+[Zelensky](actor:zelensky) and [Vance](actor:vance) discussed [the deal](topic:deal). [“Good.”](quote:vance)
+
+[Zelensky](actor:zelensky) said [“No deal without guarantees.”](quote:zelensky?topic=deal,guarantees) to [Vance](actor:vance).
+
+[Ukraine](actor:kyiv) waited. [“Later.”](quote:zelensky?topic=deal)
+`,
+	})
+	if list.HasErrors() {
+		t.Fatal(list.Err())
+	}
+	deal := findTopic(b.Topics, "deal")
+	positions := deal.Positions()
+	if len(positions) != 2 || positions[0].Speaker.ID != "zelensky" || quoteTexts(positions[0].Quotes) != "No deal without guarantees.|Later." ||
+		positions[1].Speaker.ID != "vance" {
+		t.Errorf("positions on the deal: %+v", positions)
+	}
+
+	z := find(b.Actors, "zelensky")
+	if s := z.StanceOn(deal); len(s.Quotes) != 2 || len(s.Passages) != 1 || s.Path() != "actors/zelensky/index.html#on-deal" {
+		t.Errorf("Zelensky on the deal: %d quotes, %d passages, %s", len(s.Quotes), len(s.Passages), s.Path())
+	}
+	if s := find(b.Actors, "kyiv").StanceOn(deal); !s.Empty() {
+		t.Errorf("Ukraine is named with no topic and quoted on none: %+v", s)
+	}
+	rows := b.StanceRows()
+	if len(rows) != 2 || rows[0].ID != "zelensky" {
+		t.Errorf("stance rows: %v", rows)
+	}
+
+	co := z.CoMentions()
+	if len(co) != 1 || co[0].Actor.ID != "vance" || len(co[0].Passages) != 2 {
+		t.Errorf("Zelensky is named with Vance in two paragraphs and no one else: %+v", co)
+	}
+	if len(find(b.Actors, "kyiv").CoMentions()) != 0 {
+		t.Errorf("Ukraine shares no paragraph with another actor")
+	}
+}
+
+func TestTimelineOrderAndPrecision(t *testing.T) {
+	b, list := link(t, actors, topics, map[string]string{
+		"a": `---
+title: A
+published: "2025-03-01"
+events:
+  - {id: pending-one, date: pending, title: Expected}
+  - {id: in-2025, date: "2025", title: Some time in 2025}
+  - {id: late-feb, date: "2025-02-28", title: Last day of February}
+  - {id: conference, date: "2025-02-14/2025-02-16", title: Conference}
+  - {id: in-feb, date: "~2025-02", title: About February}
+  - {id: feb-14, date: "2025-02-14", title: Valentine}
+  - {id: yesterday, date: yesterday, title: The day before}
+  - {id: across, date: "2024-12-30/2025-01-02", title: New year}
+---
+[x](event:pending-one) [x](event:in-2025) [x](event:late-feb) [x](event:conference) [x](event:in-feb) [x](event:feb-14) [x](event:yesterday) [x](event:across)
+`,
+	})
+	if list.HasErrors() {
+		t.Fatal(list.Err())
+	}
+	var got []string
+	for _, e := range b.Events {
+		got = append(got, e.ID+"="+e.Date.String())
+	}
+	want := []string{
+		"across=30 December 2024 – 2 January 2025",
+		"in-2025=2025",
+		"in-feb=about February 2025",
+		"feb-14=14 February 2025",
+		"conference=14–16 February 2025",
+		"late-feb=28 February 2025",
+		"yesterday=28 February 2025",
+		"pending-one=date to come",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("timeline:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
