@@ -2,12 +2,14 @@
 // picture: a self-contained SVG with no script, fonts or external requests,
 // made at build time so it can be inlined in a page or served as a file.
 //
-// The layout is Fruchterman–Reingold: every pair of nearby nodes repels,
-// every edge pulls its ends together, a weak pull towards the centre keeps
-// unconnected nodes on the page, and a falling "temperature" caps how far a
-// node may move in each step. A last pass pushes apart nodes whose discs or
-// labels still overlap, and every node is kept far enough inside the
-// viewBox that its label fits.
+// The layout is Fruchterman–Reingold: nodes near each other repel, every
+// edge pulls its ends together, a weak pull to the centre keeps unlinked
+// nodes close, and a falling "temperature" caps how far a node may move in
+// each step. The resulting cloud is stretched to fill the viewBox, nodes
+// (and, when there is room, their labels) that still overlap are pushed
+// apart, and then labels are placed, heaviest node first, below, above,
+// right or left of their node wherever they cover no other label; in a
+// crowded picture the rest go without, named only by their tooltip.
 //
 // The picture is a pure function of the set of nodes and edges, so that
 // rebuilding an unchanged site gives byte-identical files:
@@ -15,14 +17,15 @@
 //     order the caller passes them in does not matter;
 //   - starting positions come from a hash of each node's ID rather than a
 //     random source, so they also do not move when other nodes come or go;
-//   - the number of iterations is fixed and every loop runs over slices in
-//     index order, never over a map;
+//   - the number of iterations depends only on the number of nodes, and
+//     every loop runs over slices in index order, never over a map;
 //   - the arithmetic uses only +, -, *, / and math.Sqrt, which IEEE 754
-//     rounds the same way everywhere, and each product is wrapped in an
-//     explicit float64 conversion, which forbids the compiler from fusing it
-//     into a multiply-add: arm64 would otherwise round differently from
-//     amd64 in the last bit, and a few hundred iterations amplify that into
-//     a different picture;
+//     rounds the same way everywhere, and products are wrapped in explicit
+//     float64 conversions, which forbid the compiler to fuse them into
+//     multiply-adds: arm64 (and ppc64, s390x, riscv64) would otherwise
+//     round differently from amd64 in the last bit, and a few hundred
+//     iterations amplify that into a different picture. To check, build
+//     with GOARCH=arm64 and -gcflags=-S: no FMADDD or FMSUBD appears;
 //   - coordinates are printed to one decimal place.
 package network
 
@@ -53,7 +56,7 @@ type Edge struct {
 
 // Options shape the picture. The zero value is usable.
 type Options struct {
-	Width, Height float64 // viewBox size; 900×600 if either is not positive
+	Width, Height float64 // viewBox size; 900×600 if either is not positive; at most 1e6
 	MaxNodes      int     // draw only the heaviest this many nodes; 0 for all
 	Title         string  // accessible name, the SVG's <title>; a default if empty
 	ID            string  // id of the <svg>, and prefix of the ids inside it; "network" if empty
@@ -74,7 +77,8 @@ const (
 // with indexes into nodes.
 type graph struct {
 	nodes   []Node
-	labels  []string // shown text, truncated
+	names   []string // each node's label, on one line: its tooltip
+	labels  []string // the same, shortened: the shown text
 	edges   []edge
 	dropped int // nodes left out by MaxNodes
 }
@@ -105,9 +109,11 @@ func SVG(nodes []Node, edges []Edge, opts Options) []byte {
 }
 
 func (o Options) withDefaults() Options {
-	if o.Width <= 0 || o.Height <= 0 {
+	if !(o.Width > 0 && o.Height > 0) { // also catches NaN
 		o.Width, o.Height = defaultWidth, defaultHeight
 	}
+	// Beyond this, coordinates would lose their one decimal place.
+	o.Width, o.Height = min(o.Width, 1e6), min(o.Height, 1e6)
 	if strings.TrimSpace(o.Title) == "" {
 		o.Title = defaultTitle
 	}
@@ -160,9 +166,13 @@ func newGraph(nodes []Node, edges []Edge, maxNodes int) *graph {
 	}
 	g.nodes = ns
 
-	g.labels = make([]string, len(ns))
+	g.names, g.labels = make([]string, len(ns)), make([]string, len(ns))
 	for i, n := range ns {
-		g.labels[i] = shorten(n.Label, n.ID)
+		g.names[i] = strings.Join(strings.Fields(n.Label), " ")
+		if g.names[i] == "" {
+			g.names[i] = n.ID
+		}
+		g.labels[i] = shorten(g.names[i])
 	}
 
 	index := func(id string) int {
@@ -195,13 +205,9 @@ func newGraph(nodes []Node, edges []Edge, maxNodes int) *graph {
 	return g
 }
 
-// shorten gives the text shown under a node: labels are one line, so long
-// ones are cut at a word boundary where there is one.
-func shorten(label, id string) string {
-	label = strings.Join(strings.Fields(label), " ")
-	if label == "" {
-		label = id
-	}
+// shorten gives the text shown by a node: labels are one line, so long
+// ones are cut, at a word boundary where there is one.
+func shorten(label string) string {
 	if utf8.RuneCountInString(label) <= maxLabel {
 		return label
 	}
@@ -221,3 +227,14 @@ func shorten(label, id string) string {
 }
 
 func (g *graph) isTopic(i int) bool { return g.nodes[i].Group == "topic" }
+
+// drawOrder lists the nodes in the order they are drawn: lightest first,
+// so that heavy nodes and their labels end up on top; ties by ID.
+func (g *graph) drawOrder() []int {
+	order := make([]int, len(g.nodes))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int { return cmp.Compare(g.nodes[i].Weight, g.nodes[j].Weight) })
+	return order
+}
