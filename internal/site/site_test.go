@@ -96,6 +96,10 @@ func TestFixtureBuildsWithEveryLinkResolving(t *testing.T) {
 	if !strings.Contains(article, `<a class="quote" href="../../actors/ann/index.html#quotes"`) {
 		t.Errorf("quote not linked to its speaker")
 	}
+	actors := read(t, out, "actors/index.html")
+	if !strings.Contains(actors, `<svg`) || !strings.Contains(actors, `<a href="../actors/ann/index.html"`) {
+		t.Errorf("the actors index lacks the network picture linking to actor pages")
+	}
 	talks := read(t, out, "topics/talks/index.html")
 	if !strings.Contains(talks, "not yet") {
 		t.Errorf("a quote with ?topic=talks is missing from the topic page")
