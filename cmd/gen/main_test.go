@@ -205,3 +205,58 @@ func TestHelp(t *testing.T) {
 		t.Errorf("an unknown command should exit 2")
 	}
 }
+
+// TestShippedBriefingIsABriefing checks what issue 5 promises a reader of
+// the shipped briefing: positions, the stance matrix, an honest timeline
+// and co-mentions.
+func TestShippedBriefingIsABriefing(t *testing.T) {
+	dir := copyProject(t)
+	if code, _, stderr := gen(t, "build", "-root", dir); code != 0 {
+		t.Fatal(stderr)
+	}
+	public := filepath.Join(dir, "public")
+	for _, topic := range []string{"minerals-deal", "security-guarantees", "negotiation-format"} {
+		page := read(t, filepath.Join(public, "topics", topic, "index.html"))
+		if n := strings.Count(page, `class="position"`); n < 2 {
+			t.Errorf("%s shows positions of %d actors, want at least 2", topic, n)
+		}
+	}
+
+	stances := read(t, filepath.Join(public, "stances/index.html"))
+	cells := regexp.MustCompile(`(?s)<td>(.*?)</td>`).FindAllStringSubmatch(stances, -1)
+	filled := 0
+	for _, c := range cells {
+		if strings.TrimSpace(c[1]) == "" {
+			continue
+		}
+		filled++
+		if !strings.HasPrefix(strings.TrimSpace(c[1]), `<a href="../actors/`) {
+			t.Errorf("a non-empty cell does not link: %s", c[1])
+		}
+	}
+	if filled < 10 || filled == len(cells) {
+		t.Errorf("%d of %d cells filled: want many, and empty ones empty", filled, len(cells))
+	}
+
+	timeline := read(t, filepath.Join(public, "timeline/index.html"))
+	for _, want := range []string{
+		`<li id="zelensky-vance-meeting" class="event"`,
+		`<time class="date" datetime="2025-02-14">14 February 2025</time>`,
+		`<time class="date" datetime="2025-02-15">15 February 2025</time>`,
+		`<time class="date" datetime="2025-02-14">14–16 February 2025</time>`,
+	} {
+		if !strings.Contains(timeline, want) {
+			t.Errorf("timeline lacks %s", want)
+		}
+	}
+	pending := strings.Index(timeline, `<h2 id="when_pending">Pending</h2>`)
+	if pending < 0 || strings.Index(timeline, `id="ukraine-counter-proposal"`) < pending {
+		t.Errorf("the counter-proposal should be under Pending")
+	}
+
+	zelensky := read(t, filepath.Join(public, "actors/zelensky/index.html"))
+	list := regexp.MustCompile(`(?s)<ul class="plain comentions">(.*?)</ul>`).FindStringSubmatch(zelensky)
+	if list == nil || strings.Count(list[1], "<li>") < 3 || !strings.Contains(list[1], `<a href="../vance/index.html">JD Vance</a>`) {
+		t.Errorf("Zelensky's page should list the actors named with him, Vance among them")
+	}
+}

@@ -274,8 +274,8 @@ func parseFeed(t *testing.T, file string) atom {
 func TestFeedsAndSitemap(t *testing.T) {
 	dir := buildForPages(t)
 	site := parseFeed(t, filepath.Join(dir, "feed.xml"))
-	if site.ID != pagesBase+"feed.xml" || site.Updated == "" || len(site.Entries) != 1+8 {
-		t.Errorf("site feed: id %q updated %q, %d entries (want the article and 8 events)", site.ID, site.Updated, len(site.Entries))
+	if site.ID != pagesBase+"feed.xml" || site.Updated == "" || len(site.Entries) != 1+9 {
+		t.Errorf("site feed: id %q updated %q, %d entries (want the article and 9 events)", site.ID, site.Updated, len(site.Entries))
 	}
 	for _, e := range site.Entries {
 		if !strings.HasPrefix(e.Link.Href, pagesBase) || !strings.HasPrefix(e.ID, pagesBase) || e.Updated == "" {
@@ -376,8 +376,8 @@ func TestDataExports(t *testing.T) {
 	if err := json.Unmarshal([]byte(read(t, filepath.Join(dir, "briefing.json"))), &b); err != nil {
 		t.Fatal(err)
 	}
-	if len(b.Quotes) != 19 || len(b.Events) != 8 {
-		t.Errorf("%d quotes and %d events, want 19 and 8", len(b.Quotes), len(b.Events))
+	if len(b.Quotes) != 19 || len(b.Events) != 9 {
+		t.Errorf("%d quotes and %d events, want 19 and 9", len(b.Quotes), len(b.Events))
 	}
 	for _, q := range b.Quotes {
 		if q.Text == "It’s a colonial agreement, and Zelensky cannot sign it." {
