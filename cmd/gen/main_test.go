@@ -256,7 +256,7 @@ func TestShippedBriefingIsABriefing(t *testing.T) {
 
 	zelensky := read(t, filepath.Join(public, "actors/zelensky/index.html"))
 	list := regexp.MustCompile(`(?s)<ul class="plain comentions">(.*?)</ul>`).FindStringSubmatch(zelensky)
-	if list == nil || strings.Count(list[1], "<li>") < 3 || !strings.Contains(list[1], `<a href="../vance/index.html">JD Vance</a>`) {
+	if list == nil || strings.Count(list[1], "<li>") < 3 || !strings.Contains(list[1], `<a href="../../actors/vance/index.html">JD Vance</a>`) {
 		t.Errorf("Zelensky's page should list the actors named with him, Vance among them")
 	}
 }
