@@ -21,6 +21,7 @@ func funcs() template.FuncMap {
 		"byMonth":      byMonth,
 		"withPage":     withPage,
 		"bookHTML":     BookHTML,
+		"byArticle":    byArticle,
 	}
 }
 
@@ -104,6 +105,25 @@ func plural(n int, one, many string) string {
 		return "1 " + one
 	}
 	return strconv.Itoa(n) + " " + many
+}
+
+// ArticlePassages are the passages of one article.
+type ArticlePassages struct {
+	Article  *model.Article
+	Passages []*model.Passage
+}
+
+// byArticle groups passages by article, keeping their order.
+func byArticle(passages []*model.Passage) []ArticlePassages {
+	var groups []ArticlePassages
+	for _, p := range passages {
+		if n := len(groups); n > 0 && groups[n-1].Article == p.Article {
+			groups[n-1].Passages = append(groups[n-1].Passages, p)
+			continue
+		}
+		groups = append(groups, ArticlePassages{p.Article, []*model.Passage{p}})
+	}
+	return groups
 }
 
 // KindGroup is the actors of one kind.
