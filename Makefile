@@ -5,7 +5,7 @@ GO ?= go
 # sitemap: make build BASE_URL=https://owner.github.io/repo/
 BASE_URL ?=
 
-.PHONY: build serve test clean bench
+.PHONY: build serve test fuzz tools clean bench
 
 build:
 	$(GO) run ./cmd/gen build $(if $(BASE_URL),-base-url "$(BASE_URL)")
@@ -14,9 +14,23 @@ build:
 serve:
 	$(GO) run ./cmd/gen serve
 
+# Unit, browser, HTML-validity and accessibility tests. The checkers come
+# from npm (make tools) and need Java and Chromium; without them those tests
+# skip with a message, and under CI=true they fail.
 test:
 	$(GO) vet ./...
 	$(GO) test ./...
+
+# Each fuzz target for a bounded time (FUZZTIME, 30s by default).
+FUZZTIME ?= 30s
+fuzz:
+	$(GO) test ./internal/content -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/annotate -run '^$$' -fuzz '^FuzzConvert$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/site -run '^$$' -fuzz '^FuzzArticle$$' -fuzztime $(FUZZTIME)
+
+# The W3C Nu HTML Checker and axe-core, pinned in tools/package-lock.json.
+tools:
+	npm ci --prefix tools --no-audit --no-fund
 
 clean:
 	rm -rf public

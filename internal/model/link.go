@@ -234,6 +234,9 @@ func (l *linker) reportSuspects(doc *content.Document, suspects []annotate.Suspe
 		case s.Image:
 			l.list.Errorf(pos, "drop the ! before the brackets", "an image cannot be an annotation: %q", s.Text)
 			continue
+		case s.Scheme != "" && unsafeScheme(s.Scheme):
+			l.list.Errorf(pos, "link to an http:// or https:// address", "unsafe link %q: %s: links can run code or carry hidden content", s.Text, strings.ToLower(s.Scheme))
+			continue
 		case s.Bare:
 			l.list.Errorf(pos, fmt.Sprintf("write it as [words](%s)", s.Text), "<%s> is not an annotation: annotations link words", s.Text)
 			continue
@@ -425,3 +428,12 @@ func readingBefore(a *Article, pa int, b *Article, pb int) bool {
 // htmlOf marks Markdown output as safe HTML: goldmark escapes text and,
 // unless the site opts in, drops raw HTML.
 func htmlOf(s string) template.HTML { return template.HTML(s) }
+
+// unsafeScheme names link schemes that run script or smuggle content.
+func unsafeScheme(scheme string) bool {
+	switch strings.ToLower(strings.TrimSpace(scheme)) {
+	case "javascript", "vbscript", "data":
+		return true
+	}
+	return false
+}

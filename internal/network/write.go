@@ -14,7 +14,7 @@ import (
 // write prints the SVG. Every piece of caller text goes through text(),
 // which escapes it for both element content and quoted attributes.
 func write(b *bytes.Buffer, g *graph, l *layout, o Options) {
-	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" id="%s" class="network" viewBox="0 0 %s %s" role="img" aria-labelledby="%[1]s-title" aria-describedby="%[1]s-desc">`+"\n",
+	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" id="%s" class="network" viewBox="0 0 %s %s" role="group" aria-labelledby="%[1]s-title" aria-describedby="%[1]s-desc">`+"\n",
 		o.ID, num(o.Width), num(o.Height))
 	fmt.Fprintf(b, `<title id="%s-title">`, o.ID)
 	text(b, o.Title)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -410,6 +411,58 @@ func TestHostileTextStaysText(t *testing.T) {
 			if !strings.Contains(data, `\u003c/script\u003e`) {
 				t.Errorf("briefing.json should keep the text, escaped for HTML contexts")
 			}
+		}
+	}
+}
+
+func TestUnsafeLinksAreRefused(t *testing.T) {
+	files := fixture()
+	files["content/articles/second.md"] += "\n[click](javascript:alert(1)) and [img](data:text/html,<script>x</script>) and [ok](https://example.org)\n"
+	_, err := build(t, files)
+	if err == nil || !strings.Contains(err.Error(), `unsafe link "javascript:alert(1)"`) || !strings.Contains(err.Error(), `unsafe link "data:text/html`) {
+		t.Fatalf("want javascript: and data: links refused, got %v", err)
+	}
+}
+
+func TestRawHTMLWhenTheSiteOptsIn(t *testing.T) {
+	files := fixture()
+	files["site.toml"] += "unsafe_html = true\n"
+	files["content/articles/second.md"] += "\n<span class=\"note\">raw</span>\n"
+	s, err := build(t, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range s.Files {
+		if f.Path == "articles/second/index.html" && !strings.Contains(string(f.Data), `<span class="note">raw</span>`) {
+			t.Errorf("unsafe_html = true should let raw HTML through")
+		}
+	}
+}
+
+// TestPagesAllowNoInlineScript checks that every page sets a
+// Content-Security-Policy forbidding inline script, and has none: its
+// scripts are files, and JSON-LD is data, which the policy does not run.
+func TestPagesAllowNoInlineScript(t *testing.T) {
+	s, err := build(t, fixture())
+	if err != nil {
+		t.Fatal(err)
+	}
+	script := regexp.MustCompile(`<script([^>]*)>`)
+	for _, f := range s.Files {
+		if !strings.HasSuffix(f.Path, ".html") {
+			continue
+		}
+		page := string(f.Data)
+		if !strings.Contains(page, `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self';`) {
+			t.Errorf("%s has no policy forbidding inline script", f.Path)
+		}
+		for _, m := range script.FindAllStringSubmatch(page, -1) {
+			if !strings.Contains(m[1], "src=") && !strings.Contains(m[1], `type="application/ld+json"`) {
+				t.Errorf("%s has an inline script: %s", f.Path, m[0])
+			}
+		}
+		if strings.Contains(page, " onclick=") || strings.Contains(page, " onload=") || strings.Contains(page, "javascript:") {
+			t.Errorf("%s has an inline event handler or javascript: URL", f.Path)
 		}
 	}
 }
