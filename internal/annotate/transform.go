@@ -290,10 +290,12 @@ func paragraphOf(n ast.Node) int {
 // highlight exactly the annotated words.
 func plainText(n ast.Node, source []byte) string {
 	var b strings.Builder
+	var inside []*Annotation
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if node, ok := c.(*Node); ok && c != n {
 			if entering {
 				node.Annotation.Start = b.Len()
+				inside = append(inside, node.Annotation)
 			} else {
 				node.Annotation.End = b.Len()
 			}
@@ -316,5 +318,9 @@ func plainText(n ast.Node, source []byte) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	return strings.TrimRight(b.String(), " ")
+	text := strings.TrimRight(b.String(), " ")
+	for _, a := range inside { // a span may end in the trimmed space
+		a.Start, a.End = min(a.Start, len(text)), min(a.End, len(text))
+	}
+	return text
 }
