@@ -35,6 +35,8 @@ tools:
 clean:
 	rm -rf public
 
-# Go benchmarks of the build; compare runs with benchstat.
+# A 10,000-article synthetic briefing built and measured (N= to change),
+# then the Go benchmarks (compare runs with benchstat). bench/hugo.sh times
+# Hugo on the same corpus.
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	bench/bench.sh

@@ -19,8 +19,10 @@ func Files(b *model.Briefing) []output.File {
 	}
 }
 
+// marshal writes v compactly: a large briefing's export is tens of
+// megabytes, and indenting it costs as much as writing it.
 func marshal(v any) []byte {
-	data, err := json.MarshalIndent(v, "", "  ")
+	data, err := json.Marshal(v)
 	if err != nil {
 		panic(err) // plain structs of strings, numbers and slices
 	}

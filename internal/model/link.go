@@ -9,6 +9,7 @@ import (
 	"briefing/internal/annotate"
 	"briefing/internal/content"
 	"briefing/internal/dates"
+	"briefing/internal/parallel"
 	"briefing/internal/diag"
 )
 
@@ -35,10 +36,14 @@ func Link(site Site, actors []*Actor, topics []*Topic, articles []*Article, list
 	for _, a := range articles {
 		l.declareEvents(a)
 	}
-	names := newNameIndex(actors)
 	for _, a := range articles {
 		l.linkArticle(a)
-		l.warnMissed(a, names)
+	}
+	names := newNameIndex(actors)
+	missed := make([]diag.List, len(articles))
+	parallel.For(len(articles), func(i int) { warnMissed(articles[i], names, &missed[i]) })
+	for i := range missed {
+		list.Merge(&missed[i])
 	}
 	l.checkProse(site.overview)
 	for _, a := range actors {

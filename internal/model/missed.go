@@ -2,9 +2,12 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"briefing/internal/diag"
 )
 
 // A missed mention is an actor's name written in an article without an
@@ -12,17 +15,17 @@ import (
 // matched as whole words, case and all: an actor's name, its aliases, and
 // a person's surname.
 
-// nameIndex finds actor names in text. It is keyed by a name's first word,
-// so a paragraph is scanned once whatever the number of actors.
-type nameIndex map[string][]actorName
-
-type actorName struct {
-	words []string
-	actor *Actor
+// nameIndex finds actor names in text: each name, as its words joined by
+// spaces, maps to its actor, and lengths lists the word counts names have,
+// so a paragraph is scanned once, looking up a handful of word runs at
+// each word, whatever the number of actors.
+type nameIndex struct {
+	names   map[string]*Actor
+	lengths []int
 }
 
 func newNameIndex(actors []*Actor) nameIndex {
-	idx := nameIndex{}
+	idx := nameIndex{names: map[string]*Actor{}}
 	for _, a := range actors {
 		names := append([]string{a.Name}, a.Aliases...)
 		if a.Kind == "person" {
@@ -31,16 +34,34 @@ func newNameIndex(actors []*Actor) nameIndex {
 			}
 		}
 		for _, n := range names {
-			var ws []string
-			for _, w := range words(n) {
-				ws = append(ws, w.text)
+			ws := words(n)
+			if len(ws) == 0 {
+				continue
 			}
-			if len(ws) > 0 {
-				idx[ws[0]] = append(idx[ws[0]], actorName{ws, a})
+			key := joinWords(ws)
+			if _, taken := idx.names[key]; !taken { // the first actor to claim a name keeps it
+				idx.names[key] = a
+			}
+			if !slices.Contains(idx.lengths, len(ws)) {
+				idx.lengths = append(idx.lengths, len(ws))
 			}
 		}
 	}
 	return idx
+}
+
+func joinWords(ws []word) string {
+	if len(ws) == 1 {
+		return ws[0].text
+	}
+	var b strings.Builder
+	for i, w := range ws {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w.text)
+	}
+	return b.String()
 }
 
 type word struct {
@@ -69,9 +90,10 @@ func words(text string) []word {
 	return out
 }
 
-// warnMissed warns about actor names in a's paragraphs that lie outside
-// every annotation, once per actor and paragraph.
-func (l *linker) warnMissed(a *Article, idx nameIndex) {
+// warnMissed warns, into list, about actor names in a's paragraphs that
+// lie outside every annotation, once per actor and paragraph. Articles are
+// independent here, so callers check them in parallel.
+func warnMissed(a *Article, idx nameIndex, list *diag.List) {
 	covered := map[int][]Span{}
 	for _, an := range a.annotations {
 		if an.Para > 0 {
@@ -81,35 +103,27 @@ func (l *linker) warnMissed(a *Article, idx nameIndex) {
 	for _, p := range a.Paragraphs {
 		ws := words(p.Text)
 		warned := map[*Actor]bool{}
-		for i, w := range ws {
-			for _, name := range idx[w.text] {
-				if warned[name.actor] || !matchesAt(ws, i, name.words) {
+		for i := range ws {
+			for _, n := range idx.lengths {
+				if i+n > len(ws) {
 					continue
 				}
-				span := Span{w.start, ws[i+len(name.words)-1].end}
+				actor, ok := idx.names[joinWords(ws[i:i+n])]
+				if !ok || warned[actor] {
+					continue
+				}
+				span := Span{ws[i].start, ws[i+n-1].end}
 				text := p.Text[span.Start:span.End]
 				if overlaps(span, covered[p.N]) || contains(a.notMentions, text) {
 					continue
 				}
-				warned[name.actor] = true
-				l.list.Warnf(a.doc.Lines.Pos(a.doc.BodyOffset+sourceOffset(a.doc.Body, p.Offset, p.Text, span)),
-					fmt.Sprintf("annotate it as [%s](actor:%s); if it names no actor here, add %q to not_mentions in the front matter", text, name.actor.ID, text),
-					"¶%d names %q (actor %s) without an annotation", p.N, text, name.actor.ID)
+				warned[actor] = true
+				list.Warnf(a.doc.Lines.Pos(a.doc.BodyOffset+sourceOffset(a.doc.Body, p.Offset, p.Text, span)),
+					fmt.Sprintf("annotate it as [%s](actor:%s); if it names no actor here, add %q to not_mentions in the front matter", text, actor.ID, text),
+					"¶%d names %q (actor %s) without an annotation", p.N, text, actor.ID)
 			}
 		}
 	}
-}
-
-func matchesAt(ws []word, i int, name []string) bool {
-	if i+len(name) > len(ws) {
-		return false
-	}
-	for j, n := range name {
-		if ws[i+j].text != n {
-			return false
-		}
-	}
-	return true
 }
 
 func overlaps(s Span, spans []Span) bool {

@@ -58,7 +58,7 @@ func (s Stance) Anchor() string { return "on-" + s.Topic.ID }
 func (s Stance) Path() string { return s.Actor.Path() + "#" + s.Anchor() }
 
 // Stances lists the actor's stance on every topic that connects to them,
-// in the briefing's topic order.
+// the most connected first.
 func (a *Actor) Stances() []Stance { return a.stances }
 
 // StanceOn is the actor's stance on t, empty when nothing connects them.
@@ -165,6 +165,12 @@ func relate(b *Briefing) {
 				a.stances = append(a.stances, *s)
 			}
 		}
+		// The topics most connected to the actor first; the pages show the
+		// first few in full.
+		sort.SliceStable(a.stances, func(i, j int) bool {
+			x, y := a.stances[i], a.stances[j]
+			return 2*len(x.Quotes)+len(x.Passages) > 2*len(y.Quotes)+len(y.Passages)
+		})
 		for other, passages := range others {
 			a.coMentions = append(a.coMentions, CoMention{other, passages})
 		}

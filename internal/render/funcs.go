@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -22,6 +23,9 @@ func funcs() template.FuncMap {
 		"withPage":     withPage,
 		"bookHTML":     BookHTML,
 		"byArticle":    byArticle,
+		"first":        first,
+		"latest":       latest,
+		"more":         more,
 	}
 }
 
@@ -105,6 +109,44 @@ func plural(n int, one, many string) string {
 		return "1 " + one
 	}
 	return strconv.Itoa(n) + " " + many
+}
+
+// Pages about one actor or topic would grow with the briefing: an actor in
+// a thousand articles has thousands of passages. They show the first or
+// latest few of each list, and say how many more there are, so a page's
+// size and rendering time stay bounded; the articles hold the rest.
+
+// first is the first n items of a list (a slice).
+func first(n int, list any) any {
+	v := reflect.ValueOf(list)
+	if v.Kind() != reflect.Slice || v.Len() <= n {
+		return list
+	}
+	return v.Slice(0, n).Interface()
+}
+
+// latest is the last n items of a list in reading order (oldest first),
+// newest first.
+func latest(n int, list any) any {
+	v := reflect.ValueOf(list)
+	if v.Kind() != reflect.Slice {
+		return list
+	}
+	k := min(n, v.Len())
+	out := reflect.MakeSlice(v.Type(), k, k)
+	for i := range k {
+		out.Index(i).Set(v.Index(v.Len() - 1 - i))
+	}
+	return out.Interface()
+}
+
+// more is how many items of a list are past the first n.
+func more(n int, list any) int {
+	v := reflect.ValueOf(list)
+	if v.Kind() != reflect.Slice {
+		return 0
+	}
+	return max(0, v.Len()-n)
 }
 
 // ArticlePassages are the passages of one article.

@@ -16,6 +16,7 @@ import (
 	"briefing/internal/markdown"
 	"briefing/internal/model"
 	"briefing/internal/output"
+	"briefing/internal/parallel"
 	"briefing/internal/render"
 	"briefing/internal/search"
 )
@@ -122,7 +123,7 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 	}
 	rendered := make([]output.File, len(todo))
 	errs := make([]error, len(todo))
-	parallel(len(todo), func(i int) {
+	parallel.For(len(todo), func(i int) {
 		data, err := b.renderer.Render(todo[i])
 		rendered[i], errs[i] = output.File{Path: todo[i].Path, Data: data}, err
 	})
@@ -181,10 +182,22 @@ func (b *Builder) site(briefing *model.Briefing, all []*render.Page, rendered in
 			html = append(html, p.Path)
 		}
 	}
-	index := search.Index(briefing)
+	// Three independent views of the model, each a pass over all of it.
+	var index output.File
+	var feeds, exports []output.File
+	parallel.For(3, func(i int) {
+		switch i {
+		case 0:
+			index = search.Index(briefing)
+		case 1:
+			feeds = feed.Files(briefing, html)
+		case 2:
+			exports = export.Files(briefing)
+		}
+	})
 	files = append(files, index, output.File{Path: ".nojekyll"}) // GitHub Pages: serve the files as they are
-	files = append(files, feed.Files(briefing, html)...)
-	files = append(files, export.Files(briefing)...)
+	files = append(files, feeds...)
+	files = append(files, exports...)
 	if briefing.Site.CNAME != "" {
 		files = append(files, output.File{Path: "CNAME", Data: []byte(briefing.Site.CNAME + "\n")})
 	}
@@ -332,7 +345,7 @@ func (b *Builder) load(readAll bool, edited map[string]bool, list *diag.List) *m
 	profile := markdown.New(markdown.Options{Resolver: deep, UnsafeHTML: site.UnsafeHTML})
 	home := markdown.New(markdown.Options{Resolver: newResolver("", actors, topics), UnsafeHTML: site.UnsafeHTML})
 
-	parallel(len(articleSources), func(i int) { articleSources[i].convertWith(article, key) })
+	parallel.For(len(articleSources), func(i int) { articleSources[i].convertWith(article, key) })
 	for _, s := range actorSources {
 		s.convertWith(profile, key)
 	}
@@ -422,7 +435,7 @@ func (b *Builder) readFolder(dir string, readAll bool, edited, seen map[string]b
 	sort.Strings(names)
 	out := make([]*source, len(names))
 	lists := make([]diag.List, len(names))
-	parallel(len(names), func(i int) {
+	parallel.For(len(names), func(i int) {
 		out[i] = b.load1(names[i], readAll || edited[names[i]], &lists[i])
 	})
 	kept := out[:0]

@@ -9,9 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 
 	"briefing/internal/diag"
 	"briefing/internal/model"
@@ -151,29 +149,4 @@ func addTemplateErrors(list *diag.List, err error) {
 		}
 		list.Errorf(pos, "fix the template, or delete your copy to use the built-in one", "%s", strings.TrimSpace(rest))
 	}
-}
-
-// parallel calls fn for 0..n-1 on every core.
-func parallel(n int, fn func(i int)) {
-	workers := min(n, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	next := 0
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				mu.Lock()
-				i := next
-				next++
-				mu.Unlock()
-				if i >= n {
-					return
-				}
-				fn(i)
-			}
-		}()
-	}
-	wg.Wait()
 }

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# make bench: build a synthetic briefing of N articles (default 10,000) with
+# gen and print the wall time, pages per second and peak memory; then run
+# the Go benchmarks of parsing, linking and rendering.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N="${N:-10000}"
+RUNS="${RUNS:-3}"
+work="${BENCH_DIR:-/tmp/briefing-bench}"
+mkdir -p "$work"
+
+go build -o "$work/gen" ./cmd/gen
+if [ ! -f "$work/corpus-$N/.done" ]; then
+  echo "Writing a corpus of $N articles into $work/corpus-$N ..."
+  rm -rf "$work/corpus-$N"
+  go run ./bench/corpus -n "$N" -out "$work/corpus-$N"
+  touch "$work/corpus-$N/.done"
+fi
+
+# Each run builds into a fresh folder, as a first build does.
+cat > "$work/build.sh" <<SCRIPT
+#!/usr/bin/env bash
+rm -rf "$work/out-$N"
+exec "$work/gen" build -root "$work/corpus-$N" -out "$work/out-$N"
+SCRIPT
+chmod +x "$work/build.sh"
+go run ./bench/measure -runs "$RUNS" -label "gen build, $N articles" -- "$work/build.sh" | tee "$work/result.txt"
+pages=$(find "$work/out-$N" -name index.html | wc -l)
+median=$(sed -n 's/.*median \([0-9.]*\) s.*/\1/p' "$work/result.txt")
+echo "$pages pages: $(awk -v p="$pages" -v s="$median" 'BEGIN { printf "%.0f", p / s }') pages per second"
+
+go test -run '^$' -bench . -benchmem ./internal/site ./internal/network
