@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -117,5 +118,24 @@ func TestVerboseExplainsRelativeDates(t *testing.T) {
 	edit(t, dir, "content/articles/later.md", replace(`published: "2025-02-15"`, `published: "2025-02"`))
 	if code, _, stderr := gen(t, "build", "-root", dir); code != 1 || !strings.Contains(stderr, `"friday" counts from the article's publication day, and published (2025-02) gives no single day`) {
 		t.Errorf("a relative date needs a publication day: %d\n%s", code, stderr)
+	}
+}
+
+func TestProgressOnlyOnATerminalAfterASecond(t *testing.T) {
+	var out bytes.Buffer
+	quiet := newProgress(&out) // a buffer is no terminal
+	quiet.update(1, 10)
+	quiet.clear()
+	if out.Len() != 0 {
+		t.Errorf("progress written to a non-terminal: %q", out.String())
+	}
+
+	shown := &progress{w: &out, start: time.Now().Add(-2 * time.Second), enabled: true}
+	shown.update(4200, 10559)
+	shown.update(4300, 10559) // within 100 ms: not redrawn
+	shown.update(10559, 10559)
+	shown.clear()
+	if got := out.String(); got != "\rRendering pages: 4200 of 10559\rRendering pages: 10559 of 10559\r\033[K" {
+		t.Errorf("progress output %q", got)
 	}
 }

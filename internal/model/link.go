@@ -9,8 +9,8 @@ import (
 	"briefing/internal/annotate"
 	"briefing/internal/content"
 	"briefing/internal/dates"
-	"briefing/internal/parallel"
 	"briefing/internal/diag"
+	"briefing/internal/parallel"
 )
 
 // Link resolves every reference between actors, topics and articles and

@@ -7,6 +7,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	"briefing/internal/annotate"
 	"briefing/internal/content"
@@ -44,6 +45,10 @@ type Builder struct {
 	// changed; redo asks for everything.
 	edited map[string]bool
 	redo   bool
+
+	// Progress, when set, is told how many pages of a build are rendered
+	// so far, from the rendering goroutines: it must be safe for that.
+	Progress func(done, total int)
 }
 
 // source is one content file, parsed, and once converted, its HTML.
@@ -123,9 +128,13 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 	}
 	rendered := make([]output.File, len(todo))
 	errs := make([]error, len(todo))
+	var done atomic.Int64
 	parallel.For(len(todo), func(i int) {
 		data, err := b.renderer.Render(todo[i])
 		rendered[i], errs[i] = output.File{Path: todo[i].Path, Data: data}, err
+		if b.Progress != nil {
+			b.Progress(int(done.Add(1)), len(todo))
+		}
 	})
 	if err := errors.Join(errs...); err != nil {
 		var failures diag.List
