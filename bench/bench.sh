@@ -29,4 +29,9 @@ pages=$(find "$work/out-$N" -name index.html | wc -l)
 median=$(sed -n 's/.*median \([0-9.]*\) s.*/\1/p' "$work/result.txt")
 echo "$pages pages: $(awk -v p="$pages" -v s="$median" 'BEGIN { printf "%.0f", p / s }') pages per second"
 
+# The floor: goldmark alone on the same bodies, writing one file each.
+go run ./bench/floor -root "$work/corpus-$N" -out "$work/floor-$N" | tee -a "$work/result.txt"
+floor=$(sed -n 's/.*in \([0-9.]*\) s$/\1/p' "$work/result.txt")
+echo "gen over the floor: $(awk -v g="$median" -v f="$floor" 'BEGIN { printf "%.1f", g / f }') x (aim under 1.5)"
+
 go test -run '^$' -bench . -benchmem ./internal/site ./internal/network
