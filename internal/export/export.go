@@ -26,7 +26,10 @@ func marshal(v any) []byte {
 	if err != nil {
 		panic(err) // plain structs of strings, numbers and slices
 	}
-	return append(data, '\n')
+	out := make([]byte, len(data)+1) // appending could double a large export
+	copy(out, data)
+	out[len(data)] = '\n'
+	return out
 }
 
 // The shapes of briefing.json. Paths are site-relative; URL fields are

@@ -59,9 +59,11 @@ func Index(b *model.Briefing) output.File {
 	if err != nil {
 		panic(err) // strings only
 	}
+	const prefix, suffix = "window.briefingSearchIndex = ", ";\n"
 	var buf bytes.Buffer
-	buf.WriteString("window.briefingSearchIndex = ")
+	buf.Grow(len(prefix) + len(data) + len(suffix)) // the index can be tens of megabytes: no doubling
+	buf.WriteString(prefix)
 	buf.Write(data)
-	buf.WriteString(";\n")
+	buf.WriteString(suffix)
 	return output.File{Path: Path, Data: buf.Bytes()}
 }
