@@ -25,7 +25,7 @@ exec "$work/gen" build -root "$work/corpus-$N" -out "$work/out-$N"
 SCRIPT
 chmod +x "$work/build.sh"
 go run ./bench/measure -runs "$RUNS" -label "gen build, $N articles" -- "$work/build.sh" | tee "$work/result.txt"
-pages=$(find "$work/out-$N" -name index.html | wc -l)
+pages=$(find "$work/out-$N" -name '*.html' | wc -l)
 median=$(sed -n 's/.*median \([0-9.]*\) s.*/\1/p' "$work/result.txt")
 echo "$pages pages: $(awk -v p="$pages" -v s="$median" 'BEGIN { printf "%.0f", p / s }') pages per second"
 

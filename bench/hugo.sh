@@ -4,7 +4,7 @@
 # the same run with hyperfine, then measured for peak memory. Prints the
 # ratios the performance targets are set in.
 #
-# Needs hyperfine (apt-get install hyperfine) and Hugo, which it installs
+# Needs hyperfine (apt-get install hyperfine), python3, and Hugo, which it installs
 # with `go install github.com/gohugoio/hugo@v0.160.0` when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."

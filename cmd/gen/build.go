@@ -97,7 +97,7 @@ func size(n int) string {
 }
 
 // progress shows, on a terminal, how far a long build is: after a second,
-// "Rendering pages: 4,200 of 10,559", redrawn at most ten times a second.
+// "Rendering pages: 4200 of 10559", redrawn at most ten times a second.
 // It stays quiet in CI and when stderr is a file or a pipe.
 type progress struct {
 	w       io.Writer

@@ -11,15 +11,31 @@ import (
 // or print to PDF. Everything a page elsewhere links to has its own
 // section here, so the book's links stay inside the book.
 
+// BookArticles bounds the book: a briefing of thousands of articles is
+// no document to print. The book holds the newest ones.
+const BookArticles = 100
+
+func bookArticles(b *model.Briefing) map[string]bool {
+	in := map[string]bool{}
+	for _, a := range b.Articles[:min(BookArticles, len(b.Articles))] {
+		in[a.Slug] = true
+	}
+	return in
+}
+
 // InBook is where target, a site-relative path, is in the book: an
 // article's paragraph, an article, an actor, a topic or a timeline event.
-// Other targets (indexes, data files) keep their own page.
+// Other targets (indexes, data files, articles older than the book's) keep
+// their own page.
 func (p *Page) InBook(target string) string {
 	path, fragment, _ := strings.Cut(target, "#")
 	parts := strings.Split(path, "/")
 	if len(parts) == 3 && parts[2] == "index.html" {
 		switch parts[0] {
 		case "articles":
+			if !p.bookArticles[parts[1]] {
+				return p.Rel(target)
+			}
 			if fragment != "" {
 				return "#" + parts[1] + "-" + fragment
 			}

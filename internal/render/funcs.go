@@ -25,6 +25,7 @@ func funcs() template.FuncMap {
 		"byArticle":    byArticle,
 		"first":        first,
 		"latest":       latest,
+		"last":         last,
 		"more":         more,
 	}
 }
@@ -138,6 +139,15 @@ func latest(n int, list any) any {
 		out.Index(i).Set(v.Index(v.Len() - 1 - i))
 	}
 	return out.Interface()
+}
+
+// last is the last n items of a list, in order.
+func last(n int, list any) any {
+	v := reflect.ValueOf(list)
+	if v.Kind() != reflect.Slice || v.Len() <= n {
+		return list
+	}
+	return v.Slice(v.Len()-n, v.Len()).Interface()
 }
 
 // more is how many items of a list are past the first n.

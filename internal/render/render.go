@@ -109,6 +109,9 @@ type Page struct {
 	// Root, when set, is the absolute path of the site's root ("/repo/"),
 	// for the one page served at any depth: 404.html.
 	Root string
+
+	// bookArticles are the slugs of the articles the book holds.
+	bookArticles map[string]bool
 }
 
 // Site is the site's settings.
@@ -168,7 +171,7 @@ func Pages(b *model.Briefing) []*Page {
 		{Kind: Topics, Path: "topics/index.html", Title: "Topics"},
 		{Kind: Timeline, Path: "timeline/index.html", Title: "Timeline"},
 		{Kind: Stances, Path: "stances/index.html", Title: "Who stands where"},
-		{Kind: Book, Path: "book/index.html", Title: "Briefing book"},
+		{Kind: Book, Path: "book/index.html", Title: "Briefing book", bookArticles: bookArticles(b)},
 		{Kind: Search, Path: "search/index.html", Title: "Search"},
 		{Kind: NotFound, Path: "404.html", Title: "Page not found", Root: RootPath(b.Site.BaseURL)},
 	}

@@ -12,10 +12,13 @@ import (
 
 // corpus is a synthetic briefing of n articles shaped like the shipped
 // one: a dozen paragraphs with mentions, quotes and event references.
-func corpus(n int) fstest.MapFS {
+func corpus(n int) fstest.MapFS { return corpusOf(n, 5) }
+
+// corpusOf is corpus with a number of topics.
+func corpusOf(n, topics int) fstest.MapFS {
 	root := fstest.MapFS{}
 	add := func(name, text string) { root[name] = &fstest.MapFile{Data: []byte(text)} }
-	const actors, topics = 50, 5
+	const actors = 50
 	for i := range actors {
 		add(fmt.Sprintf("content/actors/actor-%d.md", i), fmt.Sprintf("---\nname: Actor %d\nkind: person\nrole: Minister\n---\nA profile.\n", i))
 	}
@@ -31,7 +34,7 @@ func corpus(n int) fstest.MapFS {
 		b.WriteString("---\n")
 		for p := range 12 {
 			fmt.Fprintf(&b, "[Actor %d](actor:actor-%d) met [Actor %d](actor:actor-%d) to discuss [the topic](topic:topic-%d) at length, "+
-				"and the talks went on for some time without any clear result. ", p, (a+p)%actors, p+1, (a+p+1)%actors, p%topics)
+				"and the talks went on for some time without any clear result. ", p, (a+p)%actors, p+1, (a+p+1)%actors, (a+p)%topics)
 			if p%2 == 0 {
 				fmt.Fprintf(&b, "[“We will see what happens next, as always,”](quote:actor-%d) one said. ", (a+p)%actors)
 			}

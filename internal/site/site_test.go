@@ -466,3 +466,31 @@ func TestPagesAllowNoInlineScript(t *testing.T) {
 		}
 	}
 }
+
+// TestLargeBriefingLinksResolve builds a briefing big enough that pages
+// show only part of their lists (more than 100 articles for the book,
+// actors on more than 12 topics): every link must still resolve.
+func TestLargeBriefingLinksResolve(t *testing.T) {
+	s, err := site.Build(site.NewProject(corpusOf(130, 20), briefing.Templates(), briefing.Static()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	if _, err := s.Write(out); err != nil {
+		t.Fatal(err)
+	}
+	res, err := linkcheck.Check(os.DirFS(out), "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range res.Broken[:min(len(res.Broken), 10)] {
+		t.Errorf("broken link: %v", b)
+	}
+	if len(res.Broken) > 10 {
+		t.Errorf("and %d more", len(res.Broken)-10)
+	}
+	book := read(t, out, "book/index.html")
+	if strings.Count(book, `class="book-article"`) != 100 || !strings.Contains(book, "30 older ones are listed") {
+		t.Errorf("the book should hold the newest 100 articles and say where the rest are")
+	}
+}
