@@ -113,6 +113,22 @@ func (p Point) first() time.Time {
 	return time.Date(p.Year, m, d, 0, 0, 0, 0, time.UTC)
 }
 
+// firstOrdinal orders first days without building times: timelines sort
+// thousands of dates.
+func (p Point) firstOrdinal() int {
+	return p.Year*10000 + max(int(p.Month), 1)*100 + max(p.Day, 1)
+}
+
+func cmpInt(a, b int) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
 // last is the latest day the point could mean.
 func (p Point) last() time.Time {
 	switch p.Precision {
@@ -233,7 +249,7 @@ func Compare(a, b Date) int {
 		}
 		return -1
 	}
-	if c := a.Start.first().Compare(b.Start.first()); c != 0 {
+	if c := cmpInt(a.Start.firstOrdinal(), b.Start.firstOrdinal()); c != 0 {
 		return c
 	}
 	if a.Start.Precision != b.Start.Precision {
