@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -34,12 +35,6 @@ type Meta struct {
 func (m Meta) ReportTo(list *diag.List) Meta {
 	m.list = list
 	return m
-}
-
-// Has reports whether key is present.
-func (m Meta) Has(key string) bool {
-	_, ok := m.fields[key]
-	return ok
 }
 
 // Pos is the position of key in the file, or of the value after it when
@@ -259,7 +254,7 @@ func (m Meta) WarnUnknown(known ...string) {
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		if !contains(known, k) {
+		if !slices.Contains(known, k) {
 			hint := diag.Suggest(k, known)
 			if hint == "" {
 				hint = "known fields: " + strings.Join(known, ", ")
@@ -273,15 +268,6 @@ func (m Meta) WarnUnknown(known ...string) {
 // other than tab and newline.
 func isControl(r rune) bool {
 	return unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r'
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // scalar turns what the three decoders produce for a single value into

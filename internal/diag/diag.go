@@ -172,20 +172,12 @@ func NewLines(file string, src []byte) *Lines {
 	return &Lines{file: file, src: src, start: starts}
 }
 
-// File is the name positions are reported against.
-func (l *Lines) File() string { return l.file }
-
 // Pos converts a byte offset into a position.
 func (l *Lines) Pos(offset int) Pos {
 	offset = min(max(offset, 0), len(l.src))
 	i := sort.Search(len(l.start), func(i int) bool { return l.start[i] > offset }) - 1
 	col := 1 + len([]rune(string(l.src[l.start[i]:offset])))
 	return Pos{File: l.file, Line: i + 1, Col: col}
-}
-
-// LinePos is the start of a 1-based line.
-func (l *Lines) LinePos(line int) Pos {
-	return Pos{File: l.file, Line: line, Col: 1}
 }
 
 // Suggest returns a "did you mean" hint naming the candidate closest to

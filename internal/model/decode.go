@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 
 	"briefing/internal/annotate"
@@ -82,7 +83,7 @@ func DecodeActor(doc *content.Document, id string, list *diag.List) *Actor {
 	if a.Kind == "anonymous source" {
 		a.Kind = "anonymous"
 	}
-	if a.Kind != "" && !contains(ActorKinds(), a.Kind) {
+	if a.Kind != "" && !slices.Contains(ActorKinds(), a.Kind) {
 		hint := diag.Suggest(a.Kind, ActorKinds())
 		if hint == "" {
 			hint = "use one of: " + strings.Join(ActorKinds(), ", ")
@@ -185,15 +186,6 @@ func CheckBaseURL(base string) error {
 func safeURL(u string) bool {
 	lower := strings.ToLower(u)
 	return strings.HasPrefix(lower, "https://") || strings.HasPrefix(lower, "http://")
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // eventDate reads an event's date: one of the forms of package dates, or

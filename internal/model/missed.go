@@ -114,7 +114,7 @@ func warnMissed(a *Article, idx nameIndex, list *diag.List) {
 				}
 				span := Span{ws[i].start, ws[i+n-1].end}
 				text := p.Text[span.Start:span.End]
-				if overlaps(span, covered[p.N]) || contains(a.notMentions, text) {
+				if overlaps(span, covered[p.N]) || slices.Contains(a.notMentions, text) {
 					continue
 				}
 				warned[actor] = true
