@@ -146,3 +146,16 @@ func TestControlCharactersAreRefused(t *testing.T) {
 		t.Errorf("got %q, %v", got, items)
 	}
 }
+
+// TestEmptyKeyIsReportedNotLooped checks that a JSON field named ""
+// gets the usual unknown-field warning at its own line. Locating an
+// empty key once looped forever.
+func TestEmptyKeyIsReportedNotLooped(t *testing.T) {
+	var list diag.List
+	doc := Parse("x.md", []byte("{\n\"title\": \"T\",\n\"\": \"2025-02\"\n}\n\nBody\n"), &list)
+	doc.Meta.ReportTo(&list).WarnUnknown("title")
+	items := list.Items()
+	if len(items) != 1 || !strings.HasPrefix(items[0].String(), `x.md:3:1: warning: unknown field ""`) {
+		t.Errorf("got %v, want one warning for the empty key on line 3", items)
+	}
+}

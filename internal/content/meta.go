@@ -58,6 +58,9 @@ func (m Meta) Pos(key string, value ...string) diag.Pos {
 // from. It returns -1 when there is none.
 func (m Meta) findKey(from int, key, value string) int {
 	src := m.doc.Src[:m.end]
+	if key == "" {
+		key = `""` // an empty key can only be written quoted, and must not match everywhere
+	}
 	for at := from; at < len(src); {
 		i := bytes.Index(src[at:], []byte(key))
 		if i < 0 {
