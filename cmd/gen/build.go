@@ -12,6 +12,7 @@ import (
 	"briefing"
 	"briefing/internal/diag"
 	"briefing/internal/model"
+	"briefing/internal/output"
 	"briefing/internal/site"
 )
 
@@ -43,9 +44,12 @@ Only files whose bytes changed are rewritten.
 	builder := site.NewBuilder(project)
 	progress := newProgress(stderr)
 	builder.Progress = progress.update
+	staging := output.Begin(outDir) // pages go to disk as they are rendered, and into place at the end
+	builder.Emit = func(f output.File) { staging.Add(f) }
 	s, err := builder.Build(nil)
 	progress.clear()
 	if err != nil {
+		staging.Abort()
 		var failure *diag.Failure
 		if errors.As(err, &failure) {
 			printReports(stderr, project.Reports(failure.Diagnostics))
@@ -63,7 +67,7 @@ Only files whose bytes changed are rewritten.
 			}
 		}
 	}
-	stats, err := s.Write(outDir)
+	stats, err := staging.Commit()
 	if err != nil {
 		fmt.Fprintf(stderr, "gen build: writing %s: %v\n", outDir, err)
 		return 1

@@ -8,6 +8,7 @@ import (
 
 	"briefing/internal/diag"
 	"briefing/internal/linkcheck"
+	"briefing/internal/output"
 	"briefing/internal/render"
 	"briefing/internal/site"
 )
@@ -30,7 +31,9 @@ and #anchor must resolve.
 
 	project := newProject(*root)
 	var problems []diag.Diagnostic
-	s, err := site.Build(project)
+	builder := site.NewBuilder(project)
+	builder.Emit = func(output.File) {} // every page is rendered, to find template errors, and none is kept
+	s, err := builder.Build(nil)
 	var failure *diag.Failure
 	switch {
 	case errors.As(err, &failure):

@@ -106,6 +106,12 @@ func TestBadInputs(t *testing.T) {
 		{"a template calling a missing field", func(t *testing.T, dir string) {
 			edit(t, dir, "templates/topic.html", func(string) string { return "{{define \"main\"}}\n<h1>{{.Topic.Headline}}</h1>\n{{end}}\n" })
 		}, []string{`templates/topic\.html:2:\d+: .*can't evaluate field Headline`}},
+		// Every page changes, so pages rendered before the failing one are
+		// already staged on disk when it fails: they must not land.
+		{"a template failing after other pages were written", func(t *testing.T, dir string) {
+			edit(t, dir, "site.toml", replace("title = \"", "title = \"New: "))
+			edit(t, dir, "templates/topic.html", func(string) string { return "{{define \"main\"}}\n<h1>{{.Topic.Headline}}</h1>\n{{end}}\n" })
+		}, []string{`templates/topic\.html:2:\d+: .*can't evaluate field Headline`}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -60,7 +60,8 @@ func Parse(path string, src []byte, list *diag.List) *Document {
 		doc.Meta.unreadable = true
 		return doc
 	}
-	doc.Body, doc.BodyOffset = rest, len(src)-len(rest)
+	doc.BodyOffset = len(src) - len(rest)
+	doc.Body = src[doc.BodyOffset:] // the same bytes as rest, without holding a second copy of every body
 	if raw.format == "" {
 		if delim := firstLine(src); delim == "---" || delim == "+++" || delim == ";;;" {
 			list.Errorf(doc.Lines.Pos(0), "close the front matter with a line holding only "+delim,

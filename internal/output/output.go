@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -32,57 +31,37 @@ type Stats struct {
 	Written, Unchanged, Removed int
 }
 
-// Write makes dir hold files. It is all or nothing for the files' bytes:
-// every changed file is first written beside its place under a temporary
-// name, and only when all of them are on disk are they renamed into
-// place, so a full disk or a bad path leaves dir as it was. Files in dir
-// that no build wrote are left alone. It refuses paths that would leave
-// dir.
+// Write makes dir hold files: Begin, Add each file, then Commit.
+func Write(dir string, files []File) (Stats, error) {
+	s := Begin(dir)
+	for _, f := range files {
+		s.Add(f)
+	}
+	return s.Commit()
+}
+
+// Staging is one build's output on its way into dir. It is all or
+// nothing for the files' bytes: each changed file is written beside its
+// place under a temporary name as soon as it is added, so a build need
+// not hold its pages in memory, and only Commit, once every file is on
+// disk, renames them into place. A full disk or a bad path leaves dir as
+// it was. Files in dir that no build wrote are left alone.
 //
 // A fresh folder swapped in for the old one would be simpler, but it
 // creates every file and deletes every old one on each build, the two
 // slowest things a build does: on this project's 2-core machines, 10,000
 // pages take seconds to create and as long again to delete.
-func Write(dir string, files []File) (Stats, error) {
-	var stats Stats
-	keep := make(map[string]bool, len(files))
-	for _, f := range files {
-		if !filepath.IsLocal(filepath.FromSlash(f.Path)) || f.Path == Manifest {
-			return stats, fmt.Errorf("refusing to write %q outside the output folder", f.Path)
-		}
-		keep[f.Path] = true
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return stats, err
-	}
-	old := readManifest(dir)
+type Staging struct {
+	dir     string
+	queue   chan File
+	writers sync.WaitGroup
+	closed  sync.Once
 
-	staged, unchanged, err := stage(dir, files)
-	if err != nil {
-		for _, s := range staged {
-			os.Remove(s.temp)
-			removeEmptyParents(dir, filepath.Dir(s.temp))
-		}
-		return stats, err
-	}
-	for _, s := range staged {
-		if err := os.Rename(s.temp, s.final); err != nil {
-			return stats, err
-		}
-	}
-	stats.Written, stats.Unchanged = len(staged), unchanged
-
-	for _, p := range old {
-		if keep[p] || !filepath.IsLocal(filepath.FromSlash(p)) {
-			continue
-		}
-		full := filepath.Join(dir, filepath.FromSlash(p))
-		if err := os.Remove(full); err == nil {
-			stats.Removed++
-			removeEmptyParents(dir, filepath.Dir(full))
-		}
-	}
-	return stats, writeManifest(dir, keep)
+	mu        sync.Mutex
+	keep      map[string]bool // every path added
+	staged    []staged
+	unchanged int
+	errs      []error
 }
 
 // staged is a changed file written under a temporary name.
@@ -90,63 +69,139 @@ type staged struct {
 	temp, final string
 }
 
-// stage writes every file whose bytes changed under a temporary name in
-// its folder, in parallel: the disk, not the CPU, sets the pace.
-func stage(dir string, files []File) (done []staged, unchanged int, err error) {
-	var (
-		mu   sync.Mutex
-		errs []error
-		wg   sync.WaitGroup
-		next = make(chan File)
-	)
-	for range max(4, runtime.GOMAXPROCS(0)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for f := range next {
-				final := filepath.Join(dir, filepath.FromSlash(f.Path))
-				temp, err := stageFile(final, f.Data)
-				mu.Lock()
-				switch {
-				case err != nil:
-					errs = append(errs, err)
-				case temp == "":
-					unchanged++
-				default:
-					done = append(done, staged{temp, final})
-				}
-				mu.Unlock()
+// writers is how many files are written at once: the disk, not the CPU,
+// sets the pace, and a file system overlaps a few writes well.
+const writers = 4
+
+// Begin starts a build's output into dir; nothing in dir changes until
+// Commit.
+func Begin(dir string) *Staging {
+	s := &Staging{dir: dir, keep: map[string]bool{}, queue: make(chan File, 16*writers)}
+	for range writers {
+		s.writers.Go(func() {
+			for f := range s.queue {
+				s.stage(f)
 			}
-		}()
+		})
 	}
-	for _, f := range files {
-		next <- f
+	return s
+}
+
+// Add queues one file for the writers and returns: the caller goes on
+// rendering while the disk works, and waits only when the disk falls a
+// few dozen files behind. It is safe for concurrent use, and must not be
+// called after Commit or Abort. A path that would leave dir, or one added
+// before, makes Commit fail.
+func (s *Staging) Add(f File) {
+	s.queue <- f
+}
+
+// stage writes one file under its temporary name.
+func (s *Staging) stage(f File) {
+	err := s.claim(f.Path)
+	final := filepath.Join(s.dir, filepath.FromSlash(f.Path))
+	temp := ""
+	if err == nil {
+		temp, err = stageFile(final, f.Data)
 	}
-	close(next)
-	wg.Wait()
-	return done, unchanged, errors.Join(errs...)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch {
+	case err != nil:
+		s.errs = append(s.errs, err)
+	case temp == "":
+		s.unchanged++
+	default:
+		s.staged = append(s.staged, staged{temp, final})
+	}
+}
+
+// drain waits until every added file is staged.
+func (s *Staging) drain() {
+	s.closed.Do(func() { close(s.queue) })
+	s.writers.Wait()
+}
+
+func (s *Staging) claim(p string) error {
+	if !filepath.IsLocal(filepath.FromSlash(p)) || p == Manifest {
+		return fmt.Errorf("refusing to write %q outside the output folder", p)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.keep[p] {
+		return fmt.Errorf("%s is written twice", p)
+	}
+	s.keep[p] = true
+	return nil
+}
+
+// Commit puts every staged file in place and removes the files the last
+// build wrote that this one did not. After an error in Add it changes
+// nothing in dir and returns that error.
+func (s *Staging) Commit() (Stats, error) {
+	s.drain()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := errors.Join(s.errs...); err != nil {
+		s.abort()
+		return Stats{}, err
+	}
+	for i, st := range s.staged {
+		if err := os.Rename(st.temp, st.final); err != nil {
+			s.staged = s.staged[i:]
+			s.abort()
+			return Stats{}, err
+		}
+	}
+	stats := Stats{Written: len(s.staged), Unchanged: s.unchanged}
+	for _, p := range readManifest(s.dir) {
+		if s.keep[p] || !filepath.IsLocal(filepath.FromSlash(p)) {
+			continue
+		}
+		full := filepath.Join(s.dir, filepath.FromSlash(p))
+		if err := os.Remove(full); err == nil {
+			stats.Removed++
+			removeEmptyParents(s.dir, filepath.Dir(full))
+		}
+	}
+	return stats, writeManifest(s.dir, s.keep)
+}
+
+// Abort removes the staged files: the build failed, and dir stays as it
+// was.
+func (s *Staging) Abort() {
+	s.drain()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.abort()
+}
+
+func (s *Staging) abort() {
+	for _, st := range s.staged {
+		os.Remove(st.temp)
+		removeEmptyParents(s.dir, filepath.Dir(st.temp))
+	}
+	s.staged = nil
 }
 
 // stageFile writes data beside path under a temporary name, unless path
-// already holds exactly data; it returns the temporary name, or "".
+// already holds exactly data; it returns the temporary name, or "". The
+// name is the file's own with a "." and ".gen-" before it, so it is hidden,
+// unique within a build, and a build cut short leaves at most one of each.
 func stageFile(path string, data []byte) (string, error) {
 	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) {
 		return "", nil
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".gen-*")
-	if err != nil {
+	temp := filepath.Join(dir, ".gen-"+filepath.Base(path))
+	if err := os.WriteFile(temp, data, 0o644); err != nil {
+		os.Remove(temp)
 		return "", err
 	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if err := errors.Join(werr, cerr, os.Chmod(tmp.Name(), 0o644)); err != nil {
-		os.Remove(tmp.Name())
-		return "", err
-	}
-	return tmp.Name(), nil
+	return temp, nil
 }
 
 // writeIfChanged writes data to path, through a temporary file, unless

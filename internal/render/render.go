@@ -86,13 +86,18 @@ func New(fsys fs.FS) (*Renderer, error) {
 // keeps thousands of pages.
 func (r *Renderer) Render(p *Page) ([]byte, error) {
 	buf := r.buffers.Get().(*bytes.Buffer)
-	defer r.buffers.Put(buf)
 	buf.Reset()
-	if err := r.pages[p.Kind].ExecuteTemplate(buf, "base.html", p); err != nil {
-		return nil, err
+	err := r.pages[p.Kind].ExecuteTemplate(buf, "base.html", p)
+	page := bytes.Clone(buf.Bytes())
+	if buf.Cap() <= maxPooled {
+		r.buffers.Put(buf)
 	}
-	return bytes.Clone(buf.Bytes()), nil
+	return page, err
 }
+
+// maxPooled bounds the buffers kept for reuse: the few very large pages
+// (a long timeline) would otherwise keep tens of megabytes alive.
+const maxPooled = 1 << 20
 
 // Page is what a template sees as dot.
 type Page struct {

@@ -9,8 +9,8 @@
 package search
 
 import (
-	"bytes"
-	"encoding/json"
+	"strconv"
+	"unicode/utf8"
 
 	"briefing/internal/model"
 	"briefing/internal/output"
@@ -29,41 +29,117 @@ const (
 )
 
 // Index builds the search index of b.
+//
+// The index runs to tens of megabytes for a large briefing, so it is
+// written straight into one buffer of about its final size, not built as
+// a slice of entries and marshalled (which holds it three times over).
 func Index(b *model.Briefing) output.File {
-	var entries [][4]string
+	w := writer{buf: make([]byte, 0, estimate(b))}
+	w.buf = append(w.buf, "window.briefingSearchIndex = ["...)
 	for _, t := range b.Topics {
-		entries = append(entries, [4]string{Topic, t.Title, t.Summary, t.Path()})
+		w.entry(Topic, t.Title, t.Summary, t.Path(), "")
 	}
 	for _, a := range b.Actors {
 		text := a.Role
 		for _, alias := range a.Aliases {
 			text += " · " + alias
 		}
-		entries = append(entries, [4]string{Actor, a.Name, text, a.Path()})
+		w.entry(Actor, a.Name, text, a.Path(), "")
 	}
 	for _, e := range b.Events {
-		entries = append(entries, [4]string{Event, e.Title, e.Date.String(), e.Path()})
+		w.entry(Event, e.Title, e.Date.String(), e.Path(), "")
 	}
 	for _, q := range b.Quotes {
-		entries = append(entries, [4]string{Quote, q.Speaker.Name, q.Text, q.SourcePath()})
+		w.entry(Quote, q.Speaker.Name, q.Text, q.SourcePath(), "")
 	}
 	for _, a := range b.Articles {
+		page := a.Path() + "#p"
 		for _, p := range a.Paragraphs {
-			entries = append(entries, [4]string{Paragraph, a.Title, p.Text, a.ParagraphPath(p.N)})
+			w.entry(Paragraph, a.Title, p.Text, page, strconv.Itoa(p.N))
 		}
 	}
-	if entries == nil {
-		entries = [][4]string{}
+	w.buf = append(w.buf, "];\n"...)
+	return output.File{Path: Path, Data: w.buf}
+}
+
+// estimate is about the size of b's index: its text, with room for the
+// quotes, commas and links around it.
+func estimate(b *model.Briefing) int {
+	n := 64
+	for _, a := range b.Articles {
+		for _, p := range a.Paragraphs {
+			n += len(a.Title) + len(p.Text) + len(a.Slug) + 40
+		}
 	}
-	data, err := json.Marshal(entries) // escapes <, > and &: safe inside a script
-	if err != nil {
-		panic(err) // strings only
+	return n + 200*(len(b.Topics)+len(b.Actors)+len(b.Events)+len(b.Quotes))
+}
+
+// writer appends entries as JSON arrays of strings.
+type writer struct {
+	buf     []byte
+	entries int
+}
+
+// entry appends [kind, title, text, link+fragment].
+func (w *writer) entry(kind, title, text, link, fragment string) {
+	if w.entries > 0 {
+		w.buf = append(w.buf, ',')
 	}
-	const prefix, suffix = "window.briefingSearchIndex = ", ";\n"
-	var buf bytes.Buffer
-	buf.Grow(len(prefix) + len(data) + len(suffix)) // the index can be tens of megabytes: no doubling
-	buf.WriteString(prefix)
-	buf.Write(data)
-	buf.WriteString(suffix)
-	return output.File{Path: Path, Data: buf.Bytes()}
+	w.entries++
+	w.buf = append(w.buf, '[')
+	w.buf = appendString(w.buf, kind)
+	w.buf = append(w.buf, ',')
+	w.buf = appendString(w.buf, title)
+	w.buf = append(w.buf, ',')
+	w.buf = appendString(w.buf, text)
+	w.buf = append(w.buf, ',')
+	w.buf = appendString(w.buf, link+fragment)
+	w.buf = append(w.buf, ']')
+}
+
+// appendString appends s as a JSON string that is also safe inside a
+// script element: <, > and & are escaped, as are the line separators
+// JavaScript once refused in strings.
+func appendString(buf []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	buf = append(buf, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			buf = append(buf, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				buf = append(buf, '\\', c)
+			case '\n':
+				buf = append(buf, '\\', 'n')
+			case '\t':
+				buf = append(buf, '\\', 't')
+			default:
+				buf = append(buf, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == '\u2028' || r == '\u2029' || r == utf8.RuneError && size == 1 {
+			buf = append(buf, s[start:i]...)
+			if r == utf8.RuneError {
+				buf = append(buf, `\ufffd`...)
+			} else {
+				buf = append(buf, '\\', 'u', '2', '0', '2', hex[r&0xf])
+			}
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	buf = append(buf, s[start:]...)
+	return append(buf, '"')
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -49,6 +50,13 @@ type Builder struct {
 	// Progress, when set, is told how many pages of a build are rendered
 	// so far, from the rendering goroutines: it must be safe for that.
 	Progress func(done, total int)
+
+	// Emit, when set, receives every file of a build as soon as it is
+	// made, from several goroutines at once, and the build's Site holds
+	// no files: gen build streams a large site to disk rather than hold
+	// all of it in memory. Set it only on a Builder that builds once; a
+	// build that fails may have emitted some files already.
+	Emit func(output.File)
 }
 
 // source is one content file, parsed, and once converted, its HTML.
@@ -112,7 +120,10 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 		return nil, err
 	}
 
-	touches := touchesOf(briefing)
+	var touches map[string][]string // for the next build, which a Builder that emits never makes
+	if b.Emit == nil {
+		touches = touchesOf(briefing)
+	}
 	var affected map[string]bool
 	if !full {
 		affected = b.affected(briefing, touches)
@@ -126,12 +137,39 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 			todo = append(todo, p)
 		}
 	}
+	// The files drawn from the whole model go first: each is one long
+	// job, and pages fill the other cores meanwhile.
+	html := make([]string, 0, len(all))
+	for _, p := range all {
+		if p.Kind != render.NotFound && p.Kind != render.Search {
+			html = append(html, p.Path)
+		}
+	}
+	var indexSize int
+	views := []func() []output.File{
+		func() []output.File {
+			index := search.Index(briefing)
+			indexSize = len(index.Data)
+			return []output.File{index}
+		},
+		func() []output.File { return feed.Files(briefing, html) },
+		func() []output.File { return export.Files(briefing) },
+	}
+	made := make([][]output.File, len(views))
 	rendered := make([]output.File, len(todo))
 	errs := make([]error, len(todo))
 	var done atomic.Int64
-	parallel.For(len(todo), func(i int) {
+	parallel.For(len(views)+len(todo), func(i int) {
+		if i < len(views) {
+			made[i] = b.pass(views[i]())
+			return
+		}
+		i -= len(views)
 		data, err := b.renderer.Render(todo[i])
 		rendered[i], errs[i] = output.File{Path: todo[i].Path, Data: data}, err
+		if err == nil {
+			b.pass(rendered[i : i+1])
+		}
 		if b.Progress != nil {
 			b.Progress(int(done.Add(1)), len(todo))
 		}
@@ -142,11 +180,66 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 		return nil, failures.Err()
 	}
 
+	s := &Site{Briefing: briefing, Pages: len(all), Rendered: len(todo), SearchIndex: indexSize, Warnings: list.Items()}
+	if b.Emit == nil {
+		s.Updated, s.UpdatedAll = b.keepPages(all, rendered)
+	}
+	b.touches, b.built, b.restyled = touches, true, false
+	b.edited, b.redo = map[string]bool{}, false
+
+	files := slices.Concat(made...) // already passed on
+	passed := len(files)
+	files = append(files, output.File{Path: ".nojekyll"}) // GitHub Pages: serve the files as they are
+	if briefing.Site.CNAME != "" {
+		files = append(files, output.File{Path: "CNAME", Data: []byte(briefing.Site.CNAME + "\n")})
+	}
+	taken := make(map[string]bool, len(all)+len(files))
+	for _, p := range all {
+		taken[p.Path] = true
+	}
+	for _, f := range files {
+		taken[f.Path] = true
+	}
+	for _, f := range b.static {
+		if taken[f.Path] {
+			s.Warnings = append(s.Warnings, diag.Diagnostic{File: "static/" + f.Path, Severity: diag.Warning,
+				Message: "has the same path as a file gen writes and is not copied", Hint: "rename it, or override the page's template instead"})
+			continue
+		}
+		files = append(files, f)
+	}
+	b.pass(files[passed:])
+	if b.Emit == nil {
+		s.Files = make([]output.File, 0, len(all)+len(files))
+		for _, p := range all {
+			s.Files = append(s.Files, b.pages[p.Path])
+		}
+		s.Files = append(s.Files, files...)
+	}
+	return s, nil
+}
+
+// pass hands files to Emit when it is set, keeping only their paths, and
+// returns them.
+func (b *Builder) pass(files []output.File) []output.File {
+	if b.Emit == nil {
+		return files
+	}
+	for i := range files {
+		b.Emit(files[i])
+		files[i].Data = nil
+	}
+	return files
+}
+
+// keepPages keeps this build's pages for the next one, and lists the
+// pages whose bytes changed or that are gone; all says every page may
+// have changed (the first build, or new static files).
+func (b *Builder) keepPages(all []*render.Page, rendered []output.File) (updated []string, everything bool) {
 	pages := make(map[string]output.File, len(all))
 	for _, p := range all {
 		pages[p.Path] = b.pages[p.Path]
 	}
-	var updated []string
 	for _, f := range rendered {
 		if old, ok := b.pages[f.Path]; !ok || !bytes.Equal(old.Data, f.Data) {
 			updated = append(updated, f.Path)
@@ -159,12 +252,9 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 		}
 	}
 	sort.Strings(updated)
-	everything := !b.built || b.restyled
-	b.pages, b.touches, b.built, b.restyled = pages, touches, true, false
-	b.edited, b.redo = map[string]bool{}, false
-	s := b.site(briefing, all, len(todo), list.Items())
-	s.Updated, s.UpdatedAll = updated, everything
-	return s, nil
+	everything = !b.built || b.restyled
+	b.pages = pages
+	return updated, everything
 }
 
 func sameFiles(a, b []output.File) bool {
@@ -177,52 +267,6 @@ func sameFiles(a, b []output.File) bool {
 		}
 	}
 	return true
-}
-
-// site gathers the pages, in page order, the files made from the model
-// (feeds, exports, the search index) and the static files. It reads
-// b.pages: call it once they hold this build's pages.
-func (b *Builder) site(briefing *model.Briefing, all []*render.Page, rendered int, warnings []diag.Diagnostic) *Site {
-	files := make([]output.File, 0, len(all)+len(b.static))
-	var html []string
-	for _, p := range all {
-		files = append(files, b.pages[p.Path])
-		if p.Kind != render.NotFound && p.Kind != render.Search {
-			html = append(html, p.Path)
-		}
-	}
-	// Three independent views of the model, each a pass over all of it.
-	var index output.File
-	var feeds, exports []output.File
-	parallel.For(3, func(i int) {
-		switch i {
-		case 0:
-			index = search.Index(briefing)
-		case 1:
-			feeds = feed.Files(briefing, html)
-		case 2:
-			exports = export.Files(briefing)
-		}
-	})
-	files = append(files, index, output.File{Path: ".nojekyll"}) // GitHub Pages: serve the files as they are
-	files = append(files, feeds...)
-	files = append(files, exports...)
-	if briefing.Site.CNAME != "" {
-		files = append(files, output.File{Path: "CNAME", Data: []byte(briefing.Site.CNAME + "\n")})
-	}
-	generated := make(map[string]bool, len(files))
-	for _, f := range files {
-		generated[f.Path] = true
-	}
-	for _, f := range b.static {
-		if generated[f.Path] {
-			warnings = append(warnings, diag.Diagnostic{File: "static/" + f.Path, Severity: diag.Warning,
-				Message: "has the same path as a file gen writes and is not copied", Hint: "rename it, or override the page's template instead"})
-			continue
-		}
-		files = append(files, f)
-	}
-	return &Site{Briefing: briefing, Files: files, Pages: len(all), Rendered: rendered, Warnings: warnings, SearchIndex: len(index.Data)}
 }
 
 // affected lists the pages that show something of the edited articles,
