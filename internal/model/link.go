@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"html/template"
+	"slices"
 	"sort"
 	"strings"
 
@@ -369,39 +370,50 @@ func appendNew[T comparable](list []T, x T) []T {
 }
 
 func sortBriefing(b *Briefing) {
-	byEvent := func(s []*Event) {
-		sort.SliceStable(s, func(i, j int) bool {
-			if c := dates.Compare(s[i].Date, s[j].Date); c != 0 {
-				return c < 0
-			}
-			return s[i].Title < s[j].Title
-		})
-	}
-	byReading := func(s []*Quote) {
-		sort.SliceStable(s, func(i, j int) bool { return readingBefore(s[i].Article, s[i].Para, s[j].Article, s[j].Para) })
-	}
-	byPassage := func(s []*Passage) {
-		sort.SliceStable(s, func(i, j int) bool { return readingBefore(s[i].Article, s[i].Para, s[j].Article, s[j].Para) })
-	}
 	kindRank := map[string]int{}
 	for i, k := range ActorKinds() {
 		kindRank[k] = i
 	}
-	sort.SliceStable(b.Actors, func(i, j int) bool {
-		a, c := b.Actors[i], b.Actors[j]
+	slices.SortStableFunc(b.Actors, func(a, c *Actor) int {
 		if a.Kind != c.Kind {
-			return kindRank[a.Kind] < kindRank[c.Kind]
+			return kindRank[a.Kind] - kindRank[c.Kind]
 		}
-		return strings.ToLower(a.Name) < strings.ToLower(c.Name)
+		return strings.Compare(strings.ToLower(a.Name), strings.ToLower(c.Name))
 	})
-	sort.SliceStable(b.Topics, func(i, j int) bool { return b.Topics[i].Title < b.Topics[j].Title })
-	sort.SliceStable(b.Articles, func(i, j int) bool {
-		a, c := b.Articles[i], b.Articles[j]
+	slices.SortStableFunc(b.Topics, func(a, c *Topic) int { return strings.Compare(a.Title, c.Title) })
+
+	// Reading order, oldest first, ranks every article once, so the many
+	// lists of quotes and passages sort by comparing integers.
+	slices.SortStableFunc(b.Articles, func(a, c *Article) int {
 		if cmp := dates.Compare(a.Published, c.Published); cmp != 0 {
-			return cmp > 0
+			return cmp
 		}
-		return a.Title < c.Title
+		return strings.Compare(a.Title, c.Title)
 	})
+	for i, a := range b.Articles {
+		a.rank = i
+	}
+	slices.SortStableFunc(b.Articles, func(a, c *Article) int { // the newest first, by title among the same date
+		if cmp := dates.Compare(a.Published, c.Published); cmp != 0 {
+			return -cmp
+		}
+		return a.rank - c.rank
+	})
+
+	byEvent := func(s []*Event) {
+		slices.SortStableFunc(s, func(a, c *Event) int {
+			if cmp := dates.Compare(a.Date, c.Date); cmp != 0 {
+				return cmp
+			}
+			return strings.Compare(a.Title, c.Title)
+		})
+	}
+	byReading := func(s []*Quote) {
+		slices.SortStableFunc(s, func(a, c *Quote) int { return readingOrder(a.Article, a.Para, c.Article, c.Para) })
+	}
+	byPassage := func(s []*Passage) {
+		slices.SortStableFunc(s, func(a, c *Passage) int { return readingOrder(a.Article, a.Para, c.Article, c.Para) })
+	}
 	byEvent(b.Events)
 	byReading(b.Quotes)
 	for _, a := range b.Actors {
@@ -419,15 +431,13 @@ func sortBriefing(b *Briefing) {
 	}
 }
 
-// readingBefore orders by article date, then title, then paragraph.
-func readingBefore(a *Article, pa int, b *Article, pb int) bool {
+// readingOrder orders paragraph pa of a and pb of b by the articles'
+// reading order (date, then title), then paragraph.
+func readingOrder(a *Article, pa int, b *Article, pb int) int {
 	if a != b {
-		if c := dates.Compare(a.Published, b.Published); c != 0 {
-			return c < 0
-		}
-		return a.Title < b.Title
+		return a.rank - b.rank
 	}
-	return pa < pb
+	return pa - pb
 }
 
 // htmlOf marks Markdown output as safe HTML: goldmark escapes text and,

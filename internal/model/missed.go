@@ -20,12 +20,13 @@ import (
 // so a paragraph is scanned once, looking up a handful of word runs at
 // each word, whatever the number of actors.
 type nameIndex struct {
-	names   map[string]*Actor
-	lengths []int
+	names   map[string]*Actor // names as their words joined by single spaces
+	firsts  map[string]bool   // the first words of the names
+	lengths []int             // the numbers of words names have
 }
 
 func newNameIndex(actors []*Actor) nameIndex {
-	idx := nameIndex{names: map[string]*Actor{}}
+	idx := nameIndex{names: map[string]*Actor{}, firsts: map[string]bool{}}
 	for _, a := range actors {
 		names := append([]string{a.Name}, a.Aliases...)
 		if a.Kind == "person" {
@@ -38,10 +39,11 @@ func newNameIndex(actors []*Actor) nameIndex {
 			if len(ws) == 0 {
 				continue
 			}
-			key := joinWords(ws)
+			key := string(joinWords(nil, ws))
 			if _, taken := idx.names[key]; !taken { // the first actor to claim a name keeps it
 				idx.names[key] = a
 			}
+			idx.firsts[ws[0].text] = true
 			if !slices.Contains(idx.lengths, len(ws)) {
 				idx.lengths = append(idx.lengths, len(ws))
 			}
@@ -50,18 +52,15 @@ func newNameIndex(actors []*Actor) nameIndex {
 	return idx
 }
 
-func joinWords(ws []word) string {
-	if len(ws) == 1 {
-		return ws[0].text
-	}
-	var b strings.Builder
+// joinWords appends the words to buf with single spaces between them.
+func joinWords(buf []byte, ws []word) []byte {
 	for i, w := range ws {
 		if i > 0 {
-			b.WriteByte(' ')
+			buf = append(buf, ' ')
 		}
-		b.WriteString(w.text)
+		buf = append(buf, w.text...)
 	}
-	return b.String()
+	return buf
 }
 
 type word struct {
@@ -71,11 +70,13 @@ type word struct {
 
 // words splits text into runs of letters and digits: "U.S." gives "U",
 // "S", in names and in text alike.
-func words(text string) []word {
-	var out []word
+func words(text string) []word { return appendWords(nil, text) }
+
+// appendWords is words appending to out, which a caller reuses.
+func appendWords(out []word, text string) []word {
 	start := -1
 	for i, r := range text {
-		inWord := unicode.IsLetter(r) || unicode.IsDigit(r)
+		inWord := isWordRune(r)
 		switch {
 		case inWord && start < 0:
 			start = i
@@ -100,15 +101,21 @@ func warnMissed(a *Article, idx nameIndex, list *diag.List) {
 			covered[an.Para] = append(covered[an.Para], Span{an.Start, an.End})
 		}
 	}
+	var ws []word
+	var key []byte
 	for _, p := range a.Paragraphs {
-		ws := words(p.Text)
-		warned := map[*Actor]bool{}
+		ws = appendWords(ws[:0], p.Text)
+		var warned map[*Actor]bool
 		for i := range ws {
+			if !idx.firsts[ws[i].text] { // most words begin no name
+				continue
+			}
 			for _, n := range idx.lengths {
 				if i+n > len(ws) {
 					continue
 				}
-				actor, ok := idx.names[joinWords(ws[i:i+n])]
+				key = joinWords(key[:0], ws[i:i+n])
+				actor, ok := idx.names[string(key)] // looked up without allocating a string
 				if !ok || warned[actor] {
 					continue
 				}
@@ -116,6 +123,9 @@ func warnMissed(a *Article, idx nameIndex, list *diag.List) {
 				text := p.Text[span.Start:span.End]
 				if overlaps(span, covered[p.N]) || slices.Contains(a.notMentions, text) {
 					continue
+				}
+				if warned == nil {
+					warned = map[*Actor]bool{}
 				}
 				warned[actor] = true
 				list.Warnf(a.doc.Lines.Pos(a.doc.BodyOffset+sourceOffset(a.doc.Body, p.Offset, p.Text, span)),
@@ -174,5 +184,8 @@ func findWords(text, name string) []int {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }

@@ -147,6 +147,7 @@ type Article struct {
 	annotations []*annotate.Annotation
 	suspects    []annotate.Suspect
 	doc         *content.Document
+	rank        int // place in reading order: oldest first, by title among the same date
 }
 
 func (a *Article) Path() string { return "articles/" + a.Slug + "/index.html" }
@@ -213,3 +214,21 @@ type Span struct {
 }
 
 func (p *Passage) SourcePath() string { return p.Article.ParagraphPath(p.Para) }
+
+// Outline sums up all that pages about the whole briefing (home, indexes,
+// timeline, positions, the network) can show of the article: everything
+// but the text of its paragraphs. Two versions of an article with the
+// same outline differ only on the pages that show its paragraphs, so
+// gen serve need not render the others again after a typo is fixed.
+func (a *Article) Outline() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%q %q %q %s %q %q %q\n", a.Title, a.Source, a.URL, a.Published.ISO(), a.Published.String(), a.Authors, a.Summary)
+	for _, e := range a.declared {
+		fmt.Fprintf(&b, "event %q %q %s %q %q %q\n", e.ID, e.Title, e.Date.ISO(), e.Date.String(), e.actorIDs, e.topicIDs)
+	}
+	for _, x := range a.annotations {
+		fmt.Fprintf(&b, "%s %q %q %q %d\n", x.Kind, x.ID, x.Text, x.Topics, x.Para)
+	}
+	fmt.Fprintf(&b, "not %q\n", a.notMentions)
+	return b.String()
+}

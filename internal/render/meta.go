@@ -14,9 +14,9 @@ import (
 // cards cut longer ones.
 const descriptionRunes = 200
 
-// Description is one or two sentences about the page, for search results
+// description is one or two sentences about the page, for search results
 // and social cards.
-func (p *Page) Description() string {
+func (p *Page) description() string {
 	var d string
 	switch p.Kind {
 	case Article:
@@ -55,10 +55,10 @@ func clip(s string, n int) string {
 	return string(r) + "…"
 }
 
-// Feed is the site-relative path of the Atom feed for this page, its
+// feed is the site-relative path of the Atom feed for this page, its
 // own when an actor or topic has one: "" when the site has no feeds,
 // which need a base URL.
-func (p *Page) Feed() string {
+func (p *Page) feed() string {
 	switch {
 	case p.Briefing.Site.BaseURL == "":
 		return ""
@@ -70,27 +70,29 @@ func (p *Page) Feed() string {
 	return "feed.xml"
 }
 
-// OpenGraphType is og:type: an article page is an article.
-func (p *Page) OpenGraphType() string {
+// openGraphType is og:type: an article page is an article.
+func (p *Page) openGraphType() string {
 	if p.Kind == Article {
 		return "article"
 	}
 	return "website"
 }
 
-// JSONLD is the page's schema.org description, for search engines:
+// jsonLD is the page's schema.org description, for search engines:
 // NewsArticle, Person or Organization, and the timeline's Events. It is ""
 // where none fits. json.Marshal escapes <, > and &, so the text cannot
 // close the script element it goes in.
-func (p *Page) JSONLD() template.JS {
+func (p *Page) jsonLD() template.JS {
 	var v any
 	switch p.Kind {
 	case Article:
 		v = p.newsArticle(p.Article)
 	case Actor:
-		v = p.thing(p.Actor)
+		t := p.thing(p.Actor)
+		t.Context = schemaContext
+		v = t
 	case Timeline:
-		var events []map[string]any
+		var events []schemaEvent
 		for _, e := range p.Briefing.Events {
 			if !e.Date.Pending {
 				events = append(events, p.event(e))
@@ -99,7 +101,7 @@ func (p *Page) JSONLD() template.JS {
 		if len(events) == 0 {
 			return ""
 		}
-		v = map[string]any{"@context": "https://schema.org", "@graph": events}
+		v = schemaGraph{Context: schemaContext, Graph: events}
 	default:
 		return ""
 	}
@@ -110,44 +112,74 @@ func (p *Page) JSONLD() template.JS {
 	return template.JS(data)
 }
 
-func (p *Page) newsArticle(a *model.Article) map[string]any {
-	v := map[string]any{
-		"@context": "https://schema.org",
-		"@type":    "NewsArticle",
-		"headline": a.Title,
-	}
-	if d := a.Published.ISO(); d != "" {
-		v["datePublished"] = d
-	}
-	if a.Summary != "" {
-		v["description"] = a.Summary
-	}
-	if a.URL != "" {
-		v["isBasedOn"] = a.URL
+// The schema.org shapes the pages describe themselves with, as structs:
+// they marshal several times faster than maps, and an article page has
+// one.
+
+const schemaContext = "https://schema.org"
+
+type schemaArticle struct {
+	Context       string        `json:"@context"`
+	Type          string        `json:"@type"`
+	Headline      string        `json:"headline"`
+	DatePublished string        `json:"datePublished,omitempty"`
+	Description   string        `json:"description,omitempty"`
+	IsBasedOn     string        `json:"isBasedOn,omitempty"`
+	Organization  *schemaName   `json:"sourceOrganization,omitempty"`
+	Authors       []schemaName  `json:"author,omitempty"`
+	Mentions      []schemaThing `json:"mentions,omitempty"`
+	URL           string        `json:"url,omitempty"`
+}
+
+type schemaName struct {
+	Type string `json:"@type"`
+	Name string `json:"name"`
+}
+
+type schemaThing struct {
+	Context       string      `json:"@context,omitempty"` // stated once, at the top
+	Type          string      `json:"@type"`
+	Name          string      `json:"name"`
+	JobTitle      string      `json:"jobTitle,omitempty"`
+	Description   string      `json:"description,omitempty"`
+	AlternateName []string    `json:"alternateName,omitempty"`
+	Affiliation   *schemaName `json:"affiliation,omitempty"`
+	URL           string      `json:"url,omitempty"`
+}
+
+type schemaEvent struct {
+	Type      string `json:"@type"`
+	Name      string `json:"name"`
+	StartDate string `json:"startDate"`
+	EndDate   string `json:"endDate,omitempty"`
+	URL       string `json:"url,omitempty"`
+}
+
+type schemaGraph struct {
+	Context string        `json:"@context"`
+	Graph   []schemaEvent `json:"@graph"`
+}
+
+func (p *Page) newsArticle(a *model.Article) schemaArticle {
+	v := schemaArticle{
+		Context:       schemaContext,
+		Type:          "NewsArticle",
+		Headline:      a.Title,
+		DatePublished: a.Published.ISO(),
+		Description:   a.Summary,
+		IsBasedOn:     a.URL,
+		URL:           p.Absolute(a.Path()),
 	}
 	if a.Source != "" {
 		// The article is the source's; this page is the briefing's
 		// annotated copy of it.
-		v["sourceOrganization"] = map[string]any{"@type": "Organization", "name": a.Source}
+		v.Organization = &schemaName{Type: "Organization", Name: a.Source}
 	}
-	if len(a.Authors) > 0 {
-		var authors []map[string]any
-		for _, name := range a.Authors {
-			authors = append(authors, map[string]any{"@type": "Person", "name": name})
-		}
-		v["author"] = authors
+	for _, name := range a.Authors {
+		v.Authors = append(v.Authors, schemaName{Type: "Person", Name: name})
 	}
-	var about []map[string]any
 	for _, x := range a.Actors {
-		t := p.thing(x)
-		delete(t, "@context") // stated once, at the top
-		about = append(about, t)
-	}
-	if len(about) > 0 {
-		v["mentions"] = about
-	}
-	if u := p.Absolute(a.Path()); u != "" {
-		v["url"] = u
+		v.Mentions = append(v.Mentions, p.thing(x))
 	}
 	return v
 }
@@ -155,41 +187,29 @@ func (p *Page) newsArticle(a *model.Article) map[string]any {
 // thing is an actor as schema.org sees it: a Person, or an Organization
 // for governments, organisations and groups. An anonymous source is
 // neither, so it is a plain Thing.
-func (p *Page) thing(a *model.Actor) map[string]any {
-	typ := "Organization"
+func (p *Page) thing(a *model.Actor) schemaThing {
+	v := schemaThing{Type: "Organization", Name: a.Name, AlternateName: a.Aliases, URL: p.Absolute(a.Path())}
 	switch a.Kind {
 	case "person":
-		typ = "Person"
+		v.Type = "Person"
 	case "anonymous":
-		typ = "Thing"
+		v.Type = "Thing"
 	}
-	v := map[string]any{"@context": "https://schema.org", "@type": typ, "name": a.Name}
-	if a.Role != "" {
-		if typ == "Person" {
-			v["jobTitle"] = a.Role
-		} else {
-			v["description"] = a.Role
+	if v.Type == "Person" {
+		v.JobTitle = a.Role
+		if a.Affiliation != nil {
+			v.Affiliation = &schemaName{Type: "Organization", Name: a.Affiliation.Name}
 		}
-	}
-	if len(a.Aliases) > 0 {
-		v["alternateName"] = a.Aliases
-	}
-	if a.Affiliation != nil && typ == "Person" {
-		v["affiliation"] = map[string]any{"@type": "Organization", "name": a.Affiliation.Name}
-	}
-	if u := p.Absolute(a.Path()); u != "" {
-		v["url"] = u
+	} else {
+		v.Description = a.Role
 	}
 	return v
 }
 
-func (p *Page) event(e *model.Event) map[string]any {
-	v := map[string]any{"@type": "Event", "name": e.Title, "startDate": e.Date.ISO()}
+func (p *Page) event(e *model.Event) schemaEvent {
+	v := schemaEvent{Type: "Event", Name: e.Title, StartDate: e.Date.ISO(), URL: p.Absolute(e.Path())}
 	if e.Date.IsRange() {
-		v["endDate"] = e.Date.End.ISO()
-	}
-	if u := p.Absolute(e.Path()); u != "" {
-		v["url"] = u
+		v.EndDate = e.Date.End.ISO()
 	}
 	return v
 }

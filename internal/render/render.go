@@ -85,6 +85,9 @@ func New(fsys fs.FS) (*Renderer, error) {
 // size: a buffer grown by doubling holds up to twice the page, and a build
 // keeps thousands of pages.
 func (r *Renderer) Render(p *Page) ([]byte, error) {
+	p.Site = p.Briefing.Site
+	p.Description, p.Canonical, p.Feed = p.description(), p.canonical(), p.feed()
+	p.OpenGraphType, p.JSONLD = p.openGraphType(), p.jsonLD()
 	buf := r.buffers.Get().(*bytes.Buffer)
 	buf.Reset()
 	err := r.pages[p.Kind].ExecuteTemplate(buf, "base.html", p)
@@ -117,10 +120,17 @@ type Page struct {
 
 	// bookArticles are the slugs of the articles the book holds.
 	bookArticles map[string]bool
-}
 
-// Site is the site's settings.
-func (p *Page) Site() model.Site { return p.Briefing.Site }
+	// What the page's head says about it, set by Render just before the
+	// template runs: templates read these often, and reading a field
+	// costs a template far less than calling a method.
+	Site          model.Site  // the site's settings
+	Description   string      // one or two sentences, for search results and social cards
+	Canonical     string      // the page's absolute address, "" without a base URL
+	Feed          string      // the page's Atom feed, its own or the site's; "" without a base URL
+	OpenGraphType string      // og:type
+	JSONLD        template.JS // schema.org description, "" where none fits
+}
 
 // Rel is the link from this page to target, a site-relative path with an
 // optional #fragment. Pages sit in folders of their own, so the way up is
@@ -151,8 +161,8 @@ func (p *Page) Absolute(target string) string {
 	return out
 }
 
-// Canonical is the page's absolute address, "" without a base URL.
-func (p *Page) Canonical() string {
+// canonical is the page's absolute address, "" without a base URL.
+func (p *Page) canonical() string {
 	if p.Kind == NotFound {
 		return ""
 	}

@@ -38,6 +38,7 @@ type Builder struct {
 	static   []output.File          // the static files, read when they change
 	pages    map[string]output.File // the last good build's pages
 	touches  map[string][]string    // article file → the pages that show it
+	outlines map[string]string      // article file → its outline (model.Article.Outline)
 	built    bool                   // a build has succeeded
 	restyled bool                   // static files changed since the last good build
 
@@ -121,21 +122,30 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 	}
 
 	var touches map[string][]string // for the next build, which a Builder that emits never makes
+	var outlines map[string]string
 	if b.Emit == nil {
 		touches = touchesOf(briefing)
+		outlines = b.outlinesOf(briefing, full)
 	}
 	var affected map[string]bool
+	summaries, book := true, true // whether summary pages, and the book, show something new
 	if !full {
 		affected = b.affected(briefing, touches)
+		summaries, book = b.summariesChanged(briefing, outlines)
 	}
 
 	all := render.Pages(briefing)
 	var todo []*render.Page
 	for _, p := range all {
 		_, kept := b.pages[p.Path]
-		if full || !kept || affected[p.Path] || summarises(p.Kind) {
-			todo = append(todo, p)
+		switch {
+		case full || !kept || affected[p.Path]:
+		case p.Kind == render.Book && (summaries || book):
+		case summarises(p.Kind) && summaries:
+		default:
+			continue
 		}
+		todo = append(todo, p)
 	}
 	// The files drawn from the whole model go first: each is one long
 	// job, and pages fill the other cores meanwhile.
@@ -184,7 +194,7 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 	if b.Emit == nil {
 		s.Updated, s.UpdatedAll = b.keepPages(all, rendered)
 	}
-	b.touches, b.built, b.restyled = touches, true, false
+	b.touches, b.outlines, b.built, b.restyled = touches, outlines, true, false
 	b.edited, b.redo = map[string]bool{}, false
 
 	files := slices.Concat(made...) // already passed on
@@ -290,6 +300,46 @@ func (b *Builder) affected(briefing *model.Briefing, touches map[string][]string
 		}
 	}
 	return affected
+}
+
+// outlinesOf is every article's outline, computed again only for the
+// edited articles unless full.
+func (b *Builder) outlinesOf(briefing *model.Briefing, full bool) map[string]string {
+	out := make(map[string]string, len(briefing.Articles))
+	for _, a := range briefing.Articles {
+		name := sourcePath(a)
+		if old, ok := b.outlines[name]; ok && !full && !b.edited[name] {
+			out[name] = old
+		} else {
+			out[name] = a.Outline()
+		}
+	}
+	return out
+}
+
+// summariesChanged reports whether the edits since the last good build
+// change what the pages about the whole briefing show: an article's
+// outline, or an article added or deleted. It also reports whether the
+// briefing book holds an edited article, whose text it shows in full.
+// Templates of the project's own may show anything anywhere, so with
+// them every summary page is rendered again.
+func (b *Builder) summariesChanged(briefing *model.Briefing, outlines map[string]string) (summaries, book bool) {
+	if entries, _ := fs.ReadDir(b.project.Root, "templates"); len(entries) > 0 {
+		return true, true
+	}
+	for c := range b.edited {
+		old, was := b.outlines[c]
+		now, is := outlines[c]
+		if was != is || old != now {
+			return true, true
+		}
+	}
+	for _, a := range briefing.Articles[:min(render.BookArticles, len(briefing.Articles))] {
+		if b.edited[sourcePath(a)] {
+			book = true
+		}
+	}
+	return false, book
 }
 
 // summarises reports whether pages of a kind show something of every
