@@ -197,36 +197,45 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 	b.touches, b.outlines, b.built, b.restyled = touches, outlines, true, false
 	b.edited, b.redo = map[string]bool{}, false
 
-	files := slices.Concat(made...) // already passed on
-	passed := len(files)
-	files = append(files, output.File{Path: ".nojekyll"}) // GitHub Pages: serve the files as they are
+	fromModel := slices.Concat(made...) // already passed on
+	rest, warnings := b.otherFiles(briefing, all, fromModel)
+	s.Warnings = append(s.Warnings, warnings...)
+	b.pass(rest)
+	if b.Emit == nil {
+		s.Files = make([]output.File, 0, len(all)+len(fromModel)+len(rest))
+		for _, p := range all {
+			s.Files = append(s.Files, b.pages[p.Path])
+		}
+		s.Files = append(append(s.Files, fromModel...), rest...)
+	}
+	return s, nil
+}
+
+// otherFiles are the files a site holds besides its pages and the views
+// of the model: GitHub Pages' markers, and the static files, less any
+// that has the path of a file gen makes (a warning says so).
+func (b *Builder) otherFiles(briefing *model.Briefing, pages []*render.Page, fromModel []output.File) ([]output.File, []diag.Diagnostic) {
+	files := []output.File{{Path: ".nojekyll"}} // GitHub Pages: serve the files as they are
 	if briefing.Site.CNAME != "" {
 		files = append(files, output.File{Path: "CNAME", Data: []byte(briefing.Site.CNAME + "\n")})
 	}
-	taken := make(map[string]bool, len(all)+len(files))
-	for _, p := range all {
+	taken := make(map[string]bool, len(pages)+len(fromModel)+len(files))
+	for _, p := range pages {
 		taken[p.Path] = true
 	}
-	for _, f := range files {
+	for _, f := range slices.Concat(fromModel, files) {
 		taken[f.Path] = true
 	}
+	var warnings []diag.Diagnostic
 	for _, f := range b.static {
 		if taken[f.Path] {
-			s.Warnings = append(s.Warnings, diag.Diagnostic{File: "static/" + f.Path, Severity: diag.Warning,
+			warnings = append(warnings, diag.Diagnostic{File: "static/" + f.Path, Severity: diag.Warning,
 				Message: "has the same path as a file gen writes and is not copied", Hint: "rename it, or override the page's template instead"})
 			continue
 		}
 		files = append(files, f)
 	}
-	b.pass(files[passed:])
-	if b.Emit == nil {
-		s.Files = make([]output.File, 0, len(all)+len(files))
-		for _, p := range all {
-			s.Files = append(s.Files, b.pages[p.Path])
-		}
-		s.Files = append(s.Files, files...)
-	}
-	return s, nil
+	return files, warnings
 }
 
 // pass hands files to Emit when it is set, keeping only their paths, and
