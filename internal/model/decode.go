@@ -158,6 +158,9 @@ func (a *Article) SetBody(html string, res *annotate.Result) {
 	a.suspects = res.Suspects
 }
 
+// Doc is the file the article was read from.
+func (a *Article) Doc() *content.Document { return a.doc }
+
 // Doc is the file the actor was read from.
 func (a *Actor) Doc() *content.Document { return a.doc }
 

@@ -20,11 +20,10 @@ import (
 // references left out.
 func Link(site Site, actors []*Actor, topics []*Topic, articles []*Article, list *diag.List) *Briefing {
 	l := &linker{
-		list:     list,
-		actors:   map[string]*Actor{},
-		topics:   map[string]*Topic{},
-		events:   map[string]*Event{},
-		passages: map[passageKey]*Passage{},
+		list:   list,
+		actors: map[string]*Actor{},
+		topics: map[string]*Topic{},
+		events: map[string]*Event{},
 	}
 	for _, a := range actors {
 		l.actors[a.ID] = a
@@ -54,7 +53,7 @@ func Link(site Site, actors []*Actor, topics []*Topic, articles []*Article, list
 		l.checkProse(t.overview)
 	}
 
-	b := &Briefing{Site: site, Actors: actors, Topics: topics, Articles: articles}
+	b := &Briefing{Site: site, Actors: actors, Topics: topics, Articles: articles, names: names}
 	for _, a := range articles {
 		b.Events = append(b.Events, a.declared...)
 		b.Quotes = append(b.Quotes, a.Quotes...)
@@ -64,20 +63,19 @@ func Link(site Site, actors []*Actor, topics []*Topic, articles []*Article, list
 	return b
 }
 
-// passageKey finds the passage of an actor or topic (owner, such as
-// "actor:zelensky") in one paragraph.
+// passageKey finds, among an article's passages, the one of an actor or
+// topic (the annotation kind and id) in one paragraph.
 type passageKey struct {
-	owner   string
-	article *Article
-	para    int
+	kind annotate.Kind
+	id   string
+	para int
 }
 
 type linker struct {
-	list     *diag.List
-	actors   map[string]*Actor
-	topics   map[string]*Topic
-	events   map[string]*Event
-	passages map[passageKey]*Passage
+	list   *diag.List
+	actors map[string]*Actor
+	topics map[string]*Topic
+	events map[string]*Event
 }
 
 func (l *linker) linkActors(actors []*Actor) {
@@ -137,7 +135,6 @@ func (l *linker) declareEvents(a *Article) {
 func (l *linker) linkArticle(a *Article) {
 	paraTopics := map[int][]*Topic{}
 	var implicit []*Quote // quotes that take their paragraph's topics
-	referenced := map[*Event]bool{}
 
 	for _, an := range a.annotations {
 		pos := a.doc.Lines.Pos(a.doc.BodyOffset + an.Offset)
@@ -148,13 +145,13 @@ func (l *linker) linkArticle(a *Article) {
 		case annotate.Actor:
 			if actor := l.actor(an.ID, pos); actor != nil {
 				a.Actors = appendNew(a.Actors, actor)
-				l.addPassage("actor:"+actor.ID, &actor.Passages, a, an)
+				addPassage(&actor.Passages, a, an)
 			}
 		case annotate.Topic:
 			if topic := l.topic(an.ID, pos); topic != nil {
 				a.Topics = appendNew(a.Topics, topic)
 				paraTopics[an.Para] = appendNew(paraTopics[an.Para], topic)
-				l.addPassage("topic:"+topic.ID, &topic.Passages, a, an)
+				addPassage(&topic.Passages, a, an)
 			}
 		case annotate.Event:
 			e, ok := l.events[an.ID]
@@ -162,7 +159,6 @@ func (l *linker) linkArticle(a *Article) {
 				l.list.Errorf(pos, suggest(an.ID, l.events, "declare it under events: in the front matter"), "unknown event %q", an.ID)
 				continue
 			}
-			referenced[e] = true
 			if e.Article == a && e.Para == 0 {
 				e.Para = an.Para
 			}
@@ -174,15 +170,22 @@ func (l *linker) linkArticle(a *Article) {
 			}
 		}
 	}
-	l.reportSuspects(a.doc, a.suspects)
 	for _, q := range implicit {
 		for _, t := range paraTopics[q.Para] {
 			q.Topics = appendNew(q.Topics, t)
 			t.Quotes = append(t.Quotes, q)
 		}
 	}
+	l.checkText(a)
+}
+
+// checkText reports what in an article's text needs a writer's eye, once
+// its annotations are linked: text meant as an annotation that is not
+// one, and declared events that no words reference.
+func (l *linker) checkText(a *Article) {
+	l.reportSuspects(a.doc, a.suspects)
 	for _, e := range a.declared {
-		if !referenced[e] {
+		if !slices.ContainsFunc(a.annotations, func(an *annotate.Annotation) bool { return an.Kind == annotate.Event && an.ID == e.ID }) {
 			l.list.Warnf(e.meta.Pos("id", e.ID), fmt.Sprintf("link the words that report it: [words](event:%s)", e.ID),
 				"event %q is never referenced in the article, so its timeline entry cannot link to a paragraph", e.ID)
 		}
@@ -279,17 +282,33 @@ func (l *linker) quote(a *Article, an *annotate.Annotation, pos diag.Pos) *Quote
 	return q
 }
 
-func (l *linker) addPassage(owner string, into *[]*Passage, a *Article, an *annotate.Annotation) {
-	key := passageKey{owner, a, an.Para}
-	p, ok := l.passages[key]
+// addPassage marks the annotation's words in the passage of its actor or
+// topic in its paragraph, adding the passage to into if it is new.
+func addPassage(into *[]*Passage, a *Article, an *annotate.Annotation) {
+	key := passageKey{an.Kind, an.ID, an.Para}
+	p, ok := a.passages[key]
 	if !ok {
-		p = &Passage{Article: a, Para: an.Para, Text: an.Text}
-		if an.Para > 0 && an.Para <= len(a.Paragraphs) {
-			p.Text = a.Paragraphs[an.Para-1].Text
+		if a.passages == nil {
+			a.passages = map[passageKey]*Passage{}
 		}
-		l.passages[key] = p
+		p = &Passage{Article: a, Para: an.Para, Text: passageText(a, an)}
+		a.passages[key] = p
 		*into = append(*into, p)
 	}
+	p.mark(an)
+}
+
+// passageText is the text of the annotation's paragraph, or its own words
+// when it is in none (a heading).
+func passageText(a *Article, an *annotate.Annotation) string {
+	if an.Para > 0 && an.Para <= len(a.Paragraphs) {
+		return a.Paragraphs[an.Para-1].Text
+	}
+	return an.Text
+}
+
+// mark marks the annotation's words in the passage.
+func (p *Passage) mark(an *annotate.Annotation) {
 	mark := Span{an.Start, an.End}
 	if an.Para == 0 { // the passage is the annotation's own words
 		mark = Span{0, len(p.Text)}

@@ -45,6 +45,8 @@ type Briefing struct {
 	Articles []*Article // newest first
 	Events   []*Event   // timeline order
 	Quotes   []*Quote   // by article, then paragraph
+
+	names nameIndex // actors' names, to find mentions the text missed
 }
 
 // ActorKinds lists the kinds of actor in the order the index shows them.
@@ -147,7 +149,8 @@ type Article struct {
 	annotations []*annotate.Annotation
 	suspects    []annotate.Suspect
 	doc         *content.Document
-	rank        int // place in reading order: oldest first, by title among the same date
+	passages    map[passageKey]*Passage // the actors' and topics' passages in it
+	rank        int                     // place in reading order: oldest first, by title among the same date
 }
 
 func (a *Article) Path() string { return "articles/" + a.Slug + "/index.html" }
@@ -224,10 +227,10 @@ func (a *Article) Outline() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%q %q %q %s %q %q %q\n", a.Title, a.Source, a.URL, a.Published.ISO(), a.Published.String(), a.Authors, a.Summary)
 	for _, e := range a.declared {
-		fmt.Fprintf(&b, "event %q %q %s %q %q %q\n", e.ID, e.Title, e.Date.ISO(), e.Date.String(), e.actorIDs, e.topicIDs)
+		fmt.Fprintf(&b, "event %q %q %s %q %q %q %q\n", e.ID, e.Title, e.Date.ISO(), e.Date.String(), e.DateNote, e.actorIDs, e.topicIDs)
 	}
 	for _, x := range a.annotations {
-		fmt.Fprintf(&b, "%s %q %q %q %d\n", x.Kind, x.ID, x.Text, x.Topics, x.Para)
+		fmt.Fprintf(&b, "%s %q %q %q %d %q\n", x.Kind, x.ID, x.Text, x.Topics, x.Para, x.QueryError)
 	}
 	fmt.Fprintf(&b, "not %q\n", a.notMentions)
 	return b.String()

@@ -13,20 +13,21 @@ import (
 
 func funcs() template.FuncMap {
 	return template.FuncMap{
-		"excerpt":      excerpt,
-		"plural":       plural,
-		"join":         strings.Join,
-		"actorsByKind": actorsByKind,
-		"keyActors":    keyActors,
-		"latestEvents": latestEvents,
-		"byMonth":      byMonth,
-		"withPage":     withPage,
-		"bookHTML":     BookHTML,
-		"byArticle":    byArticle,
-		"first":        first,
-		"latest":       latest,
-		"last":         last,
-		"more":         more,
+		"excerpt":       excerpt,
+		"plural":        plural,
+		"join":          strings.Join,
+		"actorsByKind":  actorsByKind,
+		"keyActors":     keyActors,
+		"latestEvents":  latestEvents,
+		"byMonth":       byMonth,
+		"withPage":      withPage,
+		"bookHTML":      BookHTML,
+		"byArticle":     byArticle,
+		"first":         first,
+		"latest":        latest,
+		"last":          last,
+		"more":          more,
+		"passagesShown": func() int { return PassagesShown },
 	}
 }
 

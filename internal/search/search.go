@@ -9,6 +9,7 @@
 package search
 
 import (
+	"slices"
 	"strconv"
 	"unicode/utf8"
 
@@ -28,14 +29,28 @@ const (
 	Event     = "e"
 )
 
-// Index builds the search index of b.
+// Index is the search index of a briefing, with where each article's
+// paragraphs are in it, so that an article whose text alone changed is
+// written again in place (Reword) rather than the whole index.
 //
 // The index runs to tens of megabytes for a large briefing, so it is
 // written straight into one buffer of about its final size, not built as
 // a slice of entries and marshalled (which holds it three times over).
-func Index(b *model.Briefing) output.File {
+type Index struct {
+	data  []byte
+	start int                    // where the articles' entries start in data
+	at    map[*model.Article]int // the article's place in ends
+	ends  []int                  // where each article's entries end in data, in the briefing's order
+}
+
+// header opens the index; an article's entries start with a comma unless
+// they come right after it.
+const header = "window.briefingSearchIndex = ["
+
+// New writes the search index of b.
+func New(b *model.Briefing) *Index {
 	w := writer{buf: make([]byte, 0, estimate(b))}
-	w.buf = append(w.buf, "window.briefingSearchIndex = ["...)
+	w.buf = append(w.buf, header...)
 	for _, t := range b.Topics {
 		w.entry(Topic, t.Title, t.Summary, t.Path(), "")
 	}
@@ -52,14 +67,40 @@ func Index(b *model.Briefing) output.File {
 	for _, q := range b.Quotes {
 		w.entry(Quote, q.Speaker.Name, q.Text, q.SourcePath(), "")
 	}
-	for _, a := range b.Articles {
-		page := a.Path() + "#p"
-		for _, p := range a.Paragraphs {
-			w.entry(Paragraph, a.Title, p.Text, page, strconv.Itoa(p.N))
-		}
+	x := &Index{start: len(w.buf), at: make(map[*model.Article]int, len(b.Articles)), ends: make([]int, len(b.Articles))}
+	for i, a := range b.Articles {
+		w.paragraphs(a)
+		x.at[a], x.ends[i] = i, len(w.buf)
 	}
 	w.buf = append(w.buf, "];\n"...)
-	return output.File{Path: Path, Data: w.buf}
+	x.data = w.buf
+	return x
+}
+
+// File is the index as the file the site serves.
+func (x *Index) File() output.File { return output.File{Path: Path, Data: x.data} }
+
+// Reword returns the index with a's paragraphs written again, after their
+// text changed; x is left as it is, as its bytes may be being served.
+func (x *Index) Reword(a *model.Article) *Index {
+	i, ok := x.at[a]
+	if !ok {
+		panic("search: Reword of an article the index does not hold")
+	}
+	start := x.start
+	if i > 0 {
+		start = x.ends[i-1]
+	}
+	w := writer{entries: start - len(header)} // a comma first unless it comes first
+	w.paragraphs(a)
+	delta := len(w.buf) - (x.ends[i] - start)
+	data := make([]byte, 0, len(x.data)+delta)
+	data = append(append(append(data, x.data[:start]...), w.buf...), x.data[x.ends[i]:]...)
+	ends := slices.Clone(x.ends)
+	for j := i; j < len(ends); j++ {
+		ends[j] += delta
+	}
+	return &Index{data: data, start: x.start, at: x.at, ends: ends}
 }
 
 // estimate is about the size of b's index: its text, with room for the
@@ -77,7 +118,15 @@ func estimate(b *model.Briefing) int {
 // writer appends entries as JSON arrays of strings.
 type writer struct {
 	buf     []byte
-	entries int
+	entries int // entries written before, so far; only whether there are any matters
+}
+
+// paragraphs appends an entry for each of a's paragraphs.
+func (w *writer) paragraphs(a *model.Article) {
+	page := a.Path() + "#p"
+	for _, p := range a.Paragraphs {
+		w.entry(Paragraph, a.Title, p.Text, page, strconv.Itoa(p.N))
+	}
 }
 
 // entry appends [kind, title, text, link+fragment].

@@ -42,6 +42,17 @@ type Builder struct {
 	built    bool                   // a build has succeeded
 	restyled bool                   // static files changed since the last good build
 
+	// What the quick way through reworded articles (rewordBuild) needs,
+	// kept from the last good build when it kept its files (Emit is nil),
+	// and the articles' converter of the last build with its links key.
+	last            *model.Briefing
+	index           *search.Index
+	warnings        []diag.Diagnostic
+	views           []output.File // the search index, feeds and exports
+	others          []output.File // .nojekyll, CNAME and the static files
+	articleMarkdown *markdown.Converter
+	linksKey        string
+
 	// The edits since the last good build. A failed build keeps them, so
 	// the build that fixes it still re-reads and re-renders what they
 	// changed; redo asks for everything.
@@ -89,6 +100,9 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 	}
 	for _, c := range changed {
 		b.edited[path.Clean(c)] = true
+	}
+	if s, done, err := b.rewordBuild(); done {
+		return s, err
 	}
 	// Anything but an article changes what many pages show: render all.
 	full := b.redo
@@ -155,12 +169,11 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 			html = append(html, p.Path)
 		}
 	}
-	var indexSize int
+	var index *search.Index
 	views := []func() []output.File{
 		func() []output.File {
-			index := search.Index(briefing)
-			indexSize = len(index.Data)
-			return []output.File{index}
+			index = search.New(briefing)
+			return []output.File{index.File()}
 		},
 		func() []output.File { return feed.Files(briefing, html) },
 		func() []output.File { return export.Files(briefing) },
@@ -190,7 +203,7 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 		return nil, failures.Err()
 	}
 
-	s := &Site{Briefing: briefing, Pages: len(all), Rendered: len(todo), SearchIndex: indexSize, Warnings: list.Items()}
+	s := &Site{Briefing: briefing, Pages: len(all), Rendered: len(todo), SearchIndex: len(index.File().Data), Warnings: list.Items()}
 	if b.Emit == nil {
 		s.Updated, s.UpdatedAll = b.keepPages(all, rendered)
 	}
@@ -202,6 +215,7 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 	s.Warnings = append(s.Warnings, warnings...)
 	b.pass(rest)
 	if b.Emit == nil {
+		b.last, b.index, b.warnings, b.views, b.others = briefing, index, s.Warnings, fromModel, rest
 		s.Files = make([]output.File, 0, len(all)+len(fromModel)+len(rest))
 		for _, p := range all {
 			s.Files = append(s.Files, b.pages[p.Path])
@@ -333,7 +347,7 @@ func (b *Builder) outlinesOf(briefing *model.Briefing, full bool) map[string]str
 // Templates of the project's own may show anything anywhere, so with
 // them every summary page is rendered again.
 func (b *Builder) summariesChanged(briefing *model.Briefing, outlines map[string]string) (summaries, book bool) {
-	if entries, _ := fs.ReadDir(b.project.Root, "templates"); len(entries) > 0 {
+	if b.hasOwnTemplates() {
 		return true, true
 	}
 	for c := range b.edited {
@@ -349,6 +363,13 @@ func (b *Builder) summariesChanged(briefing *model.Briefing, outlines map[string
 		}
 	}
 	return false, book
+}
+
+// hasOwnTemplates reports whether the project has templates of its own,
+// which may show anything anywhere.
+func (b *Builder) hasOwnTemplates() bool {
+	entries, _ := fs.ReadDir(b.project.Root, "templates")
+	return len(entries) > 0
 }
 
 // summarises reports whether pages of a kind show something of every
@@ -456,6 +477,7 @@ func (b *Builder) load(readAll bool, edited map[string]bool, list *diag.List) *m
 	article := markdown.New(markdown.Options{Resolver: deep, UnsafeHTML: site.UnsafeHTML, NumberParagraphs: true})
 	profile := markdown.New(markdown.Options{Resolver: deep, UnsafeHTML: site.UnsafeHTML})
 	home := markdown.New(markdown.Options{Resolver: newResolver("", actors, topics), UnsafeHTML: site.UnsafeHTML})
+	b.articleMarkdown, b.linksKey = article, key
 
 	parallel.For(len(articleSources), func(i int) { articleSources[i].convertWith(article, key) })
 	for _, s := range actorSources {

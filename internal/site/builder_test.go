@@ -1,12 +1,15 @@
 package site_test
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"briefing"
+	"briefing/internal/diag"
 	"briefing/internal/site"
 	"briefing/internal/testproject"
 )
@@ -32,9 +35,21 @@ func sameAsFullBuild(t *testing.T, dir string, s *site.Site) {
 	}
 	for _, f := range full.Files {
 		if got[f.Path] != string(f.Data) {
-			t.Errorf("%s differs from a full build", f.Path)
+			t.Errorf("%s differs from a full build:\n%s\nwant:\n%s", f.Path, got[f.Path], f.Data)
 		}
 	}
+	if warnings, want := sortedWarnings(s), sortedWarnings(full); warnings != want {
+		t.Errorf("incremental build warns:\n%s\na full build:\n%s", warnings, want)
+	}
+}
+
+func sortedWarnings(s *site.Site) string {
+	var lines []string
+	for _, w := range s.Warnings {
+		lines = append(lines, w.String())
+	}
+	slices.Sort(lines)
+	return strings.Join(lines, "\n")
 }
 
 // TestIncrementalBuildsEqualFullBuilds makes the edits a writer makes and
@@ -61,6 +76,12 @@ func TestIncrementalBuildsEqualFullBuilds(t *testing.T) {
 		{"reword an article", func() {
 			testproject.Write(t, dir, "content/articles/second.md", strings.Replace(fixture()["content/articles/second.md"], "said", "stated", 1))
 		}, []string{"content/articles/second.md"}, 4},
+		{"reword an article so that it names an actor without an annotation", func() {
+			testproject.Write(t, dir, "content/articles/first.md", strings.Replace(fixture()["content/articles/first.md"], "would follow", "would follow, Land said", 1))
+		}, []string{"content/articles/first.md"}, 6},
+		{"reword it back", func() {
+			testproject.Write(t, dir, "content/articles/first.md", fixture()["content/articles/first.md"])
+		}, []string{"content/articles/first.md"}, 6},
 		{"reword a quote", func() {
 			testproject.Write(t, dir, "content/articles/second.md", strings.Replace(fixture()["content/articles/second.md"], "“fine”", "“very fine”", 1))
 		}, []string{"content/articles/second.md"}, 0},
@@ -122,6 +143,35 @@ func TestFailedIncrementalBuildKeepsLastGoodSite(t *testing.T) {
 		t.Fatalf("want the typo reported, got %v", err)
 	}
 	testproject.Write(t, dir, "content/articles/second.md", strings.Replace(fixture()["content/articles/second.md"], "“fine”", "“fine, then”", 1))
+	s, err := b.Build([]string{"content/articles/second.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameAsFullBuild(t, dir, s)
+}
+
+// TestAMistakeInRewordedTextIsReported saves text whose only change is a
+// mistake, reported with the warnings about the other files, then the
+// fix.
+func TestAMistakeInRewordedTextIsReported(t *testing.T) {
+	files := fixture()
+	files["content/articles/first.md"] += "\nLand agreed.\n" // a missed mention: a warning about another file
+	dir := testproject.New(t, files)
+	b := site.NewBuilder(project(dir))
+	if _, err := b.Build(nil); err != nil {
+		t.Fatal(err)
+	}
+	testproject.Write(t, dir, "content/articles/second.md", strings.Replace(fixture()["content/articles/second.md"], "on [the deal]", "on [the deal] (topic:deal)", 1))
+	_, err := b.Build([]string{"content/articles/second.md"})
+	var failure *diag.Failure
+	if !errors.As(err, &failure) {
+		t.Fatalf("want the mistake reported, got %v", err)
+	}
+	got := diag.Count(failure.Diagnostics, diag.Error) + ", " + diag.Count(failure.Diagnostics, diag.Warning)
+	if got != "1 error, 1 warning" || !strings.Contains(err.Error(), "did not become an annotation") {
+		t.Errorf("got %s: %v", got, failure.Diagnostics)
+	}
+	testproject.Write(t, dir, "content/articles/second.md", strings.Replace(fixture()["content/articles/second.md"], "said", "answered", 1))
 	s, err := b.Build([]string{"content/articles/second.md"})
 	if err != nil {
 		t.Fatal(err)
