@@ -1,6 +1,11 @@
 package model
 
-import "briefing/internal/diag"
+import (
+	"maps"
+	"slices"
+
+	"briefing/internal/diag"
+)
 
 // Reword puts the new version of an article in the place of old in a
 // linked briefing, when the two differ only in their paragraphs' text
@@ -44,3 +49,7 @@ func (b *Briefing) Reword(old, new *Article, list *diag.List) bool {
 	}
 	return true
 }
+
+// Passages are the actors' and topics' passages in the article, in no
+// particular order.
+func (a *Article) Passages() []*Passage { return slices.Collect(maps.Values(a.passages)) }

@@ -1,6 +1,10 @@
 package render
 
-import "briefing/internal/model"
+import (
+	"html/template"
+
+	"briefing/internal/model"
+)
 
 // PassagesShown is how many of its latest passages an actor's or topic's
 // page shows ({{passagesShown}} in the templates). Apart from its own page
@@ -9,30 +13,42 @@ import "briefing/internal/model"
 const PassagesShown = 50
 
 // ShowsTextOf reports whether the page, as the default templates render
-// it, shows the text of a's paragraphs. gen serve renders only those
-// pages again after an edit that changed nothing but that text; templates
-// of a project's own may show it anywhere.
-func (p *Page) ShowsTextOf(a *model.Article) bool {
+// it, shows the text of a's paragraphs: a's own page, the book if it
+// holds a, and the pages that list one of the changed passages among
+// their latest. gen serve renders only those pages again after an edit
+// that changed nothing but that text; templates of a project's own may
+// show it anywhere.
+func (p *Page) ShowsTextOf(a *model.Article, changed map[*model.Passage]bool) bool {
 	switch p.Kind {
 	case Article:
 		return p.Article == a
 	case Book:
 		return p.bookArticles[a.Slug]
 	case Actor:
-		return showsPassageOf(p.Actor.Passages, a)
+		return showsAny(p.Actor.Passages, changed)
 	case Topic:
-		return showsPassageOf(p.Topic.Passages, a)
+		return showsAny(p.Topic.Passages, changed)
 	}
 	return false
 }
 
-// showsPassageOf reports whether a page showing the latest passages shows
-// one of a's.
-func showsPassageOf(passages []*model.Passage, a *model.Article) bool {
+// showsAny reports whether a page showing the latest passages shows one
+// of those changed.
+func showsAny(passages []*model.Passage, changed map[*model.Passage]bool) bool {
 	for _, x := range passages[max(0, len(passages)-PassagesShown):] {
-		if x.Article == a {
+		if changed[x] {
 			return true
 		}
 	}
 	return false
+}
+
+// Excerpts are what pages show of an article's passages: compared before
+// and after an edit of its text, they tell which passages look different.
+func Excerpts(a *model.Article) map[*model.Passage]template.HTML {
+	out := map[*model.Passage]template.HTML{}
+	for _, p := range a.Passages() {
+		out[p] = excerpt(p)
+	}
+	return out
 }

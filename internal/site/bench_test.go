@@ -1,7 +1,13 @@
 package site_test
 
 import (
+	"flag"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -81,24 +87,75 @@ func BenchmarkWrite(b *testing.B) {
 	})
 }
 
+// benchCorpus, when set, is a project folder the rebuild benchmark edits
+// (in memory) instead of the 1,000-article synthetic corpus; make bench
+// passes the 10,000-article corpus of bench/corpus:
+//
+//	go test -run '^$' -bench RebuildOneArticle ./internal/site -args -corpus /tmp/briefing-bench/corpus-10000
+var benchCorpus = flag.String("corpus", "", "a project folder for BenchmarkRebuildOneArticle")
+
 // BenchmarkRebuildOneArticle is gen serve's case: one article saved in a
-// large briefing, rebuilt incrementally.
+// large briefing, rebuilt incrementally, after two kinds of edit: a word
+// changed in its text, and a mention added.
 func BenchmarkRebuildOneArticle(b *testing.B) {
 	root := corpus(1000)
+	if *benchCorpus != "" {
+		root = readCorpus(b, *benchCorpus)
+	}
+	names, _ := fs.Glob(root, "content/articles/*.md")
+	if len(names) == 0 {
+		b.Fatal("no articles in the corpus")
+	}
+	slices.Sort(names)
+	name := names[len(names)/2]
+	original := string(root[name].Data)
+	end := strings.Index(original[3:], "\n---\n") + 3 // where the body starts, after the front matter
+	body := strings.Index(original[end:], " the ") + end
+	if end < 3 || body < end {
+		b.Fatalf("%s has no front matter or no \" the \" in its text", name)
+	}
+	mention := regexp.MustCompile(`\[[^\]]*\]\(actor:[a-z0-9-]+\)`).FindString(original[end:])
+	edits := map[string]func(i int) string{
+		"reword": func(i int) string {
+			return original[:body] + fmt.Sprintf(" the (%d) ", i) + original[body+len(" the "):]
+		},
+		"mention": func(i int) string {
+			return original + fmt.Sprintf("\n%s spoke again (%d).\n", strings.Repeat(mention+" ", 1+i%2), i)
+		},
+	}
 	builder := site.NewBuilder(site.NewProject(root, briefing.Templates(), briefing.Static()))
 	if _, err := builder.Build(nil); err != nil {
 		b.Fatal(err)
 	}
-	name := "content/articles/article-500.md"
-	original := string(root[name].Data)
-	i := 0
-	for b.Loop() {
-		i++
-		root[name] = &fstest.MapFile{Data: []byte(strings.Replace(original, "at length", fmt.Sprintf("at length (%d)", i), 1))}
-		s, err := builder.Build([]string{name})
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.ReportMetric(float64(s.Rendered), "pages")
+	for _, kind := range []string{"reword", "mention"} {
+		b.Run(kind, func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				i++
+				root[name] = &fstest.MapFile{Data: []byte(edits[kind](i))}
+				s, err := builder.Build([]string{name})
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.ReportMetric(float64(s.Rendered), "pages")
+			}
+		})
 	}
+}
+
+// readCorpus reads a project folder into memory, where edits cost nothing.
+func readCorpus(b *testing.B, dir string) fstest.MapFS {
+	root := fstest.MapFS{}
+	err := fs.WalkDir(os.DirFS(dir), ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		root[name] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return root
 }

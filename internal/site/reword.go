@@ -43,6 +43,7 @@ func (b *Builder) rewordBuild() (*Site, bool, error) {
 
 	var list diag.List
 	var reworded []*model.Article
+	changed := map[*model.Passage]bool{} // the passages whose excerpts the edits changed
 	for _, name := range names {
 		var read diag.List
 		src := b.load1(name, true, &read)
@@ -66,8 +67,14 @@ func (b *Builder) rewordBuild() (*Site, bool, error) {
 			return nil, false, nil
 		}
 		article.SetBody(src.html, src.result)
+		before := render.Excerpts(old)
 		if !list.HasErrors() && b.last.Reword(old, article, &list) {
 			reworded = append(reworded, old)
+			for p, excerpt := range render.Excerpts(old) {
+				if before[p] != excerpt {
+					changed[p] = true
+				}
+			}
 			continue
 		}
 		if len(reworded) > 0 {
@@ -84,7 +91,7 @@ func (b *Builder) rewordBuild() (*Site, bool, error) {
 	all := render.Pages(b.last)
 	var todo []*render.Page
 	for _, p := range all {
-		shows := slices.ContainsFunc(reworded, p.ShowsTextOf)
+		shows := slices.ContainsFunc(reworded, func(a *model.Article) bool { return p.ShowsTextOf(a, changed) })
 		if ownTemplates && len(reworded) > 0 { // they may show the text on any page that shows the article
 			shows = shows || summarises(p.Kind) || slices.ContainsFunc(names, func(n string) bool { return slices.Contains(b.touches[n], p.Path) })
 		}
