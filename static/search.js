@@ -2,7 +2,9 @@
 // The index (search-index.js, written by gen build) is a plain script
 // loaded on the first search, so it works from a folder on disk as on any
 // web server; it sets window.briefingSearchIndex to [kind, title, text,
-// link] entries with site-relative links.
+// link] entries with site-relative links, and window.briefingSearchParts
+// to the number of parts that hold the articles' paragraphs
+// (search/part-1.js and on), loaded next, all at once.
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -52,23 +54,40 @@
     return found;
   }
 
+  function addScript(src, onload) {
+    var s = document.createElement("script");
+    s.src = src;
+    s.onload = onload;
+    s.onerror = function () { status.textContent = "The search index could not be loaded."; };
+    document.head.appendChild(s);
+  }
+
   function load(then) {
     if (docs) { then(); return; }
     if (waiting) { waiting.push(then); return; }
     waiting = [then];
     status.textContent = "Loading the search index…";
-    var s = document.createElement("script");
-    s.src = indexSrc;
-    s.onload = function () {
-      docs = (window.briefingSearchIndex || []).map(function (e) {
+    function ready() {
+      var parts = window.briefingSearchParts;
+      var entries = (window.briefingSearchIndex || []).slice();
+      for (var n = 1; n <= parts.count; n++) {
+        parts[n].forEach(function (e) { entries.push(e); });
+      }
+      docs = entries.map(function (e) {
         return { kind: e[0], title: e[1], text: e[2], url: e[3], title_: fold(e[1]).text, text_: fold(e[2]).text };
       });
       var queue = waiting;
       waiting = null;
       queue.forEach(function (f) { f(); });
-    };
-    s.onerror = function () { status.textContent = "The search index could not be loaded."; };
-    document.head.appendChild(s);
+    }
+    addScript(indexSrc, function () {
+      var parts = window.briefingSearchParts = window.briefingSearchParts || { count: 0 };
+      var pending = parts.count;
+      if (!pending) { ready(); return; }
+      for (var n = 1; n <= parts.count; n++) {
+        addScript(root + "search/part-" + n + ".js", function () { if (--pending === 0) ready(); });
+      }
+    });
   }
 
   function search(q) {

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -441,22 +442,34 @@ func sameDate(a, b map[string]int) bool {
 
 func TestSearchIndexHasQuotesWithTheirParagraph(t *testing.T) {
 	dir := buildForPages(t)
-	index := read(t, filepath.Join(dir, "search-index.js"))
-	data, ok := strings.CutPrefix(strings.TrimSpace(index), "window.briefingSearchIndex = ")
-	if !ok {
-		t.Fatalf("index does not set its global: %.60s", index)
-	}
-	var entries [][4]string
-	if err := json.Unmarshal([]byte(strings.TrimSuffix(data, ";")), &entries); err != nil {
-		t.Fatal(err)
-	}
-	found := false
-	for _, e := range entries {
-		if e[0] == "q" && strings.Contains(e[2], "colonial") {
-			found = e[3] == "articles/zelensky-rejects-us-minerals-proposal/index.html#p5" && e[1] == "Former senior Ukrainian official"
+	quotes := searchEntries(t, read(t, filepath.Join(dir, "search-index.js")), "window.briefingSearchIndex = ")
+	paragraphs := searchEntries(t, read(t, filepath.Join(dir, "search/part-1.js")), "window.briefingSearchParts[1] = ")
+	found := 0
+	for _, e := range slices.Concat(quotes, paragraphs) {
+		if e[0] == "q" && strings.Contains(e[2], "colonial") && e[3] == "articles/zelensky-rejects-us-minerals-proposal/index.html#p5" && e[1] == "Former senior Ukrainian official" {
+			found++
+		}
+		if e[0] == "p" && strings.Contains(e[2], "colonial") && e[3] == "articles/zelensky-rejects-us-minerals-proposal/index.html#p5" {
+			found++
 		}
 	}
-	if !found {
-		t.Errorf("no quote entry for “colonial” linked to ¶5")
+	if found != 2 {
+		t.Errorf("want a quote entry and a paragraph entry for “colonial”, linked to ¶5; found %d", found)
 	}
+}
+
+// searchEntries reads the entries of a file of the search index, which
+// sets a global to them.
+func searchEntries(t *testing.T, script, global string) [][4]string {
+	t.Helper()
+	_, data, ok := strings.Cut(script, global)
+	if !ok {
+		t.Fatalf("the index does not set %s: %.60s", global, script)
+	}
+	data, _, _ = strings.Cut(data, ";\n")
+	var entries [][4]string
+	if err := json.Unmarshal([]byte(data), &entries); err != nil {
+		t.Fatal(err)
+	}
+	return entries
 }

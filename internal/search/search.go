@@ -1,14 +1,20 @@
 // Package search writes the index that static/search.js searches in the
 // reader's browser, with no server.
 //
-// The index is a script, search-index.js, that sets one global. A script
-// loads where fetch() cannot, from a folder on disk (file://) as on any
-// web server, and the search page adds it only when the reader starts a
-// search, so no other page pays for it. Each entry is [kind, title, text,
-// link]; links are site-relative and point at the paragraph.
+// The index is a set of scripts, each setting a global: a script loads
+// where fetch() cannot, from a folder on disk (file://) as on any web
+// server, and the search page adds them only when the reader starts a
+// search, so no other page pays for them. search-index.js holds the
+// topics, actors, events and quotes, and says how many parts hold the
+// articles' paragraphs (search/part-1.js and on, a part for every
+// ArticlesPerPart articles, newest first): a large briefing's index loads
+// as several files at once, and gen serve writes again only the part of
+// an article whose text changed. Each entry is [kind, title, text, link];
+// links are site-relative and point at the paragraph.
 package search
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"unicode/utf8"
@@ -17,8 +23,15 @@ import (
 	"briefing/internal/output"
 )
 
-// Path is where the index is written.
+// Path is where the index's first file is written; the parts are PartPath(1) and on.
 const Path = "search-index.js"
+
+// PartPath is where part n of the index, from 1, is written.
+func PartPath(n int) string { return fmt.Sprintf("search/part-%d.js", n) }
+
+// ArticlesPerPart is how many articles' paragraphs a part of the index
+// holds: about 1.7 MB of text for articles the length of the shipped one.
+const ArticlesPerPart = 250
 
 // The kinds of entry; search.js labels results by them.
 const (
@@ -31,26 +44,23 @@ const (
 
 // Index is the search index of a briefing, with where each article's
 // paragraphs are in it, so that an article whose text alone changed is
-// written again in place (Reword) rather than the whole index.
+// written again in place (Reword): only its part changes.
 //
-// The index runs to tens of megabytes for a large briefing, so it is
-// written straight into one buffer of about its final size, not built as
-// a slice of entries and marshalled (which holds it three times over).
+// The index runs to tens of megabytes for a large briefing, so each file
+// is written straight into one buffer of about its final size, not built
+// as a slice of entries and marshalled (which holds it three times over).
 type Index struct {
-	data  []byte
-	start int                    // where the articles' entries start in data
-	at    map[*model.Article]int // the article's place in ends
-	ends  []int                  // where each article's entries end in data, in the briefing's order
+	head  []byte   // search-index.js
+	parts [][]byte // the articles' paragraphs, ArticlesPerPart articles each
+	at    map[*model.Article]int
+	ends  []int // where each article's entries end in its part, in the briefing's order
 }
-
-// header opens the index; an article's entries start with a comma unless
-// they come right after it.
-const header = "window.briefingSearchIndex = ["
 
 // New writes the search index of b.
 func New(b *model.Briefing) *Index {
-	w := writer{buf: make([]byte, 0, estimate(b))}
-	w.buf = append(w.buf, header...)
+	parts := (len(b.Articles) + ArticlesPerPart - 1) / ArticlesPerPart
+	w := writer{buf: make([]byte, 0, 200*(len(b.Topics)+len(b.Actors)+len(b.Events)+len(b.Quotes))+100)}
+	w.buf = append(w.buf, "window.briefingSearchIndex = ["...)
 	for _, t := range b.Topics {
 		w.entry(Topic, t.Title, t.Summary, t.Path(), "")
 	}
@@ -67,52 +77,85 @@ func New(b *model.Briefing) *Index {
 	for _, q := range b.Quotes {
 		w.entry(Quote, q.Speaker.Name, q.Text, q.SourcePath(), "")
 	}
-	x := &Index{start: len(w.buf), at: make(map[*model.Article]int, len(b.Articles)), ends: make([]int, len(b.Articles))}
-	for i, a := range b.Articles {
-		w.paragraphs(a)
-		x.at[a], x.ends[i] = i, len(w.buf)
+	w.buf = append(w.buf, "];\nwindow.briefingSearchParts = {count: "...)
+	w.buf = append(strconv.AppendInt(w.buf, int64(parts), 10), "};\n"...)
+
+	x := &Index{head: w.buf, parts: make([][]byte, parts), at: make(map[*model.Article]int, len(b.Articles)), ends: make([]int, len(b.Articles))}
+	for n := range parts {
+		articles := b.Articles[n*ArticlesPerPart : min((n+1)*ArticlesPerPart, len(b.Articles))]
+		w := writer{buf: make([]byte, 0, estimate(articles))}
+		w.buf = partHead(w.buf, n)
+		for i, a := range articles {
+			w.paragraphs(a)
+			x.at[a], x.ends[n*ArticlesPerPart+i] = n*ArticlesPerPart+i, len(w.buf)
+		}
+		x.parts[n] = append(w.buf, "];\n"...)
 	}
-	w.buf = append(w.buf, "];\n"...)
-	x.data = w.buf
 	return x
 }
 
-// File is the index as the file the site serves.
-func (x *Index) File() output.File { return output.File{Path: Path, Data: x.data} }
+// partHead opens part n (from 0) of the index.
+func partHead(buf []byte, n int) []byte {
+	buf = append(buf, "window.briefingSearchParts["...)
+	return append(strconv.AppendInt(buf, int64(n+1), 10), "] = ["...)
+}
+
+// Files are the index's files, as the site serves them.
+func (x *Index) Files() []output.File {
+	files := []output.File{{Path: Path, Data: x.head}}
+	for n, part := range x.parts {
+		files = append(files, output.File{Path: PartPath(n + 1), Data: part})
+	}
+	return files
+}
+
+// Size is the index's size in bytes, all its files together.
+func (x *Index) Size() int {
+	n := len(x.head)
+	for _, part := range x.parts {
+		n += len(part)
+	}
+	return n
+}
 
 // Reword returns the index with a's paragraphs written again, after their
-// text changed; x is left as it is, as its bytes may be being served.
-func (x *Index) Reword(a *model.Article) *Index {
+// text changed, and the file that changed; x is left as it is, as its
+// files may be being served.
+func (x *Index) Reword(a *model.Article) (*Index, output.File) {
 	i, ok := x.at[a]
 	if !ok {
 		panic("search: Reword of an article the index does not hold")
 	}
-	start := x.start
-	if i > 0 {
+	n := i / ArticlesPerPart
+	part := x.parts[n]
+	start := len(partHead(nil, n))
+	if i%ArticlesPerPart > 0 {
 		start = x.ends[i-1]
 	}
-	w := writer{entries: start - len(header)} // a comma first unless it comes first
+	w := writer{entries: start - len(partHead(nil, n))} // a comma first unless it comes first
 	w.paragraphs(a)
 	delta := len(w.buf) - (x.ends[i] - start)
-	data := make([]byte, 0, len(x.data)+delta)
-	data = append(append(append(data, x.data[:start]...), w.buf...), x.data[x.ends[i]:]...)
-	ends := slices.Clone(x.ends)
-	for j := i; j < len(ends); j++ {
-		ends[j] += delta
+	data := make([]byte, 0, len(part)+delta)
+	data = append(append(append(data, part[:start]...), w.buf...), part[x.ends[i]:]...)
+
+	y := &Index{head: x.head, parts: slices.Clone(x.parts), at: x.at, ends: slices.Clone(x.ends)}
+	y.parts[n] = data
+	for j := i; j < min((n+1)*ArticlesPerPart, len(y.ends)); j++ {
+		y.ends[j] += delta
 	}
-	return &Index{data: data, start: x.start, at: x.at, ends: ends}
+	return y, output.File{Path: PartPath(n + 1), Data: data}
 }
 
-// estimate is about the size of b's index: its text, with room for the
-// quotes, commas and links around it.
-func estimate(b *model.Briefing) int {
+// estimate is about the size of the articles' entries: their text, with
+// room for the quotes, commas and links around it.
+func estimate(articles []*model.Article) int {
 	n := 64
-	for _, a := range b.Articles {
+	for _, a := range articles {
 		for _, p := range a.Paragraphs {
 			n += len(a.Title) + len(p.Text) + len(a.Slug) + 40
 		}
 	}
-	return n + 200*(len(b.Topics)+len(b.Actors)+len(b.Events)+len(b.Quotes))
+	return n
 }
 
 // writer appends entries as JSON arrays of strings.

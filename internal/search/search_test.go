@@ -2,8 +2,14 @@ package search
 
 import (
 	"encoding/json"
+	"fmt"
+	"maps"
 	"strings"
 	"testing"
+
+	"briefing/internal/annotate"
+	"briefing/internal/model"
+	"briefing/internal/output"
 )
 
 // TestStringsAreJSONAndSafeInAScript checks the hand-written encoder
@@ -45,4 +51,56 @@ func viaJSON(s string) string {
 	var back string
 	json.Unmarshal(data, &back)
 	return back
+}
+
+// briefingOf is a briefing of n articles of three paragraphs each.
+func briefingOf(n int) *model.Briefing {
+	b := &model.Briefing{}
+	for i := range n {
+		a := &model.Article{Slug: fmt.Sprintf("a-%d", i), Title: fmt.Sprintf("Article %d", i)}
+		for p := 1; p <= 3; p++ {
+			a.Paragraphs = append(a.Paragraphs, annotate.Paragraph{N: p, Text: fmt.Sprintf("Paragraph %d of article %d.", p, i)})
+		}
+		b.Articles = append(b.Articles, a)
+	}
+	return b
+}
+
+// TestRewordEqualsANewIndex rewrites articles at the start, middle and
+// end of parts, longer and shorter, and checks every file against an
+// index written from scratch, and that the index it started from is left
+// as it was.
+func TestRewordEqualsANewIndex(t *testing.T) {
+	b := briefingOf(2*ArticlesPerPart + 10)
+	x := New(b)
+	if got := len(x.Files()); got != 4 {
+		t.Fatalf("%d files, want the head and 3 parts", got)
+	}
+	first, before := x, filesOf(x)
+	for _, i := range []int{0, 1, ArticlesPerPart - 1, ArticlesPerPart, 2*ArticlesPerPart + 9} {
+		a := b.Articles[i]
+		a.Paragraphs[1].Text = strings.Repeat("Reworded, </script> & longer. ", 1+i%3)
+		var part output.File
+		x, part = x.Reword(a)
+		if want := PartPath(i/ArticlesPerPart + 1); part.Path != want {
+			t.Errorf("article %d: rewrote %s, want %s", i, part.Path, want)
+		}
+		want := filesOf(New(b))
+		for name, data := range filesOf(x) {
+			if data != want[name] {
+				t.Errorf("after article %d: %s differs from a new index", i, name)
+			}
+		}
+	}
+	if !maps.Equal(filesOf(first), before) {
+		t.Error("Reword changed the index it started from")
+	}
+}
+
+func filesOf(x *Index) map[string]string {
+	out := map[string]string{}
+	for _, f := range x.Files() {
+		out[f.Path] = string(f.Data)
+	}
+	return out
 }

@@ -173,7 +173,7 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 	views := []func() []output.File{
 		func() []output.File {
 			index = search.New(briefing)
-			return []output.File{index.File()}
+			return index.Files()
 		},
 		func() []output.File { return feed.Files(briefing, html) },
 		func() []output.File { return export.Files(briefing) },
@@ -203,7 +203,7 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 		return nil, failures.Err()
 	}
 
-	s := &Site{Briefing: briefing, Pages: len(all), Rendered: len(todo), SearchIndex: len(index.File().Data), Warnings: list.Items()}
+	s := &Site{Briefing: briefing, Pages: len(all), Rendered: len(todo), SearchIndex: index.Size(), Warnings: list.Items()}
 	if b.Emit == nil {
 		s.Updated, s.UpdatedAll = b.keepPages(all, rendered)
 	}

@@ -12,7 +12,6 @@ import (
 	"briefing/internal/output"
 	"briefing/internal/parallel"
 	"briefing/internal/render"
-	"briefing/internal/search"
 )
 
 // rewordBuild is the quick way through the rebuild gen serve makes most:
@@ -100,13 +99,16 @@ func (b *Builder) rewordBuild() (*Site, bool, error) {
 		}
 	}
 	index := b.index
+	var parts []output.File // the index's parts that changed
 	rendered := make([]output.File, len(todo))
 	errs := make([]error, len(todo))
 	var done atomic.Int64
 	parallel.For(1+len(todo), func(i int) {
 		if i == 0 {
 			for _, a := range reworded {
-				index = index.Reword(a)
+				var part output.File
+				index, part = index.Reword(a)
+				parts = append(parts, part)
 			}
 			return
 		}
@@ -126,11 +128,13 @@ func (b *Builder) rewordBuild() (*Site, bool, error) {
 
 	warnings := b.warningsBesides(names)
 	warnings.Merge(&list)
-	s := &Site{Briefing: b.last, Pages: len(all), Rendered: len(todo), SearchIndex: len(index.File().Data), Warnings: warnings.Items()}
+	s := &Site{Briefing: b.last, Pages: len(all), Rendered: len(todo), SearchIndex: index.Size(), Warnings: warnings.Items()}
 	s.Updated, s.UpdatedAll = b.keepPages(all, rendered)
-	for i, f := range b.views {
-		if f.Path == search.Path {
-			b.views[i] = index.File()
+	for _, part := range parts {
+		for i, f := range b.views {
+			if f.Path == part.Path {
+				b.views[i] = part
+			}
 		}
 	}
 	b.index = index
