@@ -8,7 +8,7 @@ package feed
 import (
 	"encoding/xml"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -74,11 +74,28 @@ type atomEntry struct {
 	Summary string   `xml:"summary,omitempty"`
 }
 
-// entry is a feed item before it is placed in a feed: id and target are
-// site-relative.
+// entry is a feed item before it is placed in a feed: an article, a quote
+// or an event, and its time. Its text is made only if the feed keeps it,
+// as a feed keeps the latest of what may be thousands.
 type entry struct {
-	title, id, target, summary string
-	when                       time.Time
+	when    time.Time
+	article *model.Article
+	quote   *model.Quote
+	event   *model.Event
+}
+
+// text is the entry's title, id and target (both site-relative) and
+// summary.
+func (e entry) text() (title, id, target, summary string) {
+	switch {
+	case e.quote != nil:
+		q := e.quote
+		return fmt.Sprintf("%s: “%s”", q.Speaker.Name, q.Text), q.ID(), q.SourcePath(), "In " + q.Article.Title
+	case e.event != nil:
+		ev := e.event
+		return ev.Title, ev.Path(), ev.Path(), ev.Date.String() + ". Reported in " + ev.Article.Title + "."
+	}
+	return e.article.Title, e.article.Path(), e.article.Path(), e.article.Summary
 }
 
 // An article or quote is stamped with the last day its publication date
@@ -86,9 +103,9 @@ type entry struct {
 // comes after the February events it reports.
 
 func siteFeed(b *model.Briefing) output.File {
-	var entries []entry
+	entries := make([]entry, 0, len(b.Articles)+len(b.Events))
 	for _, a := range b.Articles {
-		entries = append(entries, entry{a.Title, a.Path(), a.Path(), a.Summary, a.Published.LastDay()})
+		entries = append(entries, entry{when: a.Published.LastDay(), article: a})
 	}
 	for _, e := range b.Events {
 		entries = append(entries, eventEntry(e))
@@ -97,15 +114,9 @@ func siteFeed(b *model.Briefing) output.File {
 }
 
 func itemFeed(b *model.Briefing, file, name, page string, quotes []*model.Quote, events []*model.Event) output.File {
-	var entries []entry
+	entries := make([]entry, 0, len(quotes)+len(events))
 	for _, q := range quotes {
-		entries = append(entries, entry{
-			title:   fmt.Sprintf("%s: “%s”", q.Speaker.Name, q.Text),
-			id:      q.ID(),
-			target:  q.SourcePath(),
-			summary: "In " + q.Article.Title,
-			when:    q.Article.Published.LastDay(),
-		})
+		entries = append(entries, entry{when: q.Article.Published.LastDay(), quote: q})
 	}
 	for _, e := range events {
 		entries = append(entries, eventEntry(e))
@@ -118,12 +129,12 @@ func eventEntry(e *model.Event) entry {
 	if e.Date.Pending {
 		when = e.Article.Published.LastDay()
 	}
-	return entry{e.Title, e.Path(), e.Path(), e.Date.String() + ". Reported in " + e.Article.Title + ".", when}
+	return entry{when: when, event: e}
 }
 
 // write makes the feed at file (site-relative) for the page at page.
 func write(b *model.Briefing, file, title, page string, entries []entry) output.File {
-	sort.SliceStable(entries, func(i, j int) bool { return entries[i].when.After(entries[j].when) })
+	slices.SortStableFunc(entries, func(x, y entry) int { return y.when.Compare(x.when) })
 	if len(entries) > maxEntries {
 		entries = entries[:maxEntries]
 	}
@@ -139,9 +150,10 @@ func write(b *model.Briefing, file, title, page string, entries []entry) output.
 		f.Updated = stamp(entries[0].when)
 	}
 	for _, e := range entries {
+		title, id, target, summary := e.text()
 		f.Entries = append(f.Entries, atomEntry{
-			Title: e.title, ID: address(base, e.id), Updated: stamp(e.when), Summary: e.summary,
-			Link: atomLink{Rel: "alternate", Type: "text/html", Href: address(base, e.target)},
+			Title: title, ID: address(base, id), Updated: stamp(e.when), Summary: summary,
+			Link: atomLink{Rel: "alternate", Type: "text/html", Href: address(base, target)},
 		})
 	}
 	return xmlFile(file, f)

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"strconv"
 	"html/template"
 	"strings"
 
@@ -224,14 +225,28 @@ func (p *Passage) SourcePath() string { return p.Article.ParagraphPath(p.Para) }
 // same outline differ only on the pages that show its paragraphs, so
 // gen serve need not render the others again after a typo is fixed.
 func (a *Article) Outline() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%q %q %q %s %q %q %q\n", a.Title, a.Source, a.URL, a.Published.ISO(), a.Published.String(), a.Authors, a.Summary)
+	// Written with strconv rather than fmt: gen serve's first build
+	// outlines every article.
+	b := make([]byte, 0, 1024)
+	b = appendQuoted(b, a.Title, a.Source, a.URL, a.Published.ISO(), a.Published.String(), a.Summary)
+	b = appendQuoted(b, a.Authors...)
 	for _, e := range a.declared {
-		fmt.Fprintf(&b, "event %q %q %s %q %q %q %q\n", e.ID, e.Title, e.Date.ISO(), e.Date.String(), e.DateNote, e.actorIDs, e.topicIDs)
+		b = appendQuoted(append(b, "\nevent"...), e.ID, e.Title, e.Date.ISO(), e.Date.String(), e.DateNote)
+		b = appendQuoted(appendQuoted(b, e.actorIDs...), e.topicIDs...)
 	}
 	for _, x := range a.annotations {
-		fmt.Fprintf(&b, "%s %q %q %q %d %q\n", x.Kind, x.ID, x.Text, x.Topics, x.Para, x.QueryError)
+		b = appendQuoted(append(b, '\n'), string(x.Kind), x.ID, x.Text, x.QueryError)
+		b = strconv.AppendInt(appendQuoted(b, x.Topics...), int64(x.Para), 10)
 	}
-	fmt.Fprintf(&b, "not %q\n", a.notMentions)
-	return b.String()
+	b = appendQuoted(append(b, "\nnot"...), a.notMentions...)
+	return string(b)
+}
+
+// appendQuoted appends each string quoted, after a space, and a closing
+// "|" so that lists of different lengths differ.
+func appendQuoted(b []byte, list ...string) []byte {
+	for _, s := range list {
+		b = strconv.AppendQuote(append(b, ' '), s)
+	}
+	return append(b, " |"...)
 }
