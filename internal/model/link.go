@@ -19,12 +19,11 @@ import (
 // complete enough to render even when there are some, with unresolved
 // references left out.
 func Link(site Site, actors []*Actor, topics []*Topic, articles []*Article, list *diag.List) *Briefing {
-	l := &linker{
-		list:   list,
+	l := &linker{list: list, known: known{
 		actors: map[string]*Actor{},
 		topics: map[string]*Topic{},
 		events: map[string]*Event{},
-	}
+	}}
 	for _, a := range actors {
 		l.actors[a.ID] = a
 	}
@@ -53,7 +52,7 @@ func Link(site Site, actors []*Actor, topics []*Topic, articles []*Article, list
 		l.checkProse(t.overview)
 	}
 
-	b := &Briefing{Site: site, Actors: actors, Topics: topics, Articles: articles, names: names}
+	b := &Briefing{Site: site, Actors: actors, Topics: topics, Articles: articles, names: names, known: l.known}
 	for _, a := range articles {
 		b.Events = append(b.Events, a.declared...)
 		b.Quotes = append(b.Quotes, a.Quotes...)
@@ -72,7 +71,12 @@ type passageKey struct {
 }
 
 type linker struct {
-	list   *diag.List
+	list *diag.List
+	known
+}
+
+// known are the actors, topics and events of a briefing by id.
+type known struct {
 	actors map[string]*Actor
 	topics map[string]*Topic
 	events map[string]*Event
@@ -133,25 +137,41 @@ func (l *linker) declareEvents(a *Article) {
 }
 
 func (l *linker) linkArticle(a *Article) {
-	paraTopics := map[int][]*Topic{}
-	var implicit []*Quote // quotes that take their paragraph's topics
+	l.apply(a, l.resolve(a))
+}
 
+// target is what one annotation points at, once resolved.
+type target struct {
+	an     *annotate.Annotation
+	actor  *Actor   // a mention's actor or a quote's speaker
+	topic  *Topic   // a topic mention's
+	event  *Event   // an event reference's
+	topics []*Topic // a quote's topics, when it names them
+	text   string   // a quote's words
+}
+
+// resolve finds what a's annotations point at, and reports those that
+// point at nothing and what else in the text needs a writer's eye. It
+// changes nothing, so that gen serve can check an edited article before
+// it relinks it in place (Briefing.Reannotate).
+func (l *linker) resolve(a *Article) []target {
+	var out []target
 	for _, an := range a.annotations {
 		pos := a.doc.Lines.Pos(a.doc.BodyOffset + an.Offset)
 		if !l.checkAnnotation(an, pos) {
 			continue
 		}
+		t := target{an: an}
 		switch an.Kind {
 		case annotate.Actor:
-			if actor := l.actor(an.ID, pos); actor != nil {
-				a.Actors = appendNew(a.Actors, actor)
-				addPassage(&actor.Passages, a, an)
+			t.actor = l.actor(an.ID, pos)
+			if t.actor == nil {
+				continue
 			}
 		case annotate.Topic:
-			if topic := l.topic(an.ID, pos); topic != nil {
-				a.Topics = appendNew(a.Topics, topic)
-				paraTopics[an.Para] = appendNew(paraTopics[an.Para], topic)
-				addPassage(&topic.Passages, a, an)
+			t.topic = l.topic(an.ID, pos)
+			if t.topic == nil {
+				continue
 			}
 		case annotate.Event:
 			e, ok := l.events[an.ID]
@@ -159,13 +179,60 @@ func (l *linker) linkArticle(a *Article) {
 				l.list.Errorf(pos, suggest(an.ID, l.events, "declare it under events: in the front matter"), "unknown event %q", an.ID)
 				continue
 			}
-			if e.Article == a && e.Para == 0 {
-				e.Para = an.Para
-			}
-			a.Events = appendNew(a.Events, e)
+			t.event = e
 		case annotate.Quote:
-			q := l.quote(a, an, pos)
-			if q != nil && len(an.Topics) == 0 {
+			t.actor, t.text = l.actor(an.ID, pos), trimQuotes(an.Text)
+			if t.text == "" {
+				l.list.Errorf(pos, "put the quoted words in the brackets: [“…”](quote:"+an.ID+")", "quote has no text")
+				continue
+			}
+			if t.actor == nil {
+				continue
+			}
+			for _, id := range an.Topics {
+				if topic := l.topic(id, pos); topic != nil {
+					t.topics = appendNew(t.topics, topic)
+				}
+			}
+		default:
+			continue
+		}
+		out = append(out, t)
+	}
+	l.checkText(a)
+	return out
+}
+
+// apply links a to what its annotations point at: the article lists its
+// actors, topics, events and quotes, and they list its passages and
+// quotes.
+func (l *linker) apply(a *Article, targets []target) {
+	paraTopics := map[int][]*Topic{}
+	var implicit []*Quote // quotes that take their paragraph's topics
+	for _, t := range targets {
+		an := t.an
+		switch an.Kind {
+		case annotate.Actor:
+			a.Actors = appendNew(a.Actors, t.actor)
+			addPassage(&t.actor.Passages, a, an)
+		case annotate.Topic:
+			a.Topics = appendNew(a.Topics, t.topic)
+			paraTopics[an.Para] = appendNew(paraTopics[an.Para], t.topic)
+			addPassage(&t.topic.Passages, a, an)
+		case annotate.Event:
+			if t.event.Article == a && t.event.Para == 0 {
+				t.event.Para = an.Para
+			}
+			a.Events = appendNew(a.Events, t.event)
+		case annotate.Quote:
+			q := &Quote{Speaker: t.actor, Text: t.text, Article: a, Para: an.Para, N: len(a.Quotes) + 1, Topics: t.topics}
+			for _, topic := range t.topics {
+				topic.Quotes = append(topic.Quotes, q)
+			}
+			t.actor.Quotes = append(t.actor.Quotes, q)
+			a.Actors = appendNew(a.Actors, t.actor)
+			a.Quotes = append(a.Quotes, q)
+			if len(an.Topics) == 0 {
 				implicit = append(implicit, q)
 			}
 		}
@@ -176,7 +243,6 @@ func (l *linker) linkArticle(a *Article) {
 			t.Quotes = append(t.Quotes, q)
 		}
 	}
-	l.checkText(a)
 }
 
 // checkText reports what in an article's text needs a writer's eye, once
@@ -257,29 +323,6 @@ func (l *linker) reportSuspects(doc *content.Document, suspects []annotate.Suspe
 			}
 		}
 	}
-}
-
-func (l *linker) quote(a *Article, an *annotate.Annotation, pos diag.Pos) *Quote {
-	speaker := l.actor(an.ID, pos)
-	text := trimQuotes(an.Text)
-	if text == "" {
-		l.list.Errorf(pos, "put the quoted words in the brackets: [“…”](quote:"+an.ID+")", "quote has no text")
-		return nil
-	}
-	if speaker == nil {
-		return nil
-	}
-	q := &Quote{Speaker: speaker, Text: text, Article: a, Para: an.Para, N: len(a.Quotes) + 1}
-	for _, id := range an.Topics {
-		if topic := l.topic(id, pos); topic != nil {
-			q.Topics = appendNew(q.Topics, topic)
-			topic.Quotes = append(topic.Quotes, q)
-		}
-	}
-	speaker.Quotes = append(speaker.Quotes, q)
-	a.Actors = appendNew(a.Actors, speaker)
-	a.Quotes = append(a.Quotes, q)
-	return q
 }
 
 // addPassage marks the annotation's words in the passage of its actor or
@@ -419,20 +462,6 @@ func sortBriefing(b *Briefing) {
 		return a.rank - c.rank
 	})
 
-	byEvent := func(s []*Event) {
-		slices.SortStableFunc(s, func(a, c *Event) int {
-			if cmp := dates.Compare(a.Date, c.Date); cmp != 0 {
-				return cmp
-			}
-			return strings.Compare(a.Title, c.Title)
-		})
-	}
-	byReading := func(s []*Quote) {
-		slices.SortStableFunc(s, func(a, c *Quote) int { return readingOrder(a.Article, a.Para, c.Article, c.Para) })
-	}
-	byPassage := func(s []*Passage) {
-		slices.SortStableFunc(s, func(a, c *Passage) int { return readingOrder(a.Article, a.Para, c.Article, c.Para) })
-	}
 	byEvent(b.Events)
 	byReading(b.Quotes)
 	for _, a := range b.Actors {
@@ -448,6 +477,23 @@ func sortBriefing(b *Briefing) {
 	for _, a := range b.Articles {
 		byEvent(a.Events)
 	}
+}
+
+func byEvent(s []*Event) {
+	slices.SortStableFunc(s, func(a, c *Event) int {
+		if cmp := dates.Compare(a.Date, c.Date); cmp != 0 {
+			return cmp
+		}
+		return strings.Compare(a.Title, c.Title)
+	})
+}
+
+func byReading(s []*Quote) {
+	slices.SortStableFunc(s, func(a, c *Quote) int { return readingOrder(a.Article, a.Para, c.Article, c.Para) })
+}
+
+func byPassage(s []*Passage) {
+	slices.SortStableFunc(s, func(a, c *Passage) int { return readingOrder(a.Article, a.Para, c.Article, c.Para) })
 }
 
 // readingOrder orders paragraph pa of a and pb of b by the articles'

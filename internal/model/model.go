@@ -2,8 +2,8 @@ package model
 
 import (
 	"fmt"
-	"strconv"
 	"html/template"
+	"strconv"
 	"strings"
 
 	"briefing/internal/annotate"
@@ -48,6 +48,7 @@ type Briefing struct {
 	Quotes   []*Quote   // by article, then paragraph
 
 	names nameIndex // actors' names, to find mentions the text missed
+	known           // actors, topics and events by id, to relink an article
 }
 
 // ActorKinds lists the kinds of actor in the order the index shows them.
@@ -225,21 +226,30 @@ func (p *Passage) SourcePath() string { return p.Article.ParagraphPath(p.Para) }
 // same outline differ only on the pages that show its paragraphs, so
 // gen serve need not render the others again after a typo is fixed.
 func (a *Article) Outline() string {
-	// Written with strconv rather than fmt: gen serve's first build
-	// outlines every article.
-	b := make([]byte, 0, 1024)
-	b = appendQuoted(b, a.Title, a.Source, a.URL, a.Published.ISO(), a.Published.String(), a.Summary)
-	b = appendQuoted(b, a.Authors...)
-	for _, e := range a.declared {
-		b = appendQuoted(append(b, "\nevent"...), e.ID, e.Title, e.Date.ISO(), e.Date.String(), e.DateNote)
-		b = appendQuoted(appendQuoted(b, e.actorIDs...), e.topicIDs...)
-	}
+	b := a.appendFrame(make([]byte, 0, 1024))
 	for _, x := range a.annotations {
 		b = appendQuoted(append(b, '\n'), string(x.Kind), x.ID, x.Text, x.QueryError)
 		b = strconv.AppendInt(appendQuoted(b, x.Topics...), int64(x.Para), 10)
 	}
 	b = appendQuoted(append(b, "\nnot"...), a.notMentions...)
 	return string(b)
+}
+
+// frame is the outline less the annotations: the front matter's fields
+// and the declared events. Two versions of an article with the same frame
+// differ only in what their text says and annotates.
+func (a *Article) frame() string { return string(a.appendFrame(nil)) }
+
+// appendFrame appends the frame, written with strconv rather than fmt:
+// gen serve's first build outlines every article.
+func (a *Article) appendFrame(b []byte) []byte {
+	b = appendQuoted(b, a.Title, a.Source, a.URL, a.Published.ISO(), a.Published.String(), a.Summary)
+	b = appendQuoted(b, a.Authors...)
+	for _, e := range a.declared {
+		b = appendQuoted(append(b, "\nevent"...), e.ID, e.Title, e.Date.ISO(), e.Date.String(), e.DateNote)
+		b = appendQuoted(appendQuoted(b, e.actorIDs...), e.topicIDs...)
+	}
+	return b
 }
 
 // appendQuoted appends each string quoted, after a space, and a closing

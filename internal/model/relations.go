@@ -114,74 +114,89 @@ func (a *Actor) CoMentions() []CoMention { return a.coMentions }
 
 // relate fills in stances and co-mentions once every passage is known.
 func relate(b *Briefing) {
-	topicsIn := map[paragraph][]*Topic{}
-	actorsIn := map[paragraph][]*Actor{}
+	in := mentions{topics: map[paragraph][]*Topic{}, actors: map[paragraph][]*Actor{}}
 	for _, t := range b.Topics {
 		for _, p := range t.Passages {
 			k := paragraph{p.Article, p.Para}
-			topicsIn[k] = append(topicsIn[k], t)
+			in.topics[k] = append(in.topics[k], t)
 		}
 	}
 	for _, a := range b.Actors {
 		for _, p := range a.Passages {
 			k := paragraph{p.Article, p.Para}
-			actorsIn[k] = append(actorsIn[k], a)
+			in.actors[k] = append(in.actors[k], a)
 		}
 	}
 	for _, a := range b.Actors {
-		byTopic := map[*Topic]*Stance{}
-		stance := func(t *Topic) *Stance {
-			if s, ok := byTopic[t]; ok {
-				return s
-			}
-			s := &Stance{Actor: a, Topic: t}
-			byTopic[t] = s
+		relateActor(a, b.Topics, in)
+	}
+}
+
+// mentions are the actors and topics each paragraph mentions.
+type mentions struct {
+	topics map[paragraph][]*Topic
+	actors map[paragraph][]*Actor
+}
+
+// relateActor fills in the actor's stances and co-mentions, in the order
+// of topics.
+func relateActor(a *Actor, topics []*Topic, in mentions) {
+	byTopic := map[*Topic]*Stance{}
+	stance := func(t *Topic) *Stance {
+		if s, ok := byTopic[t]; ok {
 			return s
 		}
-		for _, q := range a.Quotes {
-			for _, t := range q.Topics {
-				s := stance(t)
-				s.Quotes = append(s.Quotes, q)
-			}
-		}
-		others := map[*Actor][]*Passage{}
-		for _, p := range a.Passages {
-			k := paragraph{p.Article, p.Para}
-			if p.Para == 0 {
-				continue // a heading or footnote is no shared paragraph
-			}
-			for _, t := range topicsIn[k] {
-				s := stance(t)
-				s.Passages = append(s.Passages, p)
-			}
-			for _, other := range actorsIn[k] {
-				if other != a {
-					others[other] = append(others[other], p)
-				}
-			}
-		}
-		for _, t := range b.Topics {
-			if s, ok := byTopic[t]; ok {
-				a.stances = append(a.stances, *s)
-			}
-		}
-		// The topics most connected to the actor first; the pages show the
-		// first few in full.
-		sort.SliceStable(a.stances, func(i, j int) bool {
-			x, y := a.stances[i], a.stances[j]
-			return 2*len(x.Quotes)+len(x.Passages) > 2*len(y.Quotes)+len(y.Passages)
-		})
-		for other, passages := range others {
-			a.coMentions = append(a.coMentions, CoMention{other, passages})
-		}
-		sort.Slice(a.coMentions, func(i, j int) bool {
-			x, y := a.coMentions[i], a.coMentions[j]
-			if len(x.Passages) != len(y.Passages) {
-				return len(x.Passages) > len(y.Passages)
-			}
-			return strings.ToLower(x.Actor.Name) < strings.ToLower(y.Actor.Name)
-		})
+		s := &Stance{Actor: a, Topic: t}
+		byTopic[t] = s
+		return s
 	}
+	for _, q := range a.Quotes {
+		for _, t := range q.Topics {
+			s := stance(t)
+			s.Quotes = append(s.Quotes, q)
+		}
+	}
+	others := map[*Actor][]*Passage{}
+	for _, p := range a.Passages {
+		k := paragraph{p.Article, p.Para}
+		if p.Para == 0 {
+			continue // a heading or footnote is no shared paragraph
+		}
+		for _, t := range in.topics[k] {
+			s := stance(t)
+			s.Passages = append(s.Passages, p)
+		}
+		for _, other := range in.actors[k] {
+			if other != a {
+				others[other] = append(others[other], p)
+			}
+		}
+	}
+	a.stances, a.coMentions = nil, nil
+	for _, t := range topics {
+		if s, ok := byTopic[t]; ok {
+			a.stances = append(a.stances, *s)
+		}
+	}
+	// The topics most connected to the actor first; the pages show the
+	// first few in full.
+	sort.SliceStable(a.stances, func(i, j int) bool {
+		x, y := a.stances[i], a.stances[j]
+		return 2*len(x.Quotes)+len(x.Passages) > 2*len(y.Quotes)+len(y.Passages)
+	})
+	for other, passages := range others {
+		a.coMentions = append(a.coMentions, CoMention{other, passages})
+	}
+	sort.Slice(a.coMentions, func(i, j int) bool {
+		x, y := a.coMentions[i], a.coMentions[j]
+		if len(x.Passages) != len(y.Passages) {
+			return len(x.Passages) > len(y.Passages)
+		}
+		if nx, ny := strings.ToLower(x.Actor.Name), strings.ToLower(y.Actor.Name); nx != ny {
+			return nx < ny
+		}
+		return x.Actor.ID < y.Actor.ID
+	})
 }
 
 // paragraph identifies one paragraph of one article.
