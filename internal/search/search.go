@@ -59,6 +59,23 @@ type Index struct {
 // New writes the search index of b.
 func New(b *model.Briefing) *Index {
 	parts := (len(b.Articles) + ArticlesPerPart - 1) / ArticlesPerPart
+	x := &Index{head: head(b, parts), parts: make([][]byte, parts), at: make(map[*model.Article]int, len(b.Articles)), ends: make([]int, len(b.Articles))}
+	for n := range parts {
+		articles := b.Articles[n*ArticlesPerPart : min((n+1)*ArticlesPerPart, len(b.Articles))]
+		w := writer{buf: make([]byte, 0, estimate(articles))}
+		w.buf = partHead(w.buf, n)
+		for i, a := range articles {
+			w.paragraphs(a)
+			x.at[a], x.ends[n*ArticlesPerPart+i] = n*ArticlesPerPart+i, len(w.buf)
+		}
+		x.parts[n] = append(w.buf, "];\n"...)
+	}
+	return x
+}
+
+// head writes search-index.js: the entries of topics, actors, events and
+// quotes, and the number of parts.
+func head(b *model.Briefing, parts int) []byte {
 	w := writer{buf: make([]byte, 0, 200*(len(b.Topics)+len(b.Actors)+len(b.Events)+len(b.Quotes))+100)}
 	w.buf = append(w.buf, "window.briefingSearchIndex = ["...)
 	for _, t := range b.Topics {
@@ -78,20 +95,7 @@ func New(b *model.Briefing) *Index {
 		w.entry(Quote, q.Speaker.Name, q.Text, q.SourcePath(), "")
 	}
 	w.buf = append(w.buf, "];\nwindow.briefingSearchParts = {count: "...)
-	w.buf = append(strconv.AppendInt(w.buf, int64(parts), 10), "};\n"...)
-
-	x := &Index{head: w.buf, parts: make([][]byte, parts), at: make(map[*model.Article]int, len(b.Articles)), ends: make([]int, len(b.Articles))}
-	for n := range parts {
-		articles := b.Articles[n*ArticlesPerPart : min((n+1)*ArticlesPerPart, len(b.Articles))]
-		w := writer{buf: make([]byte, 0, estimate(articles))}
-		w.buf = partHead(w.buf, n)
-		for i, a := range articles {
-			w.paragraphs(a)
-			x.at[a], x.ends[n*ArticlesPerPart+i] = n*ArticlesPerPart+i, len(w.buf)
-		}
-		x.parts[n] = append(w.buf, "];\n"...)
-	}
-	return x
+	return append(strconv.AppendInt(w.buf, int64(parts), 10), "};\n"...)
 }
 
 // partHead opens part n (from 0) of the index.
@@ -119,9 +123,9 @@ func (x *Index) Size() int {
 }
 
 // Reword returns the index with a's paragraphs written again, after their
-// text changed, and the file that changed; x is left as it is, as its
-// files may be being served.
-func (x *Index) Reword(a *model.Article) (*Index, output.File) {
+// text changed: only a's part changes. x is left as it is, as its files
+// may be being served.
+func (x *Index) Reword(a *model.Article) *Index {
 	i, ok := x.at[a]
 	if !ok {
 		panic("search: Reword of an article the index does not hold")
@@ -143,7 +147,16 @@ func (x *Index) Reword(a *model.Article) (*Index, output.File) {
 	for j := i; j < min((n+1)*ArticlesPerPart, len(y.ends)); j++ {
 		y.ends[j] += delta
 	}
-	return y, output.File{Path: PartPath(n + 1), Data: data}
+	return y
+}
+
+// Reannotate returns the index of b after a's annotations changed, which
+// holds the same articles and events: a's paragraphs, and the head with
+// the quotes, are written again. x is left as it is.
+func (x *Index) Reannotate(b *model.Briefing, a *model.Article) *Index {
+	y := x.Reword(a)
+	y.head = head(b, len(y.parts))
+	return y
 }
 
 // estimate is about the size of the articles' entries: their text, with

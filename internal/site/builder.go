@@ -42,13 +42,13 @@ type Builder struct {
 	built    bool                   // a build has succeeded
 	restyled bool                   // static files changed since the last good build
 
-	// What the quick way through reworded articles (rewordBuild) needs,
+	// What the quick way through articles edited in place (inPlaceBuild) needs,
 	// kept from the last good build when it kept its files (Emit is nil),
 	// and the articles' converter of the last build with its links key.
 	last            *model.Briefing
 	index           *search.Index
 	warnings        []diag.Diagnostic
-	views           []output.File // the search index, feeds and exports
+	feeds, exports  []output.File
 	others          []output.File // .nojekyll, CNAME and the static files
 	articleMarkdown *markdown.Converter
 	linksKey        string
@@ -101,7 +101,7 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 	for _, c := range changed {
 		b.edited[path.Clean(c)] = true
 	}
-	if s, done, err := b.rewordBuild(); done {
+	if s, done, err := b.inPlaceBuild(); done {
 		return s, err
 	}
 	// Anything but an article changes what many pages show: render all.
@@ -163,19 +163,13 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 	}
 	// The files drawn from the whole model go first: each is one long
 	// job, and pages fill the other cores meanwhile.
-	html := make([]string, 0, len(all))
-	for _, p := range all {
-		if p.Kind != render.NotFound && p.Kind != render.Search {
-			html = append(html, p.Path)
-		}
-	}
 	var index *search.Index
 	views := []func() []output.File{
 		func() []output.File {
 			index = search.New(briefing)
 			return index.Files()
 		},
-		func() []output.File { return feed.Files(briefing, html) },
+		func() []output.File { return feed.Files(briefing, sitemapPages(all)) },
 		func() []output.File { return export.Files(briefing) },
 	}
 	made := make([][]output.File, len(views))
@@ -215,7 +209,8 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 	s.Warnings = append(s.Warnings, warnings...)
 	b.pass(rest)
 	if b.Emit == nil {
-		b.last, b.index, b.warnings, b.views, b.others = briefing, index, s.Warnings, fromModel, rest
+		b.last, b.index, b.feeds, b.exports = briefing, index, made[1], made[2]
+		b.warnings, b.others = s.Warnings, rest
 		s.Files = make([]output.File, 0, len(all)+len(fromModel)+len(rest))
 		for _, p := range all {
 			s.Files = append(s.Files, b.pages[p.Path])
@@ -223,6 +218,17 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 		s.Files = append(append(s.Files, fromModel...), rest...)
 	}
 	return s, nil
+}
+
+// sitemapPages are the pages the sitemap lists: all but search and 404.
+func sitemapPages(all []*render.Page) []string {
+	out := make([]string, 0, len(all))
+	for _, p := range all {
+		if p.Kind != render.NotFound && p.Kind != render.Search {
+			out = append(out, p.Path)
+		}
+	}
+	return out
 }
 
 // otherFiles are the files a site holds besides its pages and the views
@@ -385,32 +391,43 @@ func summarises(kind string) bool {
 }
 
 // touchesOf maps each article's file to the pages that show something of
-// it: its own, its actors' and topics', and those of its events' actors
-// and topics.
+// it (pagesShowing).
 func touchesOf(b *model.Briefing) map[string][]string {
 	out := make(map[string][]string, len(b.Articles))
 	for _, a := range b.Articles {
-		pages := []string{a.Path()}
-		for _, x := range a.Actors {
-			pages = append(pages, x.Path())
-		}
-		for _, t := range a.Topics {
-			pages = append(pages, t.Path())
-		}
-		for _, e := range a.Events {
-			if e.Article != a {
-				continue
-			}
-			for _, x := range e.Actors {
-				pages = append(pages, x.Path())
-			}
-			for _, t := range e.Topics {
-				pages = append(pages, t.Path())
-			}
-		}
-		out[sourcePath(a)] = pages
+		out[sourcePath(a)] = pagesShowing(a)
 	}
 	return out
+}
+
+// pagesShowing are the pages that show something of an article: its own,
+// its actors' and topics' (its quotes' too), and those of its events'
+// actors and topics.
+func pagesShowing(a *model.Article) []string {
+	pages := []string{a.Path()}
+	for _, x := range a.Actors {
+		pages = append(pages, x.Path())
+	}
+	for _, t := range a.Topics {
+		pages = append(pages, t.Path())
+	}
+	for _, q := range a.Quotes { // a quote may name topics the text does not
+		for _, t := range q.Topics {
+			pages = append(pages, t.Path())
+		}
+	}
+	for _, e := range a.Events {
+		if e.Article != a {
+			continue
+		}
+		for _, x := range e.Actors {
+			pages = append(pages, x.Path())
+		}
+		for _, t := range e.Topics {
+			pages = append(pages, t.Path())
+		}
+	}
+	return pages
 }
 
 func sourcePath(a *model.Article) string { return "content/articles/" + a.Slug + ".md" }

@@ -2,7 +2,10 @@ package site_test
 
 import (
 	"errors"
+	"fmt"
+	"math/rand/v2"
 	"os"
+	"regexp"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -211,5 +214,67 @@ func TestEditsDuringAFailedBuildAreKept(t *testing.T) {
 			}
 			sameAsFullBuild(t, dir, s)
 		})
+	}
+}
+
+// TestRandomEditsEqualFullBuilds makes a long run of the edits of someone
+// annotating articles, chosen at random (with a fixed seed), and checks
+// after each that the incremental build is what a full build gives:
+// most are taken in place, so this guards that way against drift.
+func TestRandomEditsEqualFullBuilds(t *testing.T) {
+	files := map[string]string{}
+	for name, f := range corpusOf(24, 4) {
+		files[name] = string(f.Data)
+	}
+	files["site.toml"] = "title = \"Random\"\nbase_url = \"https://example.org/\"\n" // for the feeds
+	dir := testproject.New(t, files)
+	b := site.NewBuilder(project(dir))
+	if _, err := b.Build(nil); err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(7, 7))
+	link := regexp.MustCompile(`\[([^\]]*)\]\((actor|event|quote):[^)]*\)`)
+	edits := []struct {
+		name string
+		edit func(text string) string
+	}{
+		{"reword", func(s string) string { return strings.Replace(s, "without", []string{"with", "despite", "lacking"}[rng.IntN(3)], 1) }},
+		{"add a mention", func(s string) string {
+			return s + fmt.Sprintf("\n[Actor %d](actor:actor-%d) spoke too.\n", rng.IntN(50), rng.IntN(50))
+		}},
+		{"add a quote on a topic", func(s string) string {
+			return s + fmt.Sprintf("\nAnd [“so it goes”](quote:actor-%d?topic=topic-%d) was said.\n", rng.IntN(50), rng.IntN(4))
+		}},
+		{"take out an annotation", func(s string) string {
+			all := link.FindAllStringSubmatchIndex(s, -1)
+			if len(all) == 0 {
+				return s + "\nMore.\n"
+			}
+			m := all[rng.IntN(len(all))]
+			return s[:m[0]] + s[m[2]:m[3]] + s[m[1]:]
+		}},
+		{"retitle", func(s string) string {
+			return strings.Replace(s, "title: Article", fmt.Sprintf("title: Story %d, article", rng.IntN(1000)), 1)
+		}},
+	}
+	for step := range 40 {
+		name := fmt.Sprintf("content/articles/article-%d.md", rng.IntN(24))
+		edit := edits[rng.IntN(len(edits))]
+		if step%10 == 9 { // a mistake first, reported, then the edit
+			testproject.Write(t, dir, name, files[name]+"\n[Actor 1] (actor:actor-1) is broken.\n")
+			if _, err := b.Build([]string{name}); err == nil {
+				t.Fatalf("step %d: a broken annotation was not reported", step)
+			}
+		}
+		files[name] = edit.edit(files[name])
+		testproject.Write(t, dir, name, files[name])
+		s, err := b.Build([]string{name})
+		if err != nil {
+			t.Fatalf("step %d, %s in %s: %v", step, edit.name, name, err)
+		}
+		sameAsFullBuild(t, dir, s)
+		if t.Failed() {
+			t.Fatalf("step %d, %s in %s: the incremental build differs", step, edit.name, name)
+		}
 	}
 }
