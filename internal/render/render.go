@@ -84,18 +84,19 @@ func New(fsys fs.FS) (*Renderer, error) {
 // A page is rendered into a reused buffer and copied out at its exact
 // size: a buffer grown by doubling holds up to twice the page, and a build
 // keeps thousands of pages.
-func (r *Renderer) Render(p *Page) ([]byte, error) {
+func (r *Renderer) Render(page *Page) ([]byte, error) {
+	p := *page // the head is the template's alone: a build of many pages keeps none of it
 	p.Site = p.Briefing.Site
 	p.Description, p.Canonical, p.Feed = p.description(), p.canonical(), p.feed()
 	p.OpenGraphType, p.JSONLD = p.openGraphType(), p.jsonLD()
 	buf := r.buffers.Get().(*bytes.Buffer)
 	buf.Reset()
-	err := r.pages[p.Kind].ExecuteTemplate(buf, "base.html", p)
-	page := bytes.Clone(buf.Bytes())
+	err := r.pages[p.Kind].ExecuteTemplate(buf, "base.html", &p)
+	out := bytes.Clone(buf.Bytes())
 	if buf.Cap() <= maxPooled {
 		r.buffers.Put(buf)
 	}
-	return page, err
+	return out, err
 }
 
 // maxPooled bounds the buffers kept for reuse: the few very large pages

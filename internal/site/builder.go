@@ -163,11 +163,15 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 	}
 	// The files drawn from the whole model go first: each is one long
 	// job, and pages fill the other cores meanwhile.
-	var index *search.Index
+	var index *search.Index // kept for the next build unless the files are emitted
+	var indexSize int
 	views := []func() []output.File{
 		func() []output.File {
-			index = search.New(briefing)
-			return index.Files()
+			x := search.New(briefing)
+			if indexSize = x.Size(); b.Emit == nil {
+				index = x
+			}
+			return x.Files()
 		},
 		func() []output.File { return feed.Files(briefing, sitemapPages(all)) },
 		func() []output.File { return export.Files(briefing) },
@@ -197,7 +201,7 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 		return nil, failures.Err()
 	}
 
-	s := &Site{Briefing: briefing, Pages: len(all), Rendered: len(todo), SearchIndex: index.Size(), Warnings: list.Items()}
+	s := &Site{Briefing: briefing, Pages: len(all), Rendered: len(todo), SearchIndex: indexSize, Warnings: list.Items()}
 	if b.Emit == nil {
 		s.Updated, s.UpdatedAll = b.keepPages(all, rendered)
 	}
