@@ -58,7 +58,10 @@
     var s = document.createElement("script");
     s.src = src;
     s.onload = onload;
-    s.onerror = function () { status.textContent = "The search index could not be loaded."; };
+    s.onerror = function () {
+      status.textContent = "The search index could not be loaded.";
+      waiting = null; // the next search tries again
+    };
     document.head.appendChild(s);
   }
 

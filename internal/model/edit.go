@@ -19,7 +19,7 @@ import (
 // Reword reports false, and changes nothing, when the outlines differ or
 // the checks find an error; the briefing then needs linking again.
 func (b *Briefing) Reword(old, new *Article, list *diag.List) bool {
-	if old.Outline() != new.Outline() || len(old.declared) != len(new.declared) {
+	if old.Outline() != new.Outline() { // so their declared events match one for one
 		return false
 	}
 	var found diag.List
@@ -67,7 +67,7 @@ func (a *Article) Passages() []*Passage { return slices.Collect(maps.Values(a.pa
 // Reannotate reports false, and changes nothing, when the frames differ or
 // the new version has an error; the briefing then needs linking again.
 func (b *Briefing) Reannotate(old, new *Article, list *diag.List) bool {
-	if old.frame() != new.frame() || len(old.declared) != len(new.declared) {
+	if old.frame() != new.frame() { // so their declared events match one for one
 		return false
 	}
 	var found diag.List

@@ -9,7 +9,7 @@
 // articles' paragraphs (search/part-1.js and on, a part for every
 // ArticlesPerPart articles, newest first): a large briefing's index loads
 // as several files at once, and gen serve writes again only the part of
-// an article whose text changed. Each entry is [kind, title, text, link];
+// an article whose text changed (and search-index.js when its quotes did). Each entry is [kind, title, text, link];
 // links are site-relative and point at the paragraph.
 package search
 
@@ -50,27 +50,38 @@ const (
 // is written straight into one buffer of about its final size, not built
 // as a slice of entries and marshalled (which holds it three times over).
 type Index struct {
-	head  []byte   // search-index.js
-	parts [][]byte // the articles' paragraphs, ArticlesPerPart articles each
-	at    map[*model.Article]int
-	ends  []int // where each article's entries end in its part, in the briefing's order
+	head     []byte   // search-index.js
+	parts    [][]byte // the articles' paragraphs, ArticlesPerPart articles each
+	articles []*model.Article
+	at       map[*model.Article]int // the article's place in articles
+	ends     []int                  // where each article's entries end in its part
 }
 
 // New writes the search index of b.
 func New(b *model.Briefing) *Index {
 	parts := (len(b.Articles) + ArticlesPerPart - 1) / ArticlesPerPart
-	x := &Index{head: head(b, parts), parts: make([][]byte, parts), at: make(map[*model.Article]int, len(b.Articles)), ends: make([]int, len(b.Articles))}
+	x := &Index{head: head(b, parts), parts: make([][]byte, parts), articles: b.Articles,
+		at: make(map[*model.Article]int, len(b.Articles)), ends: make([]int, len(b.Articles))}
+	for i, a := range b.Articles {
+		x.at[a] = i
+	}
 	for n := range parts {
-		articles := b.Articles[n*ArticlesPerPart : min((n+1)*ArticlesPerPart, len(b.Articles))]
-		w := writer{buf: make([]byte, 0, estimate(articles))}
-		w.buf = partHead(w.buf, n)
-		for i, a := range articles {
-			w.paragraphs(a)
-			x.at[a], x.ends[n*ArticlesPerPart+i] = n*ArticlesPerPart+i, len(w.buf)
-		}
-		x.parts[n] = append(w.buf, "];\n"...)
+		x.writePart(n)
 	}
 	return x
+}
+
+// writePart writes part n (from 0) of the index.
+func (x *Index) writePart(n int) {
+	first := n * ArticlesPerPart
+	articles := x.articles[first:min(first+ArticlesPerPart, len(x.articles))]
+	w := writer{buf: make([]byte, 0, estimate(articles))}
+	w.buf = partHead(w.buf, n)
+	for i, a := range articles {
+		w.paragraphs(a)
+		x.ends[first+i] = len(w.buf)
+	}
+	x.parts[n] = append(w.buf, "];\n"...)
 }
 
 // head writes search-index.js: the entries of topics, actors, events and
@@ -131,19 +142,23 @@ func (x *Index) Reword(a *model.Article) *Index {
 		panic("search: Reword of an article the index does not hold")
 	}
 	n := i / ArticlesPerPart
-	part := x.parts[n]
+	y := &Index{head: x.head, parts: slices.Clone(x.parts), articles: x.articles, at: x.at, ends: slices.Clone(x.ends)}
 	start := len(partHead(nil, n))
 	if i%ArticlesPerPart > 0 {
 		start = x.ends[i-1]
 	}
 	w := writer{entries: start - len(partHead(nil, n))} // a comma first unless it comes first
 	w.paragraphs(a)
+	if (len(w.buf) == 0) != (x.ends[i] == start) {
+		// An article gains its first paragraph or loses its last: whether
+		// the next article's entries start with a comma may change.
+		y.writePart(n)
+		return y
+	}
+	part := x.parts[n]
 	delta := len(w.buf) - (x.ends[i] - start)
 	data := make([]byte, 0, len(part)+delta)
-	data = append(append(append(data, part[:start]...), w.buf...), part[x.ends[i]:]...)
-
-	y := &Index{head: x.head, parts: slices.Clone(x.parts), at: x.at, ends: slices.Clone(x.ends)}
-	y.parts[n] = data
+	y.parts[n] = append(append(append(data, part[:start]...), w.buf...), part[x.ends[i]:]...)
 	for j := i; j < min((n+1)*ArticlesPerPart, len(y.ends)); j++ {
 		y.ends[j] += delta
 	}

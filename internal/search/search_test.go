@@ -66,30 +66,44 @@ func briefingOf(n int) *model.Briefing {
 }
 
 // TestRewordEqualsANewIndex rewrites articles at the start, middle and
-// end of parts, longer and shorter, and checks every file against an
-// index written from scratch, and that the index it started from is left
-// as it was.
+// end of parts, longer, shorter, gaining their first paragraph and losing
+// their last, and checks every file against an index written from
+// scratch, and that the index it started from is left as it was.
 func TestRewordEqualsANewIndex(t *testing.T) {
 	b := briefingOf(2*ArticlesPerPart + 10)
+	b.Articles[ArticlesPerPart].Paragraphs = nil // a heading only, first in its part
 	x := New(b)
 	if got := len(x.Files()); got != 4 {
 		t.Fatalf("%d files, want the head and 3 parts", got)
 	}
 	first, before := x, filesOf(x)
-	for _, i := range []int{0, 1, ArticlesPerPart - 1, ArticlesPerPart, 2*ArticlesPerPart + 9} {
-		a := b.Articles[i]
-		a.Paragraphs[1].Text = strings.Repeat("Reworded, </script> & longer. ", 1+i%3)
+	edits := []struct {
+		article int
+		text    []string // its paragraphs' text after the edit
+	}{
+		{0, []string{"One", "Reworded, </script> & longer."}},
+		{1, []string{"Shorter"}},
+		{ArticlesPerPart - 1, []string{"Last of its part", "and longer"}},
+		{ArticlesPerPart, []string{"A first paragraph"}},
+		{ArticlesPerPart + 1, nil},
+		{ArticlesPerPart, nil},
+		{2*ArticlesPerPart + 9, []string{"The very last"}},
+	}
+	for _, edit := range edits {
+		a := b.Articles[edit.article]
+		a.Paragraphs = nil
+		for n, text := range edit.text {
+			a.Paragraphs = append(a.Paragraphs, annotate.Paragraph{N: n + 1, Text: text})
+		}
 		previous := filesOf(x)
 		x = x.Reword(a)
-		for name, data := range filesOf(x) {
-			if changed, want := data != previous[name], name == PartPath(i/ArticlesPerPart+1); changed != want {
-				t.Errorf("article %d: %s changed: %v", i, name, changed)
-			}
-		}
 		want := filesOf(New(b))
 		for name, data := range filesOf(x) {
 			if data != want[name] {
-				t.Errorf("after article %d: %s differs from a new index", i, name)
+				t.Errorf("after article %d: %s differs from a new index", edit.article, name)
+			}
+			if name != PartPath(edit.article/ArticlesPerPart+1) && data != previous[name] {
+				t.Errorf("after article %d: %s changed", edit.article, name)
 			}
 		}
 	}

@@ -25,12 +25,15 @@ import (
 
 // Builder builds one project again and again, as gen serve does after each
 // save, redoing only what an edit can change. It keeps every content file
-// parsed and converted to HTML (Markdown is the costly step), links the
-// whole model again (cheap, and the only way to be sure of every
-// cross-reference), and renders again only the pages that show something
-// from the edited articles. Each build's result equals a full build's.
+// parsed and converted to HTML (Markdown is the costly step) and the last
+// good build's linked model. Articles saved with their front matter as it
+// was are taken into that model in place (inPlaceBuild); any other edit
+// decodes and links the whole model again from the files kept. Either
+// way only the pages that show something of the edits are rendered again,
+// and each build's result equals a full build's.
 //
-// A Builder is not safe for concurrent use.
+// The Site of one build shares its Briefing with the next builds, which
+// may change it in place. A Builder is not safe for concurrent use.
 type Builder struct {
 	project  Project
 	sources  map[string]*source     // content files by path

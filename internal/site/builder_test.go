@@ -3,10 +3,11 @@ package site_test
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"os"
-	"regexp"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -238,7 +239,9 @@ func TestRandomEditsEqualFullBuilds(t *testing.T) {
 		name string
 		edit func(text string) string
 	}{
-		{"reword", func(s string) string { return strings.Replace(s, "without", []string{"with", "despite", "lacking"}[rng.IntN(3)], 1) }},
+		{"reword", func(s string) string {
+			return strings.Replace(s, "without", []string{"with", "despite", "lacking"}[rng.IntN(3)], 1)
+		}},
 		{"add a mention", func(s string) string {
 			return s + fmt.Sprintf("\n[Actor %d](actor:actor-%d) spoke too.\n", rng.IntN(50), rng.IntN(50))
 		}},
@@ -276,5 +279,81 @@ func TestRandomEditsEqualFullBuilds(t *testing.T) {
 		if t.Failed() {
 			t.Fatalf("step %d, %s in %s: the incremental build differs", step, edit.name, name)
 		}
+	}
+}
+
+// TestInPlaceEditsEqualFullBuilds covers the corners of edits taken into
+// the last build's model in place.
+func TestInPlaceEditsEqualFullBuilds(t *testing.T) {
+	referencing := "---\ntitle: Third\npublished: \"2025-03\"\n---\n[Ann](actor:ann) recalled [the meeting](event:meeting).\n"
+	headingOnly := "---\ntitle: Newest\npublished: \"2025-04-01\"\n---\n## Only a heading\n"
+	cases := map[string]struct {
+		extra   map[string]string // files added to the fixture
+		steps   []map[string]string
+		failing int // the step, from 1, that must fail; 0 for none
+	}{
+		// Its entries in the search index gain a comma before the next article's.
+		"an article gains its first paragraph": {
+			extra: map[string]string{"content/articles/newest.md": headingOnly},
+			steps: []map[string]string{{"content/articles/newest.md": headingOnly + "\nNow a paragraph.\n"}},
+		},
+		"an article saved without a change keeps its warning": {
+			extra: map[string]string{"content/articles/first.md": fixture()["content/articles/first.md"] + "\nLand agreed.\n"},
+			steps: []map[string]string{{"content/articles/first.md": fixture()["content/articles/first.md"] + "\nLand agreed.\n"}},
+		},
+		// Its own article template shows the text of the articles whose events an article references.
+		"a reworded article shown by an article that references its event": {
+			extra: map[string]string{"content/articles/third.md": referencing,
+				"templates/article.html": `{{define "main"}}<h1>{{.Article.Title}}</h1>{{range .Article.Events}}<div>{{.Article.Body}}</div>{{end}}{{end}}`},
+			steps: []map[string]string{{"content/articles/first.md": strings.Replace(fixture()["content/articles/first.md"], "would follow", "would surely follow", 1)}},
+		},
+		// Its own article template fails on an article that names no actor:
+		// the build after the failure must still render Land's page again.
+		"a failed render, then a fix": {
+			extra: map[string]string{"templates/article.html": `{{define "main"}}<h1>{{.Article.Title}}</h1>{{if not .Article.Actors}}{{index .Article.Actors 0}}{{end}}{{.Article.Body}}{{end}}`},
+			steps: []map[string]string{
+				{"content/articles/second.md": "{\n\"title\": \"Second\",\n\"published\": \"2025-02\"\n}\n\nLand said “fine” on [the deal](topic:deal).\n"},
+				{"content/articles/second.md": "{\n\"title\": \"Second\",\n\"published\": \"2025-02\"\n}\n\nLand said “fine” on [the deal](topic:deal) to [Ann](actor:ann).\n"},
+			},
+			failing: 1,
+		},
+		"a mistake in the front matter": {
+			steps:   []map[string]string{{"content/articles/first.md": strings.Replace(fixture()["content/articles/first.md"], "title: First article\n", "", 1) + "\nLand agreed.\n"}},
+			failing: 1,
+		},
+		"two articles with a mistake each": {
+			steps: []map[string]string{{
+				"content/articles/first.md":  strings.Replace(fixture()["content/articles/first.md"], "(actor:ann)", "(actor:anne)", 1),
+				"content/articles/second.md": strings.Replace(fixture()["content/articles/second.md"], "(actor:land)", "(actor:lnad)", 1),
+			}},
+			failing: 1,
+		},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			files := fixture()
+			maps.Copy(files, c.extra)
+			dir := testproject.New(t, files)
+			b := site.NewBuilder(project(dir))
+			if _, err := b.Build(nil); err != nil {
+				t.Fatal(err)
+			}
+			for i, step := range c.steps {
+				for file, text := range step {
+					testproject.Write(t, dir, file, text)
+				}
+				s, err := b.Build(slices.Collect(maps.Keys(step)))
+				if i+1 == c.failing {
+					if _, full := site.Build(project(dir)); err == nil || full == nil || err.Error() != full.Error() {
+						t.Errorf("step %d reports:\n%v\na full build:\n%v", i+1, err, full)
+					}
+					continue
+				}
+				if err != nil {
+					t.Fatalf("step %d: %v", i+1, err)
+				}
+				sameAsFullBuild(t, dir, s)
+			}
+		})
 	}
 }

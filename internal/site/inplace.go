@@ -2,6 +2,7 @@ package site
 
 import (
 	"errors"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -45,10 +46,11 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 	}
 
 	var list diag.List
+	var checked []string // the files read again, whose last warnings no longer hold
 	var reworded, reannotated []*model.Article
 	changed := map[*model.Passage]bool{} // the passages whose excerpts a rewording changed
 	timeline := false                    // whether an event's first reference moved
-	done := func() {                     // an edit is made in place; if a later one fails, the next build must take the full way
+	giveUp := func() {                   // once an edit is taken in place, a build that fails leaves the next to take the full way
 		if len(reworded)+len(reannotated) > 0 {
 			b.last = nil
 		}
@@ -57,77 +59,73 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 		var read diag.List
 		src := b.load1(name, true, &read)
 		if src == nil || read.HasErrors() {
-			done()
+			giveUp()
 			return nil, false, nil // gone or unreadable: the full way reports it
 		}
 		old := articles[src.id]
 		if old == nil {
-			done()
+			giveUp()
 			return nil, false, nil
 		}
 		b.sources[name] = src
 		if old.Doc() == src.doc {
 			continue // saved without a change
 		}
-		list.Merge(&read)
-		list.Merge(&src.parse)
-		article := model.DecodeArticle(src.doc, src.id, &list)
+		checked = append(checked, name)
+		var problems diag.List
+		problems.Merge(&read)
+		problems.Merge(&src.parse)
+		article := model.DecodeArticle(src.doc, src.id, &problems)
 		src.convertWith(b.articleMarkdown, b.linksKey)
-		list.Merge(&src.convert)
-		if src.result == nil {
-			done()
+		problems.Merge(&src.convert)
+		if src.result == nil || problems.HasErrors() {
+			// A mistake in the front matter: the full way reports it with
+			// all that linking the article as it is finds.
+			giveUp()
 			return nil, false, nil
 		}
 		article.SetBody(src.html, src.result)
-		if list.HasErrors() {
-			break
-		}
 		before, paras := render.Excerpts(old), eventParas(old)
 		switch {
-		case b.last.Reword(old, article, &list):
+		case b.last.Reword(old, article, &problems):
 			reworded = append(reworded, old)
 			for p, excerpt := range render.Excerpts(old) {
 				if before[p] != excerpt {
 					changed[p] = true
 				}
 			}
-			continue
-		case list.HasErrors():
-		case b.last.Reannotate(old, article, &list):
+		case problems.HasErrors(): // a mistake in the new text
+		case b.last.Reannotate(old, article, &problems):
 			reannotated = append(reannotated, old)
 			timeline = timeline || !slices.Equal(paras, eventParas(old))
-			continue
-		}
-		if !list.HasErrors() {
-			done()
+		case !problems.HasErrors():
+			giveUp()
 			return nil, false, nil // the front matter changed
 		}
-		break
+		list.Merge(&problems)
 	}
 	if list.HasErrors() {
-		done()
-		list.Merge(b.warningsBesides(names))
+		giveUp()
+		list.Merge(b.warningsBesides(checked))
 		return nil, true, list.Err()
 	}
 
+	// The pages that show a reannotated article, as it was and as it is,
+	// and what to remember of it once they are rendered.
+	showing := map[string]bool{}
+	touches, outlines := map[string][]string{}, map[string]string{}
+	for _, a := range reannotated {
+		name := sourcePath(a)
+		touches[name], outlines[name] = pagesShowing(a), a.Outline()
+		for _, p := range slices.Concat(b.touches[name], touches[name], referencing(b.last, a)) {
+			showing[p] = true
+		}
+	}
 	ownTemplates := b.hasOwnTemplates()
-	var touched map[string]bool // the pages that show a reannotated article, as it was or is now
-	if len(reannotated) > 0 {
-		touched = map[string]bool{}
-		for _, a := range reannotated {
-			name := sourcePath(a)
-			for _, p := range b.touches[name] {
-				touched[p] = true
-			}
-			b.touches[name] = pagesShowing(a)
-			for _, p := range b.touches[name] {
-				touched[p] = true
-			}
-			b.outlines[name] = a.Outline()
-			for _, other := range b.last.Articles { // their pages link its events' paragraphs
-				if slices.ContainsFunc(other.Events, func(e *model.Event) bool { return e.Article == a }) {
-					touched[other.Path()] = true
-				}
+	if ownTemplates { // they may show an article's text on any page that shows something of it
+		for _, a := range reworded {
+			for _, p := range slices.Concat(b.touches[sourcePath(a)], referencing(b.last, a)) {
+				showing[p] = true
 			}
 		}
 	}
@@ -136,10 +134,9 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 	for _, p := range all {
 		switch {
 		case slices.ContainsFunc(reworded, func(a *model.Article) bool { return p.ShowsTextOf(a, changed) }):
-		case touched[p.Path], touched != nil && summarises(p.Kind) && (p.Kind != render.Timeline || timeline):
-		case ownTemplates && len(reworded)+len(reannotated) > 0 && (summarises(p.Kind) ||
-			slices.ContainsFunc(names, func(n string) bool { return slices.Contains(b.touches[n], p.Path) })):
-			// they may show the text of an article on any page that shows the article
+		case showing[p.Path]:
+		case summarises(p.Kind) && (len(reannotated) > 0 || ownTemplates && len(reworded) > 0) &&
+			(p.Kind != render.Timeline || timeline || ownTemplates):
 		default:
 			continue
 		}
@@ -177,13 +174,15 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 		}
 	})
 	if err := errors.Join(errs...); err != nil {
-		done() // taken in place, but not all shown
+		giveUp() // taken in place, but not shown
 		var failures diag.List
 		addTemplateErrors(&failures, err)
 		return nil, true, failures.Err()
 	}
 
-	warnings := b.warningsBesides(names)
+	maps.Copy(b.touches, touches)
+	maps.Copy(b.outlines, outlines)
+	warnings := b.warningsBesides(checked)
 	warnings.Merge(&list)
 	s := &Site{Briefing: b.last, Pages: len(all), Rendered: len(todo), SearchIndex: index.Size(), Warnings: warnings.Items()}
 	s.Updated, s.UpdatedAll = b.keepPages(all, rendered)
@@ -196,6 +195,18 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 	b.warnings, b.restyled = s.Warnings, false
 	b.edited = map[string]bool{}
 	return s, true, nil
+}
+
+// referencing are the pages of the other articles that reference a's
+// events, and link the paragraphs that report them.
+func referencing(b *model.Briefing, a *model.Article) []string {
+	var out []string
+	for _, other := range b.Articles {
+		if other != a && slices.ContainsFunc(other.Events, func(e *model.Event) bool { return e.Article == a }) {
+			out = append(out, other.Path())
+		}
+	}
+	return out
 }
 
 // eventParas are the paragraphs that first reference a's events, which
