@@ -15,6 +15,16 @@ import (
 // no document to print. The book holds the newest ones.
 const BookArticles = 100
 
+// BookEvents bounds the book's timeline: it holds the latest events, and
+// the timeline page holds them all.
+const BookEvents = 200
+
+// BookTimeline are the events the book's timeline holds, in date order.
+func (p *Page) BookTimeline() []*model.Event {
+	events := p.Briefing.Events
+	return events[max(0, len(events)-BookEvents):]
+}
+
 func bookArticles(b *model.Briefing) map[string]bool {
 	in := map[string]bool{}
 	for _, a := range b.Articles[:min(BookArticles, len(b.Articles))] {
@@ -46,10 +56,20 @@ func (p *Page) InBook(target string) string {
 			return "#topic-" + parts[1]
 		}
 	}
-	if path == "timeline/index.html" && fragment != "" {
+	if path == "timeline/index.html" && fragment != "" && p.inBookTimeline(fragment) {
 		return "#event-" + fragment
 	}
 	return p.Rel(target)
+}
+
+// inBookTimeline reports whether the book's timeline holds the event.
+func (p *Page) inBookTimeline(id string) bool {
+	for _, e := range p.BookTimeline() {
+		if e.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // BookBody is an article's body as the book shows it. The body was

@@ -468,8 +468,9 @@ func TestPagesAllowNoInlineScript(t *testing.T) {
 }
 
 // TestLargeBriefingLinksResolve builds a briefing big enough that pages
-// show only part of their lists (more than 100 articles for the book,
-// actors on more than 12 topics): every link must still resolve.
+// show only part of their lists (more than 100 articles and 200 events
+// for the book, actors on more than 12 topics): every link must still
+// resolve.
 func TestLargeBriefingLinksResolve(t *testing.T) {
 	s, err := site.Build(site.NewProject(corpusOf(130, 20), briefing.Templates(), briefing.Static()))
 	if err != nil {
@@ -492,5 +493,8 @@ func TestLargeBriefingLinksResolve(t *testing.T) {
 	book := read(t, out, "book/index.html")
 	if strings.Count(book, `class="book-article"`) != 100 || !strings.Contains(book, "30 older ones are listed") {
 		t.Errorf("the book should hold the newest 100 articles and say where the rest are")
+	}
+	if strings.Count(book, `<li id="event-`) != 200 || !strings.Contains(book, "190 earlier ones are on") {
+		t.Errorf("the book's timeline should hold the latest 200 of 390 events and say where the rest are")
 	}
 }
