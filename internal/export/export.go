@@ -12,11 +12,16 @@ import (
 )
 
 // Files returns briefing.json and timeline.json.
-func Files(b *model.Briefing) []output.File {
-	return []output.File{
-		{Path: "briefing.json", Data: marshal(briefingOf(b))},
-		{Path: "timeline.json", Data: marshal(timelineOf(b))},
-	}
+func Files(b *model.Briefing) []output.File { return []output.File{Briefing(b), Timeline(b)} }
+
+// Briefing is briefing.json.
+func Briefing(b *model.Briefing) output.File {
+	return output.File{Path: "briefing.json", Data: marshal(briefingOf(b))}
+}
+
+// Timeline is timeline.json, which shows the events alone.
+func Timeline(b *model.Briefing) output.File {
+	return output.File{Path: "timeline.json", Data: marshal(timelineOf(b))}
 }
 
 // marshal writes v compactly: a large briefing's export is tens of

@@ -33,17 +33,35 @@ func Files(b *model.Briefing, pages []string) []output.File {
 	}
 	files := []output.File{siteFeed(b)}
 	for _, a := range b.Actors {
-		if Has(a.Quotes, a.Events) {
-			files = append(files, itemFeed(b, a.FeedPath(), a.Name, a.Path(), a.Quotes, a.Events))
+		if f, ok := ActorFeed(b, a); ok {
+			files = append(files, f)
 		}
 	}
 	for _, t := range b.Topics {
-		if Has(t.Quotes, t.Events) {
-			files = append(files, itemFeed(b, t.FeedPath(), t.Title, t.Path(), t.Quotes, t.Events))
+		if f, ok := TopicFeed(b, t); ok {
+			files = append(files, f)
 		}
 	}
 	robots += "Sitemap: " + base + "sitemap.xml\n"
 	return append(files, sitemap(base, pages), output.File{Path: "robots.txt", Data: []byte(robots)})
+}
+
+// ActorFeed is the feed of an actor's quotes and events, at
+// a.FeedPath(); it has none without a base URL or anything to say.
+func ActorFeed(b *model.Briefing, a *model.Actor) (output.File, bool) {
+	if b.Site.BaseURL == "" || !Has(a.Quotes, a.Events) {
+		return output.File{}, false
+	}
+	return itemFeed(b, a.FeedPath(), a.Name, a.Path(), a.Quotes, a.Events), true
+}
+
+// TopicFeed is the feed of a topic's quotes and events, at t.FeedPath();
+// it has none without a base URL or anything to say.
+func TopicFeed(b *model.Briefing, t *model.Topic) (output.File, bool) {
+	if b.Site.BaseURL == "" || !Has(t.Quotes, t.Events) {
+		return output.File{}, false
+	}
+	return itemFeed(b, t.FeedPath(), t.Title, t.Path(), t.Quotes, t.Events), true
 }
 
 type atomFeed struct {

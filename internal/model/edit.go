@@ -82,16 +82,12 @@ func (b *Briefing) Reannotate(old, new *Article, list *diag.List) bool {
 
 	actors, topics := map[*Actor]bool{}, map[*Topic]bool{}
 	named := func(a *Article) {
-		for _, x := range a.Actors {
+		xs, ts := a.Named()
+		for _, x := range xs {
 			actors[x] = true
 		}
-		for _, t := range a.Topics {
+		for _, t := range ts {
 			topics[t] = true
-		}
-		for _, q := range a.Quotes {
-			for _, t := range q.Topics {
-				topics[t] = true
-			}
 		}
 	}
 	named(old)
@@ -131,6 +127,16 @@ func (b *Briefing) Reannotate(old, new *Article, list *diag.List) bool {
 		relateActor(x, b.Topics, in)
 	}
 	return true
+}
+
+// Named are the actors and topics whose lists hold something of the
+// article: a passage or a quote. An actor or topic may come twice.
+func (a *Article) Named() ([]*Actor, []*Topic) {
+	topics := slices.Clone(a.Topics)
+	for _, q := range a.Quotes {
+		topics = append(topics, q.Topics...)
+	}
+	return a.Actors, topics
 }
 
 // mentionsAround are the actors and topics mentioned in the paragraphs

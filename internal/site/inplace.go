@@ -48,6 +48,10 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 	var list diag.List
 	var checked []string // the files read again, whose last warnings no longer hold
 	var reworded, reannotated []*model.Article
+	// The actors and topics that held or hold something of a reannotated
+	// article, whose feeds may change.
+	var namedActors []*model.Actor
+	var namedTopics []*model.Topic
 	changed := map[*model.Passage]bool{} // the passages whose excerpts a rewording changed
 	timeline := false                    // whether an event's first reference moved
 	giveUp := func() {                   // once an edit is taken in place, a build that fails leaves the next to take the full way
@@ -86,6 +90,7 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 		}
 		article.SetBody(src.html, src.result)
 		before, paras := render.Excerpts(old), eventParas(old)
+		actors, topics := old.Named()
 		switch {
 		case b.last.Reword(old, article, &problems):
 			reworded = append(reworded, old)
@@ -98,6 +103,9 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 		case b.last.Reannotate(old, article, &problems):
 			reannotated = append(reannotated, old)
 			timeline = timeline || !slices.Equal(paras, eventParas(old))
+			newActors, newTopics := old.Named()
+			namedActors = slices.Concat(namedActors, actors, newActors)
+			namedTopics = slices.Concat(namedTopics, topics, newTopics)
 		case !problems.HasErrors():
 			giveUp()
 			return nil, false, nil // the front matter changed
@@ -155,8 +163,13 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 	}}
 	if len(reannotated) > 0 {
 		jobs = append(jobs,
-			func() { feeds = feed.Files(b.last, sitemapPages(all)) },
-			func() { exports = export.Files(b.last) })
+			func() { feeds = refeed(b.last, feeds, namedActors, namedTopics) },
+			func() {
+				exports = replaceFiles(exports, export.Briefing(b.last))
+				if timeline {
+					exports = replaceFiles(exports, export.Timeline(b.last))
+				}
+			})
 	}
 	rendered := make([]output.File, len(todo))
 	errs := make([]error, len(todo))
@@ -195,6 +208,52 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 	b.warnings, b.restyled = s.Warnings, false
 	b.edited = map[string]bool{}
 	return s, true, nil
+}
+
+// refeed returns the feeds with those of the actors and topics given
+// made again: changed, new, or gone when there is nothing left to say.
+func refeed(briefing *model.Briefing, feeds []output.File, actors []*model.Actor, topics []*model.Topic) []output.File {
+	redo := map[string]output.File{}
+	gone := map[string]bool{}
+	remake := func(path string, f output.File, ok bool) {
+		if ok {
+			redo[path] = f
+		} else {
+			gone[path] = true
+		}
+	}
+	for _, x := range actors {
+		f, ok := feed.ActorFeed(briefing, x)
+		remake(x.FeedPath(), f, ok)
+	}
+	for _, t := range topics {
+		f, ok := feed.TopicFeed(briefing, t)
+		remake(t.FeedPath(), f, ok)
+	}
+	out := make([]output.File, 0, len(feeds)+len(redo))
+	for _, f := range feeds {
+		if g, ok := redo[f.Path]; ok {
+			out = append(out, g)
+			delete(redo, f.Path)
+		} else if !gone[f.Path] {
+			out = append(out, f)
+		}
+	}
+	for _, path := range slices.Sorted(maps.Keys(redo)) {
+		out = append(out, redo[path])
+	}
+	return out
+}
+
+// replaceFiles returns files with f in the place of the file of its path.
+func replaceFiles(files []output.File, f output.File) []output.File {
+	out := slices.Clone(files)
+	for i := range out {
+		if out[i].Path == f.Path {
+			out[i] = f
+		}
+	}
+	return out
 }
 
 // referencing are the pages of the other articles that reference a's
