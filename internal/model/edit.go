@@ -130,13 +130,14 @@ func (b *Briefing) Reannotate(old, new *Article, list *diag.List) bool {
 }
 
 // Named are the actors and topics whose lists hold something of the
-// article: a passage or a quote. An actor or topic may come twice.
+// article: a passage or a quote. An actor or topic may come twice. The
+// lists are the caller's own.
 func (a *Article) Named() ([]*Actor, []*Topic) {
 	topics := slices.Clone(a.Topics)
 	for _, q := range a.Quotes {
 		topics = append(topics, q.Topics...)
 	}
-	return a.Actors, topics
+	return slices.Clone(a.Actors), topics
 }
 
 // mentionsAround are the actors and topics mentioned in the paragraphs

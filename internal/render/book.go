@@ -25,6 +25,15 @@ func (p *Page) BookTimeline() []*model.Event {
 	return events[max(0, len(events)-BookEvents):]
 }
 
+// bookEvents are the ids of the events the book's timeline holds.
+func bookEvents(b *model.Briefing) map[string]bool {
+	in := map[string]bool{}
+	for _, e := range b.Events[max(0, len(b.Events)-BookEvents):] {
+		in[e.ID] = true
+	}
+	return in
+}
+
 func bookArticles(b *model.Briefing) map[string]bool {
 	in := map[string]bool{}
 	for _, a := range b.Articles[:min(BookArticles, len(b.Articles))] {
@@ -56,20 +65,10 @@ func (p *Page) InBook(target string) string {
 			return "#topic-" + parts[1]
 		}
 	}
-	if path == "timeline/index.html" && fragment != "" && p.inBookTimeline(fragment) {
+	if path == "timeline/index.html" && fragment != "" && p.bookEvents[fragment] {
 		return "#event-" + fragment
 	}
 	return p.Rel(target)
-}
-
-// inBookTimeline reports whether the book's timeline holds the event.
-func (p *Page) inBookTimeline(id string) bool {
-	for _, e := range p.BookTimeline() {
-		if e.ID == id {
-			return true
-		}
-	}
-	return false
 }
 
 // BookBody is an article's body as the book shows it. The body was

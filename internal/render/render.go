@@ -119,8 +119,9 @@ type Page struct {
 	// for the one page served at any depth: 404.html.
 	Root string
 
-	// bookArticles are the slugs of the articles the book holds.
-	bookArticles map[string]bool
+	// bookArticles and bookEvents are the slugs and ids of the articles
+	// and events the book holds.
+	bookArticles, bookEvents map[string]bool
 
 	// What the page's head says about it, set by Render just before the
 	// template runs: templates read these often, and reading a field
@@ -187,7 +188,7 @@ func Pages(b *model.Briefing) []*Page {
 		{Kind: Topics, Path: "topics/index.html", Title: "Topics"},
 		{Kind: Timeline, Path: "timeline/index.html", Title: "Timeline"},
 		{Kind: Stances, Path: "stances/index.html", Title: "Who stands where"},
-		{Kind: Book, Path: "book/index.html", Title: "Briefing book", bookArticles: bookArticles(b)},
+		{Kind: Book, Path: "book/index.html", Title: "Briefing book", bookArticles: bookArticles(b), bookEvents: bookEvents(b)},
 		{Kind: Search, Path: "search/index.html", Title: "Search"},
 		{Kind: NotFound, Path: "404.html", Title: "Page not found", Root: RootPath(b.Site.BaseURL)},
 	}

@@ -408,20 +408,16 @@ func touchesOf(b *model.Briefing) map[string][]string {
 }
 
 // pagesShowing are the pages that show something of an article: its own,
-// its actors' and topics' (its quotes' too), and those of its events'
+// those of the actors and topics it names, and those of its events'
 // actors and topics.
 func pagesShowing(a *model.Article) []string {
 	pages := []string{a.Path()}
-	for _, x := range a.Actors {
+	actors, topics := a.Named() // a quote may name topics the text does not
+	for _, x := range actors {
 		pages = append(pages, x.Path())
 	}
-	for _, t := range a.Topics {
+	for _, t := range topics {
 		pages = append(pages, t.Path())
-	}
-	for _, q := range a.Quotes { // a quote may name topics the text does not
-		for _, t := range q.Topics {
-			pages = append(pages, t.Path())
-		}
 	}
 	for _, e := range a.Events {
 		if e.Article != a {

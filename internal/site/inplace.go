@@ -89,26 +89,28 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 			return nil, false, nil
 		}
 		article.SetBody(src.html, src.result)
-		before, paras := render.Excerpts(old), eventParas(old)
-		actors, topics := old.Named()
-		switch {
-		case b.last.Reword(old, article, &problems):
+		before := render.Excerpts(old)
+		if b.last.Reword(old, article, &problems) {
 			reworded = append(reworded, old)
 			for p, excerpt := range render.Excerpts(old) {
 				if before[p] != excerpt {
 					changed[p] = true
 				}
 			}
-		case problems.HasErrors(): // a mistake in the new text
-		case b.last.Reannotate(old, article, &problems):
-			reannotated = append(reannotated, old)
-			timeline = timeline || !slices.Equal(paras, eventParas(old))
-			newActors, newTopics := old.Named()
-			namedActors = slices.Concat(namedActors, actors, newActors)
-			namedTopics = slices.Concat(namedTopics, topics, newTopics)
-		case !problems.HasErrors():
-			giveUp()
-			return nil, false, nil // the front matter changed
+		} else if !problems.HasErrors() { // not a mistake in the new text: its annotations changed
+			paras := eventParas(old)
+			actors, topics := old.Named()
+			if !b.last.Reannotate(old, article, &problems) && !problems.HasErrors() {
+				giveUp()
+				return nil, false, nil // the front matter changed
+			}
+			if !problems.HasErrors() {
+				reannotated = append(reannotated, old)
+				timeline = timeline || !slices.Equal(paras, eventParas(old))
+				newActors, newTopics := old.Named()
+				namedActors = slices.Concat(namedActors, actors, newActors)
+				namedTopics = slices.Concat(namedTopics, topics, newTopics)
+			}
 		}
 		list.Merge(&problems)
 	}
@@ -195,16 +197,20 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 
 	maps.Copy(b.touches, touches)
 	maps.Copy(b.outlines, outlines)
+	// An actor or topic may gain or lose its feed, whose path a static
+	// file may have: check the static files again.
+	others, staticWarnings := b.otherFiles(b.last, all, slices.Concat(index.Files(), feeds, exports))
 	warnings := b.warningsBesides(checked)
 	warnings.Merge(&list)
-	s := &Site{Briefing: b.last, Pages: len(all), Rendered: len(todo), SearchIndex: index.Size(), Warnings: warnings.Items()}
+	s := &Site{Briefing: b.last, Pages: len(all), Rendered: len(todo), SearchIndex: index.Size(), Warnings: append(warnings.Items(), staticWarnings...)}
 	s.Updated, s.UpdatedAll = b.keepPages(all, rendered)
 	b.index, b.feeds, b.exports = index, feeds, exports
 	s.Files = make([]output.File, 0, len(all)+len(feeds)+len(exports)+len(b.others)+50)
 	for _, p := range all {
 		s.Files = append(s.Files, b.pages[p.Path])
 	}
-	s.Files = slices.Concat(s.Files, index.Files(), feeds, exports, b.others)
+	s.Files = slices.Concat(s.Files, index.Files(), feeds, exports, others) // in another order than a full build's: only the paths matter
+	b.others = others
 	b.warnings, b.restyled = s.Warnings, false
 	b.edited = map[string]bool{}
 	return s, true, nil
@@ -281,11 +287,12 @@ func eventParas(a *model.Article) []int {
 }
 
 // warningsBesides are the last good build's warnings about other files
-// than those named.
+// than those named, and but those about static files, which a build
+// that succeeds checks again.
 func (b *Builder) warningsBesides(names []string) *diag.List {
 	var out diag.List
 	for _, w := range b.warnings {
-		if !slices.Contains(names, w.File) {
+		if !slices.Contains(names, w.File) && !strings.HasPrefix(w.File, "static/") {
 			out.Add(w)
 		}
 	}
