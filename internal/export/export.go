@@ -5,6 +5,7 @@ package export
 
 import (
 	"encoding/json"
+	"maps"
 
 	"briefing/internal/dates"
 	"briefing/internal/model"
@@ -12,11 +13,79 @@ import (
 )
 
 // Files returns briefing.json and timeline.json.
-func Files(b *model.Briefing) []output.File { return []output.File{Briefing(b), Timeline(b)} }
+func Files(b *model.Briefing) []output.File { return []output.File{NewData(b).File(), Timeline(b)} }
 
-// Briefing is briefing.json.
-func Briefing(b *model.Briefing) output.File {
-	return output.File{Path: "briefing.json", Data: marshal(briefingOf(b))}
+// Data is briefing.json kept in pieces: everything before the quotes, and
+// each article's quotes, so that gen serve writes again only the quotes
+// of an article whose annotations changed (Requote), not tens of
+// megabytes of JSON.
+type Data struct {
+	head   []byte           // the JSON up to the quotes' opening bracket
+	order  []*model.Article // the articles with quotes, in the quotes' order
+	quotes map[*model.Article][]byte
+}
+
+// NewData writes briefing.json for b.
+func NewData(b *model.Briefing) *Data {
+	all := briefingOf(b)
+	head := marshal(all) // ends `"quotes":[]}` and a newline
+	d := &Data{head: head[:len(head)-len("]}\n")], quotes: map[*model.Article][]byte{}}
+	for i := 0; i < len(b.Quotes); {
+		a := b.Quotes[i].Article
+		j := i
+		for j < len(b.Quotes) && b.Quotes[j].Article == a {
+			j++
+		}
+		d.order = append(d.order, a)
+		d.quotes[a] = quotesOf(b, b.Quotes[i:j])
+		i = j
+	}
+	return d
+}
+
+// quotesOf is the quotes' entries, separated by commas.
+func quotesOf(b *model.Briefing, quotes []*model.Quote) []byte {
+	var out []byte
+	for i, q := range quotes {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		data, err := json.Marshal(quoteOf(b, q))
+		if err != nil {
+			panic(err)
+		}
+		out = append(out, data...)
+	}
+	return out
+}
+
+// File is briefing.json.
+func (d *Data) File() output.File {
+	n := len(d.head) + 3
+	for _, a := range d.order {
+		n += len(d.quotes[a]) + 1
+	}
+	out := append(make([]byte, 0, n), d.head...)
+	for i, a := range d.order {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = append(out, d.quotes[a]...)
+	}
+	return output.File{Path: "briefing.json", Data: append(out, "]}\n"...)}
+}
+
+// Requote returns briefing.json after a's quotes changed and nothing else
+// it shows did (an annotation edit that moved no event's paragraph); d is
+// left as it is. An article that gains its first quote or loses its last
+// is written anew with the rest.
+func (d *Data) Requote(b *model.Briefing, a *model.Article) *Data {
+	if _, had := d.quotes[a]; !had || len(a.Quotes) == 0 {
+		return NewData(b)
+	}
+	e := &Data{head: d.head, order: d.order, quotes: maps.Clone(d.quotes)}
+	e.quotes[a] = quotesOf(b, a.Quotes)
+	return e
 }
 
 // Timeline is timeline.json, which shows the events alone.
@@ -142,10 +211,11 @@ func briefingOf(b *model.Briefing) briefingJSON {
 		out.Events = append(out.Events, eventJSON{ID: e.ID, Title: e.Title, Date: dateOf(e.Date), Actors: actorIDs(e.Actors),
 			Topics: topicIDs(e.Topics), Provenance: provenance(b, e.Article, e.Para)})
 	}
-	for _, q := range b.Quotes {
-		out.Quotes = append(out.Quotes, quoteJSON{Speaker: q.Speaker.ID, Text: q.Text, Topics: topicIDs(q.Topics), Provenance: provenance(b, q.Article, q.Para)})
-	}
-	return out
+	return out // the quotes are written apart (Data)
+}
+
+func quoteOf(b *model.Briefing, q *model.Quote) quoteJSON {
+	return quoteJSON{Speaker: q.Speaker.ID, Text: q.Text, Topics: topicIDs(q.Topics), Provenance: provenance(b, q.Article, q.Para)}
 }
 
 func provenance(b *model.Briefing, a *model.Article, para int) provenanceJSON {

@@ -11,8 +11,9 @@ import (
 	"briefing/internal/model"
 )
 
-func funcs() template.FuncMap {
+func (r *Renderer) funcs() template.FuncMap {
 	return template.FuncMap{
+		"row":           r.row,
 		"excerpt":       excerpt,
 		"plural":        plural,
 		"join":          strings.Join,

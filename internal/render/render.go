@@ -41,12 +41,15 @@ var pageKinds = []string{Home, Article, Articles, Actor, Actors, Topic, Topics, 
 type Renderer struct {
 	pages   map[string]*template.Template
 	buffers sync.Pool // of *bytes.Buffer
+	rows    rows
 }
 
 // New parses the templates in fsys. The error names the template file and
 // line.
 func New(fsys fs.FS) (*Renderer, error) {
-	base := template.New("base.html").Funcs(funcs())
+	r := &Renderer{pages: map[string]*template.Template{}}
+	r.buffers.New = func() any { return new(bytes.Buffer) }
+	base := template.New("base.html").Funcs(r.funcs())
 	for _, name := range []string{"base.html", "partials.html"} {
 		src, err := fs.ReadFile(fsys, name)
 		if err != nil {
@@ -60,8 +63,6 @@ func New(fsys fs.FS) (*Renderer, error) {
 			return nil, err
 		}
 	}
-	r := &Renderer{pages: map[string]*template.Template{}}
-	r.buffers.New = func() any { return new(bytes.Buffer) }
 	for _, kind := range pageKinds {
 		src, err := fs.ReadFile(fsys, kind)
 		if err != nil {
@@ -71,7 +72,7 @@ func New(fsys fs.FS) (*Renderer, error) {
 		if err != nil {
 			return nil, err
 		}
-		if _, err := t.Funcs(funcs()).New(kind).Parse(string(src)); err != nil {
+		if _, err := t.Funcs(r.funcs()).New(kind).Parse(string(src)); err != nil {
 			return nil, err
 		}
 		r.pages[kind] = t

@@ -50,6 +50,7 @@ type Builder struct {
 	// and the articles' converter of the last build with its links key.
 	last            *model.Briefing
 	index           *search.Index
+	data            *export.Data // briefing.json
 	warnings        []diag.Diagnostic
 	feeds, exports  []output.File
 	others          []output.File // .nojekyll, CNAME and the static files
@@ -122,6 +123,9 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 		if err != nil {
 			addTemplateErrors(&list, err)
 		}
+		if r != nil && b.Emit == nil {
+			r.KeepRows() // for the next builds
+		}
 		b.renderer = r
 	}
 	if b.redo || b.static == nil || touched(b.edited, "static") {
@@ -151,6 +155,7 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 		summaries, book = b.summariesChanged(briefing, outlines)
 	}
 
+	b.renderer.ForgetAll() // every item is new
 	all := render.Pages(briefing)
 	var todo []*render.Page
 	for _, p := range all {
@@ -166,7 +171,8 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 	}
 	// The files drawn from the whole model go first: each is one long
 	// job, and pages fill the other cores meanwhile.
-	var index *search.Index // kept for the next build unless the files are emitted
+	var index *search.Index // kept, with data, for the next build unless the files are emitted
+	var data *export.Data
 	var indexSize int
 	views := []func() []output.File{
 		func() []output.File {
@@ -177,7 +183,13 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 			return x.Files()
 		},
 		func() []output.File { return feed.Files(briefing, sitemapPages(all)) },
-		func() []output.File { return export.Files(briefing) },
+		func() []output.File {
+			d := export.NewData(briefing)
+			if b.Emit == nil {
+				data = d
+			}
+			return []output.File{d.File(), export.Timeline(briefing)}
+		},
 	}
 	made := make([][]output.File, len(views))
 	rendered := make([]output.File, len(todo))
@@ -216,7 +228,7 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 	s.Warnings = append(s.Warnings, warnings...)
 	b.pass(rest)
 	if b.Emit == nil {
-		b.last, b.index, b.feeds, b.exports = briefing, index, made[1], made[2]
+		b.last, b.index, b.data, b.feeds, b.exports = briefing, index, data, made[1], made[2]
 		b.warnings, b.others = s.Warnings, rest
 		s.Files = make([]output.File, 0, len(all)+len(fromModel)+len(rest))
 		for _, p := range all {

@@ -153,8 +153,24 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 		todo = append(todo, p)
 	}
 
+	if ownTemplates {
+		b.renderer.ForgetAll() // their rows may show anything
+	} else {
+		var changedItems []any
+		for _, a := range slices.Concat(reworded, reannotated) {
+			changedItems = append(changedItems, a)
+		}
+		for _, x := range namedActors {
+			changedItems = append(changedItems, x)
+		}
+		for _, t := range namedTopics {
+			changedItems = append(changedItems, t)
+		}
+		b.renderer.Forget(changedItems...)
+	}
+
 	// The views of the model that can change, each one job beside the pages.
-	index, feeds, exports := b.index, b.feeds, b.exports
+	index, data, feeds, exports := b.index, b.data, b.feeds, b.exports
 	jobs := []func(){func() {
 		for _, a := range reworded {
 			index = index.Reword(a)
@@ -167,10 +183,15 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 		jobs = append(jobs,
 			func() { feeds = refeed(b.last, feeds, namedActors, namedTopics) },
 			func() {
-				exports = replaceFiles(exports, export.Briefing(b.last))
-				if timeline {
+				if timeline { // events' paragraphs moved: their provenance too
+					data = export.NewData(b.last)
 					exports = replaceFiles(exports, export.Timeline(b.last))
+				} else {
+					for _, a := range reannotated {
+						data = data.Requote(b.last, a)
+					}
 				}
+				exports = replaceFiles(exports, data.File())
 			})
 	}
 	rendered := make([]output.File, len(todo))
@@ -204,7 +225,7 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 	warnings.Merge(&list)
 	s := &Site{Briefing: b.last, Pages: len(all), Rendered: len(todo), SearchIndex: index.Size(), Warnings: append(warnings.Items(), staticWarnings...)}
 	s.Updated, s.UpdatedAll = b.keepPages(all, rendered)
-	b.index, b.feeds, b.exports = index, feeds, exports
+	b.index, b.data, b.feeds, b.exports = index, data, feeds, exports
 	s.Files = make([]output.File, 0, len(all)+len(feeds)+len(exports)+len(b.others)+50)
 	for _, p := range all {
 		s.Files = append(s.Files, b.pages[p.Path])

@@ -1,0 +1,82 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"sync"
+)
+
+// Rows are the lines of the long pages about the whole briefing (an
+// article's line in the articles index, an actor's row of positions),
+// which templates render with {{row "name" $page item}}. gen serve renders
+// those pages again after every annotation edit, for one changed row or a
+// few: a Renderer that keeps rows (KeepRows) renders each row through
+// html/template once and shows it again until told the item changed
+// (Forget).
+type rows struct {
+	mu   sync.Mutex
+	kept map[any]map[rowKey]template.HTML // by the item each row shows
+}
+
+type rowKey struct{ template, page string }
+
+// KeepRows makes the Renderer keep rows for the next pages.
+func (r *Renderer) KeepRows() {
+	r.rows.mu.Lock()
+	defer r.rows.mu.Unlock()
+	if r.rows.kept == nil {
+		r.rows.kept = map[any]map[rowKey]template.HTML{}
+	}
+}
+
+// Forget drops the rows that show the items, which changed.
+func (r *Renderer) Forget(items ...any) {
+	r.rows.mu.Lock()
+	defer r.rows.mu.Unlock()
+	for _, item := range items {
+		delete(r.rows.kept, item)
+	}
+}
+
+// ForgetAll drops every row kept.
+func (r *Renderer) ForgetAll() {
+	r.rows.mu.Lock()
+	defer r.rows.mu.Unlock()
+	if r.rows.kept != nil {
+		r.rows.kept = map[any]map[rowKey]template.HTML{}
+	}
+}
+
+// row renders the template name (of the page's own template set) for
+// item on page p, or shows it as kept. Its output is html/template's,
+// escaped for the body of an element, where rows go.
+func (r *Renderer) row(name string, p *Page, item any) (template.HTML, error) {
+	key := rowKey{name, p.Path}
+	r.rows.mu.Lock()
+	keeping := r.rows.kept != nil
+	html, ok := r.rows.kept[item][key]
+	r.rows.mu.Unlock()
+	if ok {
+		return html, nil
+	}
+	buf := r.buffers.Get().(*bytes.Buffer)
+	defer func() {
+		if buf.Cap() <= maxPooled {
+			r.buffers.Put(buf)
+		}
+	}()
+	buf.Reset()
+	if err := r.pages[p.Kind].ExecuteTemplate(buf, name, WithPage{Page: p, Data: item}); err != nil {
+		return "", err
+	}
+	html = template.HTML(buf.String())
+	if keeping {
+		r.rows.mu.Lock()
+		if r.rows.kept[item] == nil {
+			r.rows.kept[item] = map[rowKey]template.HTML{}
+		}
+		r.rows.kept[item][key] = html
+		r.rows.mu.Unlock()
+	}
+	return html, nil
+}
