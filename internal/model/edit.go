@@ -122,9 +122,13 @@ func (b *Briefing) Reannotate(old, new *Article, list *diag.List) bool {
 	b.Quotes = append(b.Quotes, old.Quotes...)
 	byReading(b.Quotes)
 	byEvent(old.Events)
-	in := b.mentionsAround(actors)
+	old.mentioned = nil
+	at := func(k paragraph) ([]*Topic, []*Actor) {
+		m := b.mentionedIn(k.article)[k.para]
+		return m.topics, m.actors
+	}
 	for x := range actors {
-		relateActor(x, b.Topics, in)
+		relateActor(x, b.Topics, at)
 	}
 	return true
 }
@@ -140,27 +144,28 @@ func (a *Article) Named() ([]*Actor, []*Topic) {
 	return slices.Clone(a.Actors), topics
 }
 
-// mentionsAround are the actors and topics mentioned in the paragraphs
-// that mention the actors given, read from those paragraphs' articles.
-func (b *Briefing) mentionsAround(actors map[*Actor]bool) mentions {
-	in := mentions{topics: map[paragraph][]*Topic{}, actors: map[paragraph][]*Actor{}}
-	seen := map[*Article]bool{}
-	for x := range actors {
-		for _, p := range x.Passages {
-			if seen[p.Article] {
-				continue
+// mentionedIn are the topics and actors each paragraph of a mentions, by
+// paragraph: worked out the first time Reannotate needs them, and kept
+// until the article's annotations change.
+func (b *Briefing) mentionedIn(a *Article) map[int]paraMentions {
+	if a.mentioned == nil {
+		a.mentioned = map[int]paraMentions{}
+		for key := range a.passages {
+			m := a.mentioned[key.para]
+			switch key.kind {
+			case annotate.Actor:
+				m.actors = append(m.actors, b.known.actors[key.id])
+			case annotate.Topic:
+				m.topics = append(m.topics, b.known.topics[key.id])
 			}
-			seen[p.Article] = true
-			for key := range p.Article.passages {
-				k := paragraph{p.Article, key.para}
-				switch key.kind {
-				case annotate.Actor:
-					in.actors[k] = append(in.actors[k], b.known.actors[key.id])
-				case annotate.Topic:
-					in.topics[k] = append(in.topics[k], b.known.topics[key.id])
-				}
-			}
+			a.mentioned[key.para] = m
 		}
 	}
-	return in
+	return a.mentioned
+}
+
+// paraMentions are the topics and actors one paragraph mentions.
+type paraMentions struct {
+	topics []*Topic
+	actors []*Actor
 }

@@ -152,6 +152,7 @@ type Article struct {
 	suspects    []annotate.Suspect
 	doc         *content.Document
 	passages    map[passageKey]*Passage // the actors' and topics' passages in it
+	mentioned   map[int]paraMentions    // by paragraph, kept for Briefing.Reannotate
 	rank        int                     // place in reading order: oldest first, by title among the same date
 }
 

@@ -114,33 +114,31 @@ func (a *Actor) CoMentions() []CoMention { return a.coMentions }
 
 // relate fills in stances and co-mentions once every passage is known.
 func relate(b *Briefing) {
-	in := mentions{topics: map[paragraph][]*Topic{}, actors: map[paragraph][]*Actor{}}
+	topicsIn, actorsIn := map[paragraph][]*Topic{}, map[paragraph][]*Actor{}
 	for _, t := range b.Topics {
 		for _, p := range t.Passages {
 			k := paragraph{p.Article, p.Para}
-			in.topics[k] = append(in.topics[k], t)
+			topicsIn[k] = append(topicsIn[k], t)
 		}
 	}
 	for _, a := range b.Actors {
 		for _, p := range a.Passages {
 			k := paragraph{p.Article, p.Para}
-			in.actors[k] = append(in.actors[k], a)
+			actorsIn[k] = append(actorsIn[k], a)
 		}
 	}
+	at := func(k paragraph) ([]*Topic, []*Actor) { return topicsIn[k], actorsIn[k] }
 	for _, a := range b.Actors {
-		relateActor(a, b.Topics, in)
+		relateActor(a, b.Topics, at)
 	}
 }
 
-// mentions are the actors and topics each paragraph mentions.
-type mentions struct {
-	topics map[paragraph][]*Topic
-	actors map[paragraph][]*Actor
-}
+// mentionedAt gives the topics and actors a paragraph mentions.
+type mentionedAt func(paragraph) ([]*Topic, []*Actor)
 
 // relateActor fills in the actor's stances and co-mentions, in the order
 // of topics.
-func relateActor(a *Actor, topics []*Topic, in mentions) {
+func relateActor(a *Actor, topics []*Topic, at mentionedAt) {
 	byTopic := map[*Topic]*Stance{}
 	stance := func(t *Topic) *Stance {
 		if s, ok := byTopic[t]; ok {
@@ -162,11 +160,12 @@ func relateActor(a *Actor, topics []*Topic, in mentions) {
 		if p.Para == 0 {
 			continue // a heading or footnote is no shared paragraph
 		}
-		for _, t := range in.topics[k] {
+		topicsIn, actorsIn := at(k)
+		for _, t := range topicsIn {
 			s := stance(t)
 			s.Passages = append(s.Passages, p)
 		}
-		for _, other := range in.actors[k] {
+		for _, other := range actorsIn {
 			if other != a {
 				others[other] = append(others[other], p)
 			}
