@@ -10,18 +10,19 @@ work="${BENCH_DIR:-/tmp/briefing-bench}"
 mkdir -p "$work"
 
 go build -o "$work/gen" ./cmd/gen
-if [ ! -f "$work/corpus-$N/.done" ]; then
-  echo "Writing a corpus of $N articles into $work/corpus-$N ..."
-  rm -rf "$work/corpus-$N"
-  go run ./bench/corpus -n "$N" -out "$work/corpus-$N"
-  touch "$work/corpus-$N/.done"
+# The same folder as bench/hugo.sh writes gen's corpus to, so the two share it.
+if [ ! -f "$work/gen-corpus-$N/.done" ]; then
+  echo "Writing a corpus of $N articles into $work/gen-corpus-$N ..."
+  rm -rf "$work/gen-corpus-$N"
+  go run ./bench/corpus -n "$N" -out "$work/gen-corpus-$N"
+  touch "$work/gen-corpus-$N/.done"
 fi
 
 # Each run builds into a fresh folder, as a first build does.
 cat > "$work/build.sh" <<SCRIPT
 #!/usr/bin/env bash
 rm -rf "$work/out-$N"
-exec "$work/gen" build -root "$work/corpus-$N" -out "$work/out-$N"
+exec "$work/gen" build -root "$work/gen-corpus-$N" -out "$work/out-$N"
 SCRIPT
 chmod +x "$work/build.sh"
 go run ./bench/measure -runs "$RUNS" -label "gen build, $N articles" -- "$work/build.sh" | tee "$work/result.txt"
@@ -30,11 +31,11 @@ median=$(sed -n 's/.*median \([0-9.]*\) s.*/\1/p' "$work/result.txt")
 echo "$pages pages: $(awk -v p="$pages" -v s="$median" 'BEGIN { printf "%.0f", p / s }') pages per second"
 
 # The floor: goldmark alone on the same bodies, writing one file each.
-go run ./bench/floor -root "$work/corpus-$N" -out "$work/floor-$N" | tee -a "$work/result.txt"
+go run ./bench/floor -root "$work/gen-corpus-$N" -out "$work/floor-$N" | tee -a "$work/result.txt"
 floor=$(sed -n 's/.*in \([0-9.]*\) s$/\1/p' "$work/result.txt")
 echo "gen over the floor: $(awk -v g="$median" -v f="$floor" 'BEGIN { printf "%.1f", g / f }') x (aim under 1.5)"
 
 go test -run '^$' -bench . -benchmem ./internal/site ./internal/network
 # gen serve's case on the same corpus: one article edited (a word, then a
 # mention) and rebuilt incrementally.
-go test -run '^$' -bench RebuildOneArticle -benchtime 10x ./internal/site -args -corpus "$work/corpus-$N"
+go test -run '^$' -bench RebuildOneArticle -benchtime 10x ./internal/site -args -corpus "$work/gen-corpus-$N"

@@ -20,15 +20,16 @@ const BookArticles = 100
 const BookEvents = 200
 
 // BookTimeline are the events the book's timeline holds, in date order.
-func (p *Page) BookTimeline() []*model.Event {
-	events := p.Briefing.Events
-	return events[max(0, len(events)-BookEvents):]
+func (p *Page) BookTimeline() []*model.Event { return bookTimeline(p.Briefing) }
+
+func bookTimeline(b *model.Briefing) []*model.Event {
+	return b.Events[max(0, len(b.Events)-BookEvents):]
 }
 
 // bookEvents are the ids of the events the book's timeline holds.
 func bookEvents(b *model.Briefing) map[string]bool {
 	in := map[string]bool{}
-	for _, e := range b.Events[max(0, len(b.Events)-BookEvents):] {
+	for _, e := range bookTimeline(b) {
 		in[e.ID] = true
 	}
 	return in

@@ -2,7 +2,9 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
+	"reflect"
 	"sync"
 )
 
@@ -51,6 +53,9 @@ func (r *Renderer) ForgetAll() {
 // item on page p, or shows it as kept. Its output is html/template's,
 // escaped for the body of an element, where rows go.
 func (r *Renderer) row(name string, p *Page, item any) (template.HTML, error) {
+	if item != nil && !reflect.ValueOf(item).Comparable() {
+		return "", fmt.Errorf("row %q: give it one item, such as an article or an actor, not a list or a map", name)
+	}
 	key := rowKey{name, p.Path}
 	r.rows.mu.Lock()
 	keeping := r.rows.kept != nil

@@ -308,6 +308,12 @@ func TestTemplateErrorNamesFileAndLine(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "templates/topic.html:2:") {
 		t.Fatalf("want a syntax error at templates/topic.html:2, got:\n%v", err)
 	}
+	delete(files, "templates/topic.html")
+	files["templates/articles.html"] = "{{define \"main\"}}{{$p := .}}\n<ul>{{row \"article-row\" $p .Briefing.Articles}}</ul>\n{{end}}"
+	_, err = build(t, files)
+	if err == nil || !strings.Contains(err.Error(), "templates/articles.html:2:") || !strings.Contains(err.Error(), "not a list") {
+		t.Fatalf("want an error at templates/articles.html:2 saying a row takes one item, got:\n%v", err)
+	}
 }
 
 func TestContentAndTemplateErrorsInOneRun(t *testing.T) {
