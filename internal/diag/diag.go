@@ -7,9 +7,11 @@
 package diag
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Severity says whether a problem stops the build.
@@ -159,24 +161,63 @@ type Lines struct {
 	file  string
 	src   []byte
 	start []int // byte offset of each line's first byte
+
+	// marks[k] is a rune boundary at or just before byte k*markEvery and
+	// the number of runes before it, so a column in a long line (an
+	// article paragraph is one line) is counted from a nearby mark, not
+	// from the line's start: positions cost the same wherever they fall.
+	marks []mark
 }
+
+type mark struct{ offset, runes int }
+
+// markEvery is the spacing of marks in bytes: a column costs at most two
+// runs of this many bytes to count.
+const markEvery = 1024
 
 // NewLines indexes src, the full text of file.
 func NewLines(file string, src []byte) *Lines {
 	starts := []int{0}
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
+	for i := 0; ; {
+		nl := bytes.IndexByte(src[i:], '\n')
+		if nl < 0 {
+			break
 		}
+		i += nl + 1
+		starts = append(starts, i)
 	}
-	return &Lines{file: file, src: src, start: starts}
+	marks := make([]mark, 0, len(src)/markEvery+1)
+	runes, prev := 0, 0
+	for at := 0; at <= len(src); at += markEvery {
+		b := at
+		for b > prev && b < len(src) && !utf8.RuneStart(src[b]) {
+			b-- // every byte that starts no rune's encoding continues one
+		}
+		runes += utf8.RuneCount(src[prev:b])
+		marks = append(marks, mark{b, runes})
+		prev = b
+	}
+	return &Lines{file: file, src: src, start: starts, marks: marks}
+}
+
+// runesBefore is the number of runes in src[:offset].
+func (l *Lines) runesBefore(offset int) int {
+	m := l.marks[offset/markEvery]
+	return m.runes + utf8.RuneCount(l.src[m.offset:offset])
 }
 
 // Pos converts a byte offset into a position.
 func (l *Lines) Pos(offset int) Pos {
 	offset = min(max(offset, 0), len(l.src))
 	i := sort.Search(len(l.start), func(i int) bool { return l.start[i] > offset }) - 1
-	col := 1 + len([]rune(string(l.src[l.start[i]:offset])))
+	from := l.start[i]
+	var col int
+	if offset-from < 2*markEvery {
+		col = 1 + utf8.RuneCount(l.src[from:offset])
+	} else {
+		// Line starts and marks are rune boundaries, so counts add up.
+		col = 1 + l.runesBefore(offset) - l.runesBefore(from)
+	}
 	return Pos{File: l.file, Line: i + 1, Col: col}
 }
 
@@ -229,23 +270,58 @@ const snippetWidth = 72
 //
 // It returns "" when the line does not exist.
 func Snippet(src []byte, line, col int) string {
-	if line < 1 {
+	return newSnippets(src).show(line, col)
+}
+
+// snippets shows lines of one file. Its cursors remember where the last
+// snippet's line was read to, so the many problems a long line can have,
+// taken in order, cost a walk along it once rather than from its start
+// each time.
+type snippets struct {
+	lines      []string
+	line       int
+	at, window cursor // at the column, and where the shown text starts
+}
+
+// cursor is a rune index in a line and the byte offset where that rune
+// starts.
+type cursor struct{ rune, byte int }
+
+func newSnippets(src []byte) *snippets {
+	return &snippets{lines: strings.Split(strings.ReplaceAll(strings.TrimPrefix(string(src), "\ufeff"), "\r\n", "\n"), "\n")}
+}
+
+// seek moves c to rune r of text, or to its end if it has fewer runes.
+func (c *cursor) seek(text string, r int) {
+	if r < c.rune {
+		*c = cursor{}
+	}
+	for c.rune < r && c.byte < len(text) {
+		_, size := utf8.DecodeRuneInString(text[c.byte:])
+		c.rune, c.byte = c.rune+1, c.byte+size
+	}
+}
+
+func (s *snippets) show(line, col int) string {
+	if line < 1 || line > len(s.lines) {
 		return ""
 	}
-	lines := strings.Split(strings.ReplaceAll(strings.TrimPrefix(string(src), "\ufeff"), "\r\n", "\n"), "\n")
-	if line > len(lines) {
-		return ""
+	if line != s.line {
+		s.line, s.at, s.window = line, cursor{}, cursor{}
 	}
-	text := []rune(strings.ReplaceAll(lines[line-1], "\t", " "))
-	at := min(max(col, 1)-1, len(text))
-	from := max(0, at-snippetWidth/2)
-	to := min(len(text), from+snippetWidth)
-	shown := string(text[from:to])
+	text := s.lines[line-1]
+	s.at.seek(text, max(col, 1)-1)
+	at := s.at.rune // the column, or the line's end if it is shorter
+	s.window.seek(text, max(0, at-snippetWidth/2))
+	from := s.window.rune
+	end := s.window
+	end.seek(text, from+snippetWidth)
+	shown := string([]rune(strings.ReplaceAll(text[s.window.byte:end.byte], "\t", " ")))
 	marker := at - from
 	if from > 0 {
 		shown, marker = "…"+shown, marker+1
 	}
-	if to < len(text) {
+	if end.byte < len(text) {
 		shown += "…"
 	}
 	number := fmt.Sprint(line)
@@ -264,18 +340,19 @@ type Report struct {
 // read; a file that cannot be read gets no snippet.
 func Reports(items []Diagnostic, read func(file string) ([]byte, error)) []Report {
 	out := make([]Report, len(items))
-	cache := map[string][]byte{}
+	cache := map[string]*snippets{}
 	for i, d := range items {
 		out[i].Diagnostic = d
 		if d.Line == 0 {
 			continue
 		}
-		src, ok := cache[d.File]
+		s, ok := cache[d.File]
 		if !ok {
-			src, _ = read(d.File)
-			cache[d.File] = src
+			src, _ := read(d.File)
+			s = newSnippets(src)
+			cache[d.File] = s
 		}
-		out[i].Snippet = Snippet(src, d.Line, d.Col)
+		out[i].Snippet = s.show(d.Line, d.Col)
 	}
 	return out
 }

@@ -1,6 +1,9 @@
 package diag
 
 import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -69,5 +72,94 @@ func TestSnippetMarksTheColumnInALongLine(t *testing.T) {
 	}
 	if Snippet(src, 9, 1) != "" {
 		t.Errorf("a line past the end should give no snippet")
+	}
+}
+
+// randomText mixes short and very long lines of ASCII, multi-byte runes,
+// tabs, CRLF and invalid bytes, for checking positions and snippets
+// against the simple definitions.
+func randomText(r *rand.Rand) []byte {
+	pieces := []string{"a", "word ", "\t", "“", "é", "😀", "\n", "\r\n", "\xff", "\xe2\x82", "\x80", "\ufeff"}
+	var b []byte
+	if r.IntN(3) == 0 {
+		b = append(b, "\ufeff"...)
+	}
+	keep := 1 + r.IntN(300) // one newline in keep is kept: lines short or very long
+	for n := r.IntN(12000); len(b) < n; {
+		p := pieces[r.IntN(len(pieces))]
+		if p == "\n" || p == "\r\n" {
+			if r.IntN(keep) != 0 {
+				continue
+			}
+		}
+		b = append(b, p...)
+	}
+	return b
+}
+
+func TestPosMatchesCountingFromTheLineStart(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 200 {
+		src := randomText(r)
+		l := NewLines("a.md", src)
+		for off := 0; off <= len(src); off += 1 + r.IntN(40) {
+			start := bytes.LastIndexByte(src[:off], '\n') + 1
+			want := Pos{File: "a.md", Line: 1 + bytes.Count(src[:off], []byte("\n")), Col: 1 + len([]rune(string(src[start:off])))}
+			if got := l.Pos(off); got != want {
+				t.Fatalf("Pos(%d) = %+v, want %+v in %q", off, got, want, src)
+			}
+		}
+	}
+}
+
+// simpleSnippet is Snippet as first written, splitting the file for each
+// snippet: the reference the faster one must match.
+func simpleSnippet(src []byte, line, col int) string {
+	if line < 1 {
+		return ""
+	}
+	lines := strings.Split(strings.ReplaceAll(strings.TrimPrefix(string(src), "\ufeff"), "\r\n", "\n"), "\n")
+	if line > len(lines) {
+		return ""
+	}
+	text := []rune(strings.ReplaceAll(lines[line-1], "\t", " "))
+	at := min(max(col, 1)-1, len(text))
+	from := max(0, at-snippetWidth/2)
+	to := min(len(text), from+snippetWidth)
+	shown := string(text[from:to])
+	marker := at - from
+	if from > 0 {
+		shown, marker = "…"+shown, marker+1
+	}
+	if to < len(text) {
+		shown += "…"
+	}
+	number := fmt.Sprint(line)
+	pad := strings.Repeat(" ", len(number))
+	return fmt.Sprintf(" %s | %s\n %s | %s^", number, shown, pad, strings.Repeat(" ", marker))
+}
+
+func TestReportsMatchSimpleSnippets(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 100 {
+		src := randomText(r)
+		lines := bytes.Count(src, []byte("\n")) + 1
+		var items []Diagnostic
+		for range 30 {
+			items = append(items, Diagnostic{File: "a.md", Line: r.IntN(lines + 2), Col: r.IntN(3000)})
+		}
+		if r.IntN(2) == 0 { // sorted, as Items gives them, or not
+			items = (&List{items: items}).Items()
+		}
+		reports := Reports(items, func(string) ([]byte, error) { return src, nil })
+		for i, d := range items {
+			want := ""
+			if d.Line > 0 {
+				want = simpleSnippet(src, d.Line, d.Col)
+			}
+			if reports[i].Snippet != want {
+				t.Fatalf("line %d col %d: got\n%s\nwant\n%s", d.Line, d.Col, reports[i].Snippet, want)
+			}
+		}
 	}
 }
