@@ -128,3 +128,26 @@ func TestRawHTMLIsDroppedUnlessOptedIn(t *testing.T) {
 		t.Errorf("unsafe_html should let raw HTML through:\n%s", unsafe)
 	}
 }
+
+// BenchmarkConvert converts a paragraph of n annotations: time per op
+// should double with n, not quadruple.
+func BenchmarkConvert(b *testing.B) {
+	conv := markdown.New(markdown.Options{Resolver: fakeResolver{}, NumberParagraphs: true})
+	for _, n := range []int{10_000, 20_000, 40_000} {
+		var src strings.Builder
+		for i := range n {
+			if i%2 == 0 {
+				fmt.Fprintf(&src, "[Actor %d](actor:a%d) and ", i%50, i%50)
+			} else {
+				fmt.Fprintf(&src, "[“words”](quote:q%d) ", i%7)
+			}
+		}
+		b.Run(fmt.Sprintf("annotations=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				if _, _, err := conv.Convert([]byte(src.String())); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -169,44 +169,53 @@ type claim struct {
 }
 
 // lostAnnotations finds annotation destinations in the source that no
-// link claims.
+// link claims. Tails, claims and code are each taken in offset order, in
+// one sweep apiece, so a document with many annotations costs no more per
+// annotation than a short one.
 func lostAnnotations(source []byte, claims []claim, code []text.Segment) []Suspect {
 	type tail struct {
 		start, end int
-		kind       Kind
 		claimed    bool
 	}
-	var tails []*tail
+	tails := map[Kind][]*tail{} // in source order
+	var all []*tail
+	sort.Slice(code, func(i, j int) bool { return code[i].Start < code[j].Start })
+	next, reach := 0, 0 // code[:next] start at or before the tail; reach is where the furthest of them stops
 	for _, m := range annotationTail.FindAllSubmatchIndex(source, -1) {
-		if !inside(m[0], code) {
-			tails = append(tails, &tail{start: m[0], end: m[1], kind: Kind(source[m[2]:m[3]])})
+		for ; next < len(code) && code[next].Start <= m[0]; next++ {
+			reach = max(reach, code[next].Stop)
 		}
+		if m[0] < reach { // inside code
+			continue
+		}
+		t := &tail{start: m[0], end: m[1]}
+		kind := Kind(source[m[2]:m[3]])
+		tails[kind] = append(tails[kind], t)
+		all = append(all, t)
 	}
+	// A claim takes the first unclaimed tail of its kind after it. Claims
+	// come in offset order, so a tail passed over by one is passed over by
+	// every later one, and each kind needs only a cursor.
 	sort.Slice(claims, func(i, j int) bool { return claims[i].offset < claims[j].offset })
+	cursor := map[Kind]int{}
 	for _, c := range claims {
-		for _, t := range tails {
-			if !t.claimed && t.kind == c.kind && t.start > c.offset {
-				t.claimed = true
-				break
-			}
+		ts, i := tails[c.kind], cursor[c.kind]
+		for i < len(ts) && ts[i].start <= c.offset {
+			i++
 		}
+		if i < len(ts) {
+			ts[i].claimed = true
+			i++
+		}
+		cursor[c.kind] = i
 	}
 	var out []Suspect
-	for _, t := range tails {
+	for _, t := range all {
 		if !t.claimed {
 			out = append(out, Suspect{Offset: t.start, Text: string(source[t.start:t.end])})
 		}
 	}
 	return out
-}
-
-func inside(offset int, segments []text.Segment) bool {
-	for _, s := range segments {
-		if offset >= s.Start && offset < s.Stop {
-			return true
-		}
-	}
-	return false
 }
 
 func scheme(dest []byte) string {
