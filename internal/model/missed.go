@@ -1,8 +1,10 @@
 package model
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -95,11 +97,19 @@ func appendWords(out []word, text string) []word {
 // lie outside every annotation, once per actor and paragraph. Articles are
 // independent here, so callers check them in parallel.
 func warnMissed(a *Article, idx nameIndex, list *diag.List) {
-	covered := map[int][]Span{}
+	covered := map[int]*cover{}
 	for _, an := range a.annotations {
 		if an.Para > 0 {
-			covered[an.Para] = append(covered[an.Para], Span{an.Start, an.End})
+			c := covered[an.Para]
+			if c == nil {
+				c = &cover{}
+				covered[an.Para] = c
+			}
+			c.spans = append(c.spans, Span{an.Start, an.End})
 		}
+	}
+	for _, c := range covered {
+		c.index()
 	}
 	var ws []word
 	var key []byte
@@ -121,7 +131,7 @@ func warnMissed(a *Article, idx nameIndex, list *diag.List) {
 				}
 				span := Span{ws[i].start, ws[i+n-1].end}
 				text := p.Text[span.Start:span.End]
-				if overlaps(span, covered[p.N]) || slices.Contains(a.notMentions, text) {
+				if covered[p.N].overlaps(span) || slices.Contains(a.notMentions, text) {
 					continue
 				}
 				if warned == nil {
@@ -136,13 +146,33 @@ func warnMissed(a *Article, idx nameIndex, list *diag.List) {
 	}
 }
 
-func overlaps(s Span, spans []Span) bool {
-	for _, c := range spans {
-		if s.Start < c.End && c.Start < s.End {
-			return true
+// cover is the annotated spans of a paragraph, sorted by start, with the
+// furthest end among each prefix, so that checking a name against a
+// paragraph of many annotations is a binary search, not a scan.
+type cover struct {
+	spans []Span
+	reach []int // reach[i] is the largest End among spans[:i+1]
+}
+
+func (c *cover) index() {
+	slices.SortFunc(c.spans, func(a, b Span) int { return a.Start - b.Start })
+	c.reach = make([]int, len(c.spans))
+	for i, s := range c.spans {
+		c.reach[i] = s.End
+		if i > 0 {
+			c.reach[i] = max(s.End, c.reach[i-1])
 		}
 	}
-	return false
+}
+
+// overlaps reports whether s overlaps an annotated span: one that starts
+// before s ends and ends after s starts.
+func (c *cover) overlaps(s Span) bool {
+	if c == nil {
+		return false
+	}
+	i := sort.Search(len(c.spans), func(i int) bool { return c.spans[i].Start >= s.End })
+	return i > 0 && c.reach[i-1] > s.Start
 }
 
 // sourceOffset finds in the Markdown the words at span of a paragraph's
@@ -152,14 +182,25 @@ func overlaps(s Span, spans []Span) bool {
 func sourceOffset(body []byte, paraOffset int, text string, span Span) int {
 	name := text[span.Start:span.End]
 	nth := countWords(text[:span.Start], name)
-	src := string(body[paraOffset:])
-	for _, w := range findWords(src, name) {
-		if nth == 0 {
-			return paraOffset + w
+	// Searched in place and only as far as the occurrence: the rest of
+	// the body can be megabytes.
+	src, pattern := body[paraOffset:], []byte(name)
+	for from := 0; ; {
+		i := bytes.Index(src[from:], pattern)
+		if i < 0 {
+			return paraOffset
 		}
-		nth--
+		start, end := from+i, from+i+len(name)
+		from = end
+		before, _ := utf8.DecodeLastRune(src[:start])
+		after, _ := utf8.DecodeRune(src[end:])
+		if !isWordRune(before) && !isWordRune(after) {
+			if nth == 0 {
+				return paraOffset + start
+			}
+			nth--
+		}
 	}
-	return paraOffset
 }
 
 func countWords(text, name string) int { return len(findWords(text, name)) }
