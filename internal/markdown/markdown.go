@@ -43,8 +43,12 @@ func New(opts Options) *Converter {
 	return &Converter{md: md}
 }
 
-// Convert renders src and returns what its annotations collected.
+// Convert renders src and returns what its annotations collected. Lists
+// and quotes nested past MaxNesting give a *NestingError instead.
 func (c *Converter) Convert(src []byte) (string, *annotate.Result, error) {
+	if depth, at := nesting(src, MaxNesting); at >= 0 {
+		return "", nil, &NestingError{Depth: depth, Offset: at}
+	}
 	var buf bytes.Buffer
 	buf.Grow(len(src) * 2)
 	pc := parser.NewContext()

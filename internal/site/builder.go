@@ -568,7 +568,11 @@ func (s *source) convertWith(c *markdown.Converter, key string) {
 	}
 	s.convert = diag.List{}
 	html, res, err := c.Convert(s.doc.Body)
-	if err != nil {
+	var deep *markdown.NestingError
+	if errors.As(err, &deep) {
+		s.convert.Errorf(s.doc.Lines.Pos(s.doc.BodyOffset+deep.Offset), deep.Hint(), "%v", deep)
+		s.html, s.result = "", nil
+	} else if err != nil {
 		s.convert.Errorf(diag.Pos{File: s.doc.Path}, "", "cannot render Markdown: %v", err)
 		s.html, s.result = "", nil
 	} else {

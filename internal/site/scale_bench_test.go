@@ -7,6 +7,7 @@ import (
 	"testing/fstest"
 
 	"briefing"
+	"briefing/internal/markdown"
 	"briefing/internal/site"
 )
 
@@ -86,4 +87,30 @@ func BenchmarkMissedNames(b *testing.B) {
 		})
 		b.Run(fmt.Sprintf("MB=%d", mb), func(b *testing.B) { buildAll(b, root) })
 	}
+}
+
+// BenchmarkNestedList builds an article of one list nested n deep: up to
+// markdown.MaxNesting it is built, past it refused (at depth=2000, where
+// goldmark alone took 15 s or more).
+func BenchmarkNestedList(b *testing.B) {
+	for _, n := range []int{25, 50, 100, 2000} {
+		root := oneArticle(func(w *strings.Builder) { w.WriteString(nestedList(n)) })
+		b.Run(fmt.Sprintf("depth=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				_, err := site.Build(site.NewProject(root, briefing.Templates(), briefing.Static()))
+				if (err != nil) != (n > markdown.MaxNesting) {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// nestedList is a list nested n deep, an item a line.
+func nestedList(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "%s- item %d\n", strings.Repeat("  ", i), i)
+	}
+	return b.String()
 }
