@@ -209,28 +209,42 @@ func (l *linker) resolve(a *Article) []target {
 func (l *linker) apply(a *Article, targets []target) {
 	paraTopics := map[int][]*Topic{}
 	var implicit []*Quote // quotes that take their paragraph's topics
+	// An article can name hundreds of actors thousands of times: sets keep
+	// its lists free of repeats at a constant cost per annotation.
+	type paraTopic struct {
+		para  int
+		topic *Topic
+	}
+	var (
+		actors        set[*Actor]
+		topics        set[*Topic]
+		events        set[*Event]
+		topicsInParas set[paraTopic]
+	)
 	for _, t := range targets {
 		an := t.an
 		switch an.Kind {
 		case annotate.Actor:
-			a.Actors = appendNew(a.Actors, t.actor)
+			a.Actors = addNew(a.Actors, t.actor, &actors)
 			addPassage(&t.actor.Passages, a, an)
 		case annotate.Topic:
-			a.Topics = appendNew(a.Topics, t.topic)
-			paraTopics[an.Para] = appendNew(paraTopics[an.Para], t.topic)
+			a.Topics = addNew(a.Topics, t.topic, &topics)
+			if topicsInParas.add(paraTopic{an.Para, t.topic}) {
+				paraTopics[an.Para] = append(paraTopics[an.Para], t.topic)
+			}
 			addPassage(&t.topic.Passages, a, an)
 		case annotate.Event:
 			if t.event.Article == a && t.event.Para == 0 {
 				t.event.Para = an.Para
 			}
-			a.Events = appendNew(a.Events, t.event)
+			a.Events = addNew(a.Events, t.event, &events)
 		case annotate.Quote:
 			q := &Quote{Speaker: t.actor, Text: t.text, Article: a, Para: an.Para, N: len(a.Quotes) + 1, Topics: t.topics}
 			for _, topic := range t.topics {
 				topic.Quotes = append(topic.Quotes, q)
 			}
 			t.actor.Quotes = append(t.actor.Quotes, q)
-			a.Actors = appendNew(a.Actors, t.actor)
+			a.Actors = addNew(a.Actors, t.actor, &actors)
 			a.Quotes = append(a.Quotes, q)
 			if len(an.Topics) == 0 {
 				implicit = append(implicit, q)
@@ -238,8 +252,9 @@ func (l *linker) apply(a *Article, targets []target) {
 		}
 	}
 	for _, q := range implicit {
+		// q named no topics, and its paragraph's have no repeats.
+		q.Topics = append(q.Topics, paraTopics[q.Para]...)
 		for _, t := range paraTopics[q.Para] {
-			q.Topics = appendNew(q.Topics, t)
 			t.Quotes = append(t.Quotes, q)
 		}
 	}
@@ -250,8 +265,14 @@ func (l *linker) apply(a *Article, targets []target) {
 // one, and declared events that no words reference.
 func (l *linker) checkText(a *Article) {
 	l.reportSuspects(a.doc, a.suspects)
+	referenced := map[string]bool{}
+	for _, an := range a.annotations {
+		if an.Kind == annotate.Event {
+			referenced[an.ID] = true
+		}
+	}
 	for _, e := range a.declared {
-		if !slices.ContainsFunc(a.annotations, func(an *annotate.Annotation) bool { return an.Kind == annotate.Event && an.ID == e.ID }) {
+		if !referenced[e.ID] {
 			l.list.Warnf(e.meta.Pos("id", e.ID), fmt.Sprintf("link the words that report it: [words](event:%s)", e.ID),
 				"event %q is never referenced in the article, so its timeline entry cannot link to a paragraph", e.ID)
 		}
@@ -356,9 +377,18 @@ func (p *Passage) mark(an *annotate.Annotation) {
 	if an.Para == 0 { // the passage is the annotation's own words
 		mark = Span{0, len(p.Text)}
 	}
-	if mark.End > mark.Start && mark.End <= len(p.Text) {
-		p.Marks = appendNew(p.Marks, mark)
+	if mark.End <= mark.Start || mark.End > len(p.Text) {
+		return
 	}
+	// Marks come in the order of the words: a paragraph's non-empty spans
+	// start each after the last, and outside paragraphs they are all the
+	// same. So one that starts after the last mark is new, without a scan
+	// of the marks, which in a long paragraph can be thousands.
+	if n := len(p.Marks); n > 0 && mark.Start > p.Marks[n-1].Start {
+		p.Marks = append(p.Marks, mark)
+		return
+	}
+	p.Marks = appendNew(p.Marks, mark)
 }
 
 // actor resolves an actor id, reporting a bad or unknown one at pos.
@@ -420,6 +450,35 @@ func trimQuotes(s string) string {
 		}
 	}
 	return strings.TrimSpace(strings.TrimRight(s, ",;: "))
+}
+
+// set is a set of values, made when first used.
+type set[T comparable] map[T]bool
+
+// add adds x to s and reports whether it is new there.
+func (s *set[T]) add(x T) bool {
+	if *s == nil {
+		*s = set[T]{}
+	}
+	if (*s)[x] {
+		return false
+	}
+	(*s)[x] = true
+	return true
+}
+
+// addNew is appendNew for a list that grows only through it with the same
+// set, which knows its elements.
+func addNew[T comparable](list []T, x T, seen *set[T]) []T {
+	if *seen == nil {
+		for _, y := range list {
+			seen.add(y)
+		}
+	}
+	if !seen.add(x) {
+		return list
+	}
+	return append(list, x)
 }
 
 func appendNew[T comparable](list []T, x T) []T {
