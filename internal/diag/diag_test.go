@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -161,5 +162,28 @@ func TestReportsMatchSimpleSnippets(t *testing.T) {
 				t.Fatalf("line %d col %d: got\n%s\nwant\n%s", d.Line, d.Col, reports[i].Snippet, want)
 			}
 		}
+	}
+}
+
+// TestReportsCostLinearly counts the bytes Reports allocates, which do not
+// depend on the machine's speed, for a problem on every line of a file of
+// n lines and of 2n: linear growth doubles them, a split of the file per
+// problem quadruples them.
+func TestReportsCostLinearly(t *testing.T) {
+	allocated := func(n int) uint64 {
+		src := []byte(strings.Repeat("[Person Number1](actor:x) met Person Number2.\n", n))
+		items := make([]Diagnostic, n)
+		for i := range items {
+			items[i] = Diagnostic{File: "a.md", Line: i + 1, Col: 30}
+		}
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		Reports(items, func(string) ([]byte, error) { return src, nil })
+		runtime.ReadMemStats(&after)
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	small, large := allocated(2000), allocated(4000)
+	if float64(large) > 3*float64(small) {
+		t.Errorf("Reports allocates %d bytes for 2,000 problems and %d for 4,000: more than linear", small, large)
 	}
 }
