@@ -63,11 +63,14 @@ func nesting(src []byte, limit int) (depth, offset int) {
 // prefix reads the container markers that open line: the columns of
 // indentation before its first list marker (less the space a '>' takes),
 // the number of '>' and of list markers, and the offset of the first
-// character that is not a space, -1 on a blank line.
+// character that is not a space, -1 on a blank line. A line of three or
+// more of the same bullet and nothing else ("- - -", "* * * *") is a
+// thematic break, no list.
 func prefix(line []byte) (indent, quotes, items, first int) {
 	col, i := 0, 0
 	first = -1
 	afterQuote := false
+	var bullet byte // the bullet of every list marker so far, or 0 if they differ
 	for i < len(line) {
 		switch c := line[i]; {
 		case c == ' ' || c == '\t':
@@ -100,9 +103,18 @@ func prefix(line []byte) (indent, quotes, items, first int) {
 		if n == 0 {
 			return indent, quotes, items, first
 		}
+		if items == 0 {
+			bullet = line[i]
+		}
+		if line[i] != bullet || n != 1 {
+			bullet = 0
+		}
 		items++
 		col += n
 		i += n
+	}
+	if items >= 3 && (bullet == '-' || bullet == '*') {
+		items = 0
 	}
 	return indent, quotes, items, first
 }

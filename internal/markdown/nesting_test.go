@@ -59,6 +59,8 @@ func TestNestingCountsListsAndQuotesAsGoldmarkDoes(t *testing.T) {
 		"quote in items":  "- a\n  > b\n  > - c\n  >   > d\n",
 		"tabs":            "- a\n\t- b\n\t\t- c\n\t\t\t- d\n",
 		"lazy and blank":  "- a\n  - b\n    - c\nlazy\n\n      - d\n",
+		"thematic break":  "- a\n\n" + strings.Repeat("- ", 150) + "\n\n" + strings.Repeat("* ", 150) + "\n",
+		"not a break":     strings.Repeat("- ", 20) + "+\n" + strings.Repeat("* ", 2) + "\n",
 		"plain":           "Text.\n\n    indented code\n                                        far in\n",
 	}
 	for name, src := range shapes {
