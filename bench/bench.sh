@@ -36,6 +36,9 @@ floor=$(sed -n 's/.*in \([0-9.]*\) s$/\1/p' "$work/result.txt")
 echo "gen over the floor: $(awk -v g="$median" -v f="$floor" 'BEGIN { printf "%.1f", g / f }') x (aim under 1.5)"
 
 go test -run '^$' -bench . -benchmem ./internal/site ./internal/network
+# Growth with input size (docs/performance.md, "Linear time"): each doubling
+# should about double the time per op, never quadruple it.
+go test -run '^$' -bench . -benchtime 3x ./internal/annotate ./internal/markdown
 # gen serve's case on the same corpus: one article edited (a word, then a
 # mention) and rebuilt incrementally.
 go test -run '^$' -bench RebuildOneArticle -benchtime 10x ./internal/site -args -corpus "$work/gen-corpus-$N"
