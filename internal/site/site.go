@@ -84,9 +84,9 @@ func Build(p Project) (*Site, error) {
 	return NewBuilder(p).Build(nil)
 }
 
-// Write puts the site into dir.
+// Write puts the site into dir, all or nothing (output.Write).
 func (s *Site) Write(dir string) (output.Stats, error) {
-	return output.Write(dir, s.Files)
+	return output.Write(dir, s.Files, output.Options{})
 }
 
 // escapes reports a symbolic link that leads out of the project folder: a
