@@ -124,6 +124,7 @@ type Staging struct {
 	state      state
 	keep       map[string]bool // every path added
 	folders    map[string]bool // the folders they are in
+	blocked    map[string]bool // entries of the user's in the way, reported
 	stats      Stats
 	errs       []error
 	finished   chan struct{} // closed when Commit or Abort is over
@@ -162,7 +163,7 @@ func Begin(dir string, opt Options) (*Staging, error) {
 		return nil, err
 	}
 	s := &Staging{out: out, work: work, spare: filepath.Join(work, "spare"), force: opt.Force, lock: l,
-		keep: map[string]bool{}, folders: map[string]bool{}, queue: make(chan File, 16*writers), stop: make(chan struct{}), finished: make(chan struct{})}
+		keep: map[string]bool{}, folders: map[string]bool{}, blocked: map[string]bool{}, queue: make(chan File, 16*writers), stop: make(chan struct{}), finished: make(chan struct{})}
 	if err := s.survey(); err != nil {
 		l.release()
 		return nil, err
@@ -260,7 +261,13 @@ func (s *Staging) stage(f File) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	var b blocked
 	switch {
+	case errors.As(err, &b):
+		if !s.blocked[b.path] {
+			s.blocked[b.path] = true
+			s.errs = append(s.errs, err)
+		}
 	case err != nil:
 		s.errs = append(s.errs, err)
 	case same:
@@ -344,12 +351,21 @@ func (s *Staging) theirs(p, writing string) error {
 	}
 	msg := fmt.Sprintf("%s is %s gen did not write", filepath.Join(s.out, filepath.FromSlash(p)), what)
 	if p != writing {
-		msg += ", and the site needs " + writing + " inside it"
+		msg += ", and the site has files inside it"
 	} else {
 		msg += ", and the site has a file of that name"
 	}
-	return errors.New(msg + ": move it away, or pass -force to replace it")
+	return blocked{p, errors.New(msg + ": move it away, or pass -force to replace it")}
 }
+
+// blocked is an error about an entry of the user's in the site's way:
+// reported once, however many of the site's files it is in the way of.
+type blocked struct {
+	path string
+	err  error
+}
+
+func (b blocked) Error() string { return b.err.Error() }
 
 // linkFromLive makes the spare tree's p the output folder's p, unless it
 // is already; where hard links are not to be had, it writes data.

@@ -235,7 +235,10 @@ func TestRefusesUnsafeOutputFolders(t *testing.T) {
 	}
 	opt := Options{Project: project, Sources: []string{
 		filepath.Join(project, "content"), filepath.Join(project, "templates"), filepath.Join(project, "static"), filepath.Join(project, "site.toml")}}
-	for _, out := range []string{"/", project, filepath.Dir(project), filepath.Join(project, "content"),
+	if _, err := checkTarget("/", opt); err == nil || !strings.Contains(err.Error(), "root of the file system") {
+		t.Errorf("-out /: want a refusal, got %v", err)
+	}
+	for _, out := range []string{project, filepath.Dir(project), filepath.Join(project, "content"),
 		filepath.Join(project, "content", "articles"), filepath.Join(project, "templates"), filepath.Join(project, "static", "out"),
 		filepath.Join(project, "site.toml"), project + "/./content/.."} {
 		if _, err := Write(out, []File{{"index.html", []byte("x")}}, opt); err == nil || !strings.Contains(err.Error(), "refusing") {
