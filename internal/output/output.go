@@ -253,9 +253,13 @@ func (s *Staging) stage(f File) {
 		same, err = s.sameAsLive(f)
 	}
 	if err == nil {
-		if same {
+		switch {
+		case same:
 			err = s.linkFromLive(f.Path, f.Data)
-		} else {
+		case s.inSpare(f):
+			// Left by an earlier build and not shared with the output
+			// folder (its bytes differ from those there): as good as new.
+		default:
 			err = s.create(f.Path, f.Data)
 		}
 	}
@@ -366,6 +370,17 @@ type blocked struct {
 }
 
 func (b blocked) Error() string { return b.err.Error() }
+
+// inSpare reports whether the spare tree already holds exactly f, in a
+// file of its own: after the output folder was deleted, say, or a page
+// changed back.
+func (s *Staging) inSpare(f File) bool {
+	if !s.oldSpare.entries[f.Path].IsRegular() {
+		return false
+	}
+	old, err := os.ReadFile(filepath.Join(s.spare, filepath.FromSlash(f.Path)))
+	return err == nil && bytes.Equal(old, f.Data)
+}
 
 // linkFromLive makes the spare tree's p the output folder's p, unless it
 // is already; where hard links are not to be had, it writes data.

@@ -346,3 +346,43 @@ func TestRefusesAnOutputThatIsAFile(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// TestTheSpareTreeNeverLeaks builds after the output folder was deleted
+// and with pages that change back, when the spare tree holds files that
+// an earlier build wrote, and checks each site is exactly right.
+func TestTheSpareTreeNeverLeaks(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	v1 := []File{{"index.html", []byte("one")}, {"a/index.html", []byte("a1")}, {"gone.html", []byte("x")}}
+	check := func(files []File) {
+		t.Helper()
+		want := []string{".gen-manifest"}
+		for _, f := range files {
+			if got := content(t, filepath.Join(dir, f.Path)); got != string(f.Data) {
+				t.Errorf("%s holds %q, want %q", f.Path, got, f.Data)
+			}
+			want = append(want, f.Path)
+			if d := filepath.Dir(f.Path); d != "." {
+				want = append(want, d+"/")
+			}
+		}
+		slices.Sort(want)
+		want = slices.Compact(want)
+		if got := listing(t, dir); !slices.Equal(got, want) {
+			t.Errorf("folder holds %q, want %q", got, want)
+		}
+	}
+	two := []File{{"index.html", []byte("two")}, {"a/index.html", []byte("a2")}}
+	for _, files := range [][]File{v1, two, v1, two} { // pages change back
+		build(t, dir, Options{}, files...)
+		check(files)
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	build(t, dir, Options{}, v1...)
+	check(v1)
+	build(t, dir, Options{}, File{"a", []byte("now a file")}, File{"index.html", []byte("one")})
+	check([]File{{"a", []byte("now a file")}, {"index.html", []byte("one")}})
+	build(t, dir, Options{}, two...)
+	check(two)
+}
