@@ -305,7 +305,7 @@ func (k known) badIDHint(id string) string {
 	_, topic := k.topics[valid]
 	_, event := k.events[valid]
 	if actor || topic || event {
-		return fmt.Sprintf("did you mean %q?", valid)
+		return fmt.Sprintf("did you mean %q? %s", valid, idHint)
 	}
 	return idHint
 }
@@ -434,7 +434,7 @@ func resolve[V any](list *diag.List, kind, id string, known map[string]V, pos di
 	if !ValidID(id) {
 		hint := idHint
 		if _, ok := known[toID(id)]; ok {
-			hint = fmt.Sprintf("did you mean %q?", toID(id))
+			hint = fmt.Sprintf("did you mean %q? %s", toID(id), idHint)
 		}
 		list.Errorf(pos, hint, "invalid %s id %q", kind, id)
 	} else {

@@ -404,3 +404,32 @@ func TestCapitalisedReferenceSuggestsTheValidID(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// TestEntityEncodedSchemeIsRefused checks that a link whose scheme is
+// written with character references (&#106;avascript:) is refused like
+// javascript: itself: the check must see what the browser would get.
+func TestEntityEncodedSchemeIsRefused(t *testing.T) {
+	_, list := link(t, actors, topics, map[string]string{
+		"a": "---\ntitle: A\npublished: \"2025\"\n---\n" +
+			"[a](javascript:alert(1))\n\n[b](&#106;avascript:alert(1))\n\n[c](&#x6A;avascript&colon;alert(1))\n\n[d](JAVA&#83;CRIPT\\:x) [e](https://example.org/&#106;avascript:x)\n\n[f](javascript://%0Aalert(1))\n",
+	})
+	var got []string
+	for _, d := range list.Items() {
+		got = append(got, d.String())
+	}
+	all := strings.Join(got, "\n")
+	for _, want := range []string{
+		`a.md:5:1: unsafe link "javascript:alert(1)": javascript: links can run code`,
+		`a.md:7:1: unsafe link "&#106;avascript:alert(1)": javascript: links can run code`,
+		`a.md:9:1: unsafe link "&#x6A;avascript&colon;alert(1)": javascript: links can run code`,
+		`a.md:11:1: unsafe link "JAVA&#83;CRIPT\\:x": javascript: links can run code`,
+		`a.md:13:1: unsafe link "javascript://%0Aalert(1)": javascript: links can run code`,
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("lacks %q in:\n%s", want, all)
+		}
+	}
+	if n := strings.Count(all, "unsafe link"); n != 5 {
+		t.Errorf("want 5 unsafe links, got %d:\n%s", n, all)
+	}
+}
