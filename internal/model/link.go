@@ -445,16 +445,23 @@ func resolve[V any](list *diag.List, kind, id string, known map[string]V, pos di
 }
 
 // suggest names the known id closest to id, or gives the fallback hint.
-// Only valid ids are offered: a file named Hughes.md is itself an error.
+// Only valid ids are offered: a file named Hughes.md is itself an error,
+// and the hint for hughes is to rename it.
 func suggest[V any](id string, known map[string]V, fallback string) string {
 	names := make([]string, 0, len(known))
 	for k := range known {
-		if ValidID(k) {
-			names = append(names, k)
-		}
+		names = append(names, k)
 	}
 	sort.Strings(names) // a stable answer among equally close ids
-	if hint := diag.Suggest(id, names); hint != "" {
+	valid := names[:0]
+	for _, k := range names {
+		if ValidID(k) {
+			valid = append(valid, k)
+		} else if toID(k) == id {
+			return fmt.Sprintf("rename %s.md to %s.md: ids are lowercase", k, id)
+		}
+	}
+	if hint := diag.Suggest(id, valid); hint != "" {
 		return hint
 	}
 	return fallback

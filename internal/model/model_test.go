@@ -355,6 +355,7 @@ func TestInvalidFileIDIsNotSuggested(t *testing.T) {
 		`Hughes.md: file name "Hughes" is not a valid id`,
 		`rename the file to hughes.md`,
 		`a.md:5:1: unknown actor "hughes"`,
+		`hint: rename Hughes.md to hughes.md: ids are lowercase`,
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("lacks %q in:\n%s", want, all)
