@@ -305,7 +305,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	// The stream stays open for as long as the page: the server's read and
 	// write timeouts, meant for single requests, would end it. Instead
 	// each message gets the write timeout, and a comment line goes out
-	// when nothing else has for half of it, so a vanished page is noticed.
+	// every half of it, so a page that vanished without closing is noticed.
 	rc := http.NewResponseController(w)
 	rc.SetReadDeadline(time.Time{})
 	write := s.timeouts.Write
