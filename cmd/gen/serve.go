@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -62,7 +61,7 @@ good version of the site. Nothing is written to public/.
 		return 1
 	}
 	server.Rebuild(nil) // errors show in the terminal and the browser; serving starts anyway
-	httpServer := &http.Server{Handler: server, ReadHeaderTimeout: 10 * time.Second}
+	httpServer := server.HTTPServer(serve.DefaultTimeouts())
 	go httpServer.Serve(ln)
 	fmt.Fprintf(stdout, "Serving %s at http://%s/ (Ctrl-C to stop)\n", *root, ln.Addr())
 

@@ -232,20 +232,22 @@ func Snippet(src []byte, line, col int) string {
 	if line < 1 {
 		return ""
 	}
-	lines := strings.Split(strings.ReplaceAll(strings.TrimPrefix(string(src), "\ufeff"), "\r\n", "\n"), "\n")
+	// Line endings as package content reads them: CRLF, or a lone CR.
+	text := strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(strings.TrimPrefix(string(src), "\ufeff"))
+	lines := strings.Split(text, "\n")
 	if line > len(lines) {
 		return ""
 	}
-	text := []rune(strings.ReplaceAll(lines[line-1], "\t", " "))
-	at := min(max(col, 1)-1, len(text))
+	runes := []rune(strings.ReplaceAll(lines[line-1], "\t", " "))
+	at := min(max(col, 1)-1, len(runes))
 	from := max(0, at-snippetWidth/2)
-	to := min(len(text), from+snippetWidth)
-	shown := string(text[from:to])
+	to := min(len(runes), from+snippetWidth)
+	shown := string(runes[from:to])
 	marker := at - from
 	if from > 0 {
 		shown, marker = "…"+shown, marker+1
 	}
-	if to < len(text) {
+	if to < len(runes) {
 		shown += "…"
 	}
 	number := fmt.Sprint(line)

@@ -71,3 +71,12 @@ func TestSnippetMarksTheColumnInALongLine(t *testing.T) {
 		t.Errorf("a line past the end should give no snippet")
 	}
 }
+
+// TestSnippetOfACROnlyFile checks that a snippet counts lines as package
+// content does when a file ends its lines with a lone CR.
+func TestSnippetOfACROnlyFile(t *testing.T) {
+	got := Snippet([]byte("---\rtitle: x\rpublished: someday\r---\r"), 3, 12)
+	if want := " 3 | published: someday\n   |            ^"; got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}

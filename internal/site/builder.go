@@ -128,6 +128,9 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 		}
 		b.renderer = r
 	}
+	if b.renderer != nil {
+		b.renderer.Warn(&list)
+	}
 	if b.redo || b.static == nil || touched(b.edited, "static") {
 		static, err := readTree(b.project.Static)
 		if err != nil {
