@@ -137,3 +137,17 @@ func writeFile(t *testing.T, name, text string) {
 		t.Fatal(err)
 	}
 }
+
+// TestLongStaticNameIsCopied: a static file with a 252-character name
+// failed, as its temporary name, with ".gen-" before it, was too long.
+func TestLongStaticNameIsCopied(t *testing.T) {
+	dir := copyProject(t)
+	name := strings.Repeat("a", 248) + ".txt"
+	writeFile(t, filepath.Join(dir, "static", name), "long")
+	if code, _, stderr := gen(t, "build", "-root", dir); code != 0 {
+		t.Fatalf("exit %d:\n%s", code, stderr)
+	}
+	if got := read(t, filepath.Join(dir, "public", name)); got != "long" {
+		t.Errorf("got %q", got)
+	}
+}
