@@ -53,6 +53,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"unicode/utf8"
 )
 
@@ -486,6 +487,10 @@ func (s *Staging) Commit() (Stats, error) {
 		err = os.Rename(s.spare, s.out)
 	} else {
 		err = exchange(s.spare, s.out)
+	}
+	if errors.Is(err, syscall.EXDEV) || errors.Is(err, syscall.EBUSY) {
+		return Stats{}, fmt.Errorf("switching %s into place: %w: it is a mount point, or on another file system than %s; build into a folder inside it instead (-out %s)",
+			s.out, err, s.work, filepath.Join(s.out, "site"))
 	}
 	if err != nil {
 		return Stats{}, fmt.Errorf("switching %s into place: %w", s.out, err)
