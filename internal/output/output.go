@@ -152,6 +152,9 @@ func Begin(dir string, opt Options) (*Staging, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := adoptable(out, opt.Force); err != nil {
+		return nil, err // before making anything beside it
+	}
 	work := filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".gen")
 	if err := os.MkdirAll(work, 0o755); err != nil {
 		return nil, err
@@ -176,30 +179,47 @@ func Begin(dir string, opt Options) (*Staging, error) {
 	return s, nil
 }
 
-// survey reads what the output folder and the spare tree hold now.
-func (s *Staging) survey() error {
-	switch info, err := os.Lstat(s.out); {
+// adoptable refuses an output folder that is not a folder, and one that
+// holds files but no manifest, unless force: gen does not take over a
+// folder it did not make.
+func adoptable(out string, force bool) error {
+	info, err := os.Lstat(out)
+	switch {
 	case errors.Is(err, fs.ErrNotExist):
+		return nil
 	case err != nil:
 		return err
 	case !info.IsDir():
-		return fmt.Errorf("%s is not a folder: remove it, or build into another folder with -out", s.out)
-	default:
+		return fmt.Errorf("%s is not a folder: remove it, or build into another folder with -out", out)
+	}
+	if _, err := os.Lstat(filepath.Join(out, Manifest)); err == nil || force {
+		return nil
+	}
+	live, err := walk(out)
+	if err != nil {
+		return err
+	}
+	if theirs := live.files(); len(theirs) > 0 {
+		return fmt.Errorf("%s holds files gen did not write (%s): build into an empty or new folder, or pass -force to write the site over them (your other files are kept)",
+			out, listSome(theirs))
+	}
+	return nil
+}
+
+// survey reads what the output folder and the spare tree hold now. It
+// runs under the lock, so no other build switches them meanwhile.
+func (s *Staging) survey() error {
+	if err := adoptable(s.out, s.force); err != nil {
+		return err
+	}
+	if _, err := os.Lstat(s.out); err == nil {
 		live, err := walk(s.out)
 		if err != nil {
 			return err
 		}
 		s.live = live
-		owned, found, err := readManifest(s.out, live)
-		if err != nil {
+		if s.owned, _, err = readManifest(s.out, live); err != nil {
 			return err
-		}
-		s.owned = owned
-		if !found && !s.force {
-			if theirs := live.files(); len(theirs) > 0 {
-				return fmt.Errorf("%s holds files gen did not write (%s): build into an empty or new folder, or pass -force to write the site over them (your other files are kept)",
-					s.out, listSome(theirs))
-			}
 		}
 	}
 	if err := os.MkdirAll(s.spare, 0o755); err != nil {

@@ -170,6 +170,9 @@ func TestFirstBuildRefusesAFolderOfTheUsersUnlessForced(t *testing.T) {
 	if got := content(t, filepath.Join(dir, "index.html")); got != "my home page" {
 		t.Fatalf("a refused build wrote index.html: %q", got)
 	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(dir), ".site.gen")); !os.IsNotExist(err) {
+		t.Errorf("a refused build made its folder beside the user's: %v", err)
+	}
 	build(t, dir, Options{Force: true}, File{"index.html", []byte("gen's home")}, File{"style.css", []byte("gen's style")})
 	if got := content(t, filepath.Join(dir, "index.html")) + content(t, filepath.Join(dir, "photo.jpg")); got != "gen's homemy photo" {
 		t.Errorf("forced build: %q", got)
