@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"briefing/internal/testproject"
 )
 
 // TestRefusesUnsafeOutputFolders: -out ., content, templates and static
@@ -24,15 +26,7 @@ func TestRefusesUnsafeOutputFolders(t *testing.T) {
 			t.Errorf("-out %s: exit %d, want 1 and a refusal:\n%s", out, code, stderr)
 		}
 	}
-	after := snapshot(t, dir)
-	if len(after) != len(before) {
-		t.Errorf("the project had %d files, now %d", len(before), len(after))
-	}
-	for name, b := range before {
-		if after[name] != b {
-			t.Errorf("%s changed", name)
-		}
-	}
+	unchanged(t, before, snapshot(t, dir))
 }
 
 // TestFirstBuildIntoTheUsersFolder: the first build into a folder of the
@@ -42,7 +36,7 @@ func TestFirstBuildIntoTheUsersFolder(t *testing.T) {
 	site := filepath.Join(t.TempDir(), "my-site")
 	mine := map[string]string{"index.html": "my page", "style.css": "my style", "photo.jpg": "my photo"}
 	for name, text := range mine {
-		writeFile(t, filepath.Join(site, name), text)
+		testproject.Write(t, site, name, text)
 	}
 	code, _, stderr := gen(t, "build", "-root", dir, "-out", site)
 	if code != 1 || !strings.Contains(stderr, "gen did not write") || !strings.Contains(stderr, "index.html") || !strings.Contains(stderr, "-force") {
@@ -72,13 +66,13 @@ func TestOddStaticNamesNeverCostTheUsersFiles(t *testing.T) {
 	dir := copyProject(t)
 	odd := []string{"zz\nnotes.txt", " notes.txt", "#x.txt"}
 	for _, name := range odd {
-		writeFile(t, filepath.Join(dir, "static", name), "static "+name)
+		testproject.Write(t, dir, "static/"+name, "static "+name)
 	}
 	if code, _, stderr := gen(t, "build", "-root", dir); code != 0 {
 		t.Fatalf("build: %s", stderr)
 	}
 	public := filepath.Join(dir, "public")
-	writeFile(t, filepath.Join(public, "notes.txt"), "the user's notes")
+	testproject.Write(t, public, "notes.txt", "the user's notes")
 	for _, name := range odd {
 		if err := os.Remove(filepath.Join(dir, "static", name)); err != nil {
 			t.Fatal(err)
@@ -117,25 +111,7 @@ func TestLinkInTheOutputFolderIsNotFollowed(t *testing.T) {
 	if code != 1 || !strings.Contains(stderr, "symbolic link") || strings.Count(stderr, "symbolic link") != 1 {
 		t.Errorf("exit %d, want 1 and one error about the link:\n%s", code, stderr)
 	}
-	after := snapshot(t, elsewhere)
-	for name, b := range before {
-		if after[name] != b {
-			t.Errorf("%s, behind the link, changed", name)
-		}
-	}
-	if len(after) != len(before) {
-		t.Errorf("behind the link: %d files, were %d", len(after), len(before))
-	}
-}
-
-func writeFile(t *testing.T, name, text string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	unchanged(t, before, snapshot(t, elsewhere)) // behind the link
 }
 
 // TestLongStaticNameIsCopied: a static file with a 252-character name
@@ -143,7 +119,7 @@ func writeFile(t *testing.T, name, text string) {
 func TestLongStaticNameIsCopied(t *testing.T) {
 	dir := copyProject(t)
 	name := strings.Repeat("a", 248) + ".txt"
-	writeFile(t, filepath.Join(dir, "static", name), "long")
+	testproject.Write(t, dir, "static/"+name, "long")
 	if code, _, stderr := gen(t, "build", "-root", dir); code != 0 {
 		t.Fatalf("exit %d:\n%s", code, stderr)
 	}

@@ -406,18 +406,25 @@ func (s *Staging) inSpare(f File) bool {
 // linkFromLive makes the spare tree's p the output folder's p, unless it
 // is already; where hard links are not to be had, it writes data.
 func (s *Staging) linkFromLive(p string, data []byte) error {
+	if linked, err := s.link(p); linked || err != nil {
+		return err
+	}
+	return createFile(filepath.Join(s.spare, filepath.FromSlash(p)), data)
+}
+
+// link makes the spare tree's p a hard link to the output folder's p (a
+// symbolic link is linked as the link, never followed), unless it is one
+// already. It reports false where the file system has no hard links.
+func (s *Staging) link(p string) (bool, error) {
 	live := filepath.Join(s.out, filepath.FromSlash(p))
 	target := filepath.Join(s.spare, filepath.FromSlash(p))
 	if sameFile(live, target) {
-		return nil
+		return true, nil
 	}
 	if err := s.clear(p); err != nil {
-		return err
+		return false, err
 	}
-	if os.Link(live, target) == nil {
-		return nil
-	}
-	return createFile(target, data)
+	return os.Link(live, target) == nil, nil
 }
 
 // create writes p into the spare tree as a new file.
@@ -594,21 +601,14 @@ func (s *Staging) removeStale(theirs []string) error {
 	return nil
 }
 
-// carry puts the user's entry p into the spare tree, hard-linked (a
-// symbolic link as the link, never followed) or, where that fails,
-// copied.
+// carry puts the user's entry p into the spare tree: hard-linked or,
+// where that fails, copied.
 func (s *Staging) carry(p string) error {
-	live := filepath.Join(s.out, filepath.FromSlash(p))
-	target := filepath.Join(s.spare, filepath.FromSlash(p))
-	if sameFile(live, target) {
-		return nil
-	}
-	if err := s.clear(p); err != nil {
+	if linked, err := s.link(p); linked || err != nil {
 		return err
 	}
-	if os.Link(live, target) == nil {
-		return nil
-	}
+	live := filepath.Join(s.out, filepath.FromSlash(p))
+	target := filepath.Join(s.spare, filepath.FromSlash(p))
 	switch t := s.live.entries[p]; {
 	case t&fs.ModeSymlink != 0:
 		dest, err := os.Readlink(live)
