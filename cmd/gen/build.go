@@ -13,6 +13,7 @@ import (
 	"briefing/internal/diag"
 	"briefing/internal/model"
 	"briefing/internal/output"
+	"briefing/internal/projectfs"
 	"briefing/internal/site"
 )
 
@@ -39,7 +40,11 @@ Only files whose bytes changed are rewritten.
 	outDir := inRoot(*root, *out)
 
 	start := time.Now()
-	project := newProject(*root)
+	project, err := newProject(*root)
+	if err != nil {
+		fmt.Fprintf(stderr, "gen build: %v\n", err)
+		return 1
+	}
 	project.BaseURL = *baseURL
 	builder := site.NewBuilder(project)
 	progress := newProgress(stderr)
@@ -77,8 +82,14 @@ Only files whose bytes changed are rewritten.
 	return 0
 }
 
-func newProject(root string) site.Project {
-	return site.NewProject(os.DirFS(root), briefing.Templates(), briefing.Static())
+// newProject reads the project folder root by projectfs's rule, which
+// keeps every read inside it. An error reads "-root DIR: not a folder".
+func newProject(root string) (site.Project, error) {
+	fsys, err := projectfs.Open(root)
+	if err != nil {
+		return site.Project{}, fmt.Errorf("-root %w", err)
+	}
+	return site.NewProject(fsys, briefing.Templates(), briefing.Static()), nil
 }
 
 // inRoot resolves a folder flag: a relative path is inside the project.
