@@ -1,7 +1,8 @@
 // Package projectfs is the one rule for what gen reads of a project
 // folder, and the only way it reads one.
 //
-// An FS reads the folder given to Open and nothing else:
+// An FS reads the folder given to Open (which may itself be reached
+// through a link) and nothing else:
 //
 //   - Names are fs.FS names: slash-separated, relative to the project
 //     folder, with no "." or ".." steps.
@@ -24,7 +25,10 @@
 // (Cycle).
 //
 // Refusals name the file and say why in a writer's terms; none of them
-// carries a byte of what lies outside the project.
+// carries a byte of what lies outside the project, nor a link's target.
+//
+// What no path check can see is not covered: a hard link or a bind mount
+// makes another file part of the folder, as far as any program can tell.
 package projectfs
 
 import (
@@ -110,7 +114,7 @@ func (f *FS) Open(name string) (fs.File, error) {
 	if info.IsDir() {
 		return file, nil
 	}
-	return &limited{file: file, name: name, size: info.Size(), limit: Limit(name)}, nil
+	return &limited{file: file, name: name, limit: Limit(name)}, nil
 }
 
 // ReadFile reads a whole regular file.
@@ -123,7 +127,7 @@ func (f *FS) ReadFile(name string) ([]byte, error) {
 	if info.IsDir() {
 		return nil, &Refusal{Path: name, Reason: NotRegular, Mode: fs.ModeDir}
 	}
-	r := &limited{file: file, name: name, size: info.Size(), limit: Limit(name)}
+	r := &limited{file: file, name: name, limit: Limit(name)}
 	data := make([]byte, 0, info.Size()+1) // +1: EOF is seen without growing
 	for {
 		if len(data) == cap(data) {
@@ -239,8 +243,7 @@ func unwrap(err error) error {
 type limited struct {
 	file        *os.File
 	name        string
-	size, limit int64
-	read        int64
+	limit, read int64
 }
 
 func (l *limited) Stat() (fs.FileInfo, error) { return l.file.Stat() }
@@ -253,7 +256,7 @@ func (l *limited) Read(p []byte) (int, error) {
 	n, err := l.file.Read(p)
 	l.read += int64(n)
 	if l.read > l.limit {
-		return n - 1, &Refusal{Path: l.name, Reason: TooLarge, Size: l.read, Limit: l.limit}
+		return n - 1, &Refusal{Path: l.name, Reason: TooLarge, Limit: l.limit}
 	}
 	if err != nil && err != io.EOF {
 		err = &fs.PathError{Op: "read", Path: l.name, Err: unwrap(err)}

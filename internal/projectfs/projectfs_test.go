@@ -208,6 +208,9 @@ func TestSizeLimits(t *testing.T) {
 	sparse("content/big.md", projectfs.MaxFile+100)
 	n, err := io.Copy(io.Discard, f)
 	refused(t, err, "content/big.md", projectfs.TooLarge)
+	if !strings.Contains(err.Error(), "grew past the 64 MiB") {
+		t.Errorf("message: %v", err)
+	}
 	if n != projectfs.MaxFile {
 		t.Errorf("read %d bytes, want the limit, %d", n, projectfs.MaxFile)
 	}

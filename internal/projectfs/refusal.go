@@ -23,7 +23,7 @@ type Refusal struct {
 	Path   string // the name asked for
 	Reason Reason
 	Mode   fs.FileMode // NotRegular: the file's type bits
-	Size   int64       // TooLarge: its size, or how much was read before it stopped
+	Size   int64       // TooLarge: its size, or 0 if it grew past Limit while read
 	Limit  int64       // TooLarge
 }
 
@@ -39,6 +39,9 @@ func (r *Refusal) Message() string {
 	case NotRegular:
 		return "is " + kind(r.Mode) + ", not a regular file"
 	case TooLarge:
+		if r.Size == 0 {
+			return fmt.Sprintf("file grew past the %d MiB gen reads while it was read", r.Limit>>20)
+		}
 		return fmt.Sprintf("file is %.1f MiB, more than the %d MiB gen reads", float64(r.Size)/(1<<20), r.Limit>>20)
 	case Cycle:
 		return "symbolic link leads to a folder that holds it, so it is not followed"

@@ -20,7 +20,9 @@ import (
 )
 
 // Project is what a build reads. Templates and Static are layered: the
-// project's own files over the embedded defaults.
+// project's own files over the embedded defaults. gen reads the project
+// folder through a projectfs.FS, whose refusals (links out of the folder,
+// named pipes, devices, files too large) are reported as diagnostics.
 type Project struct {
 	Root      fs.FS // the project folder: site.toml and content/
 	Templates fs.FS
