@@ -225,6 +225,12 @@ func (f *FS) refuse(op, name string, err error) error {
 		if info, lerr := f.root.Lstat(name); lerr == nil && info.Mode()&fs.ModeSymlink != 0 {
 			return &Refusal{Path: name, Reason: Dangling}
 		}
+	default: // such as ENXIO, opening a socket: say what it is
+		if info, serr := f.root.Stat(name); serr == nil {
+			if refusal := check(name, info); refusal != nil {
+				return refusal
+			}
+		}
 	}
 	return &fs.PathError{Op: op, Path: name, Err: unwrap(err)}
 }

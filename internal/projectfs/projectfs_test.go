@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -167,6 +168,16 @@ func TestNamedPipesAndDevicesAreNotRead(t *testing.T) {
 		_, err := fsys.ReadFile("static/zero")
 		refused(t, err, "static/zero", projectfs.NotRegular)
 		if !strings.Contains(err.Error(), "is a device") {
+			t.Errorf("message: %v", err)
+		}
+	}
+	if ln, err := net.Listen("unix", filepath.Join(project, "static/s")); err != nil {
+		t.Logf("no socket: %v", err)
+	} else {
+		defer ln.Close()
+		_, err := fsys.ReadFile("static/s")
+		refused(t, err, "static/s", projectfs.NotRegular)
+		if !strings.Contains(err.Error(), "is a socket") {
 			t.Errorf("message: %v", err)
 		}
 	}
