@@ -15,6 +15,7 @@ import (
 	"briefing/internal/diag"
 	"briefing/internal/model"
 	"briefing/internal/output"
+	"briefing/internal/projectfs"
 	"briefing/internal/site"
 )
 
@@ -45,7 +46,11 @@ written; files in the output folder that gen did not write are kept.
 	outDir := inRoot(*root, *out)
 
 	start := time.Now()
-	project := newProject(*root)
+	project, err := newProject(*root)
+	if err != nil {
+		fmt.Fprintf(stderr, "gen build: %v\n", err)
+		return 1
+	}
 	project.BaseURL = *baseURL
 	// Pages go to disk as they are rendered, and into place at the end.
 	staging, err := output.Begin(outDir, output.Options{Force: *force, Project: *root, Sources: sources(*root),
@@ -91,8 +96,14 @@ written; files in the output folder that gen did not write are kept.
 	return 0
 }
 
-func newProject(root string) site.Project {
-	return site.NewProject(os.DirFS(root), briefing.Templates(), briefing.Static())
+// newProject reads the project folder root by projectfs's rule, which
+// keeps every read inside it. An error reads "-root DIR: not a folder".
+func newProject(root string) (site.Project, error) {
+	fsys, err := projectfs.Open(root)
+	if err != nil {
+		return site.Project{}, fmt.Errorf("-root %w", err)
+	}
+	return site.NewProject(fsys, briefing.Templates(), briefing.Static()), nil
 }
 
 // sources are the files and folders of a project that a build reads,
