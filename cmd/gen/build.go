@@ -52,6 +52,8 @@ written; files in the output folder that gen did not write are kept.
 		return 1
 	}
 	project.BaseURL = *baseURL
+	interrupt := stopOnSignal(outDir, stderr)
+	defer interrupt.stop()
 	// Pages go to disk as they are rendered, and into place at the end.
 	staging, err := output.Begin(outDir, output.Options{Force: *force, Project: *root, Sources: sources(*root),
 		Waiting: func() { fmt.Fprintf(stderr, "gen build: waiting for another build of %s to finish\n", outDir) }})
@@ -59,8 +61,7 @@ written; files in the output folder that gen did not write are kept.
 		fmt.Fprintf(stderr, "gen build: %v\n", err)
 		return 1
 	}
-	stopped := abortOnSignal(staging, outDir, stderr)
-	defer stopped()
+	interrupt.watch(staging)
 	builder := site.NewBuilder(project)
 	progress := newProgress(stderr)
 	builder.Progress = progress.update
@@ -116,18 +117,28 @@ func sources(root string) []string {
 	return out
 }
 
-// abortOnSignal stops the build on Ctrl-C or SIGTERM and exits, leaving
-// the output folder as it was; once the switch into place has begun, it
-// lets the build finish. The returned function stops listening.
-func abortOnSignal(staging *output.Staging, outDir string, stderr io.Writer) func() {
-	signals := make(chan os.Signal, 1)
-	signal.Notify(signals, syscall.SIGINT, syscall.SIGTERM)
-	done := make(chan struct{})
+// interrupt stops a build on Ctrl-C or SIGTERM, leaving the output
+// folder as it was: any moment is safe to stop at (output's promise), so
+// it only stops the writers, says so, and exits. Once the switch into
+// place has begun, it lets the build finish.
+type interrupt struct {
+	signals chan os.Signal
+	done    chan struct{}
+	mu      sync.Mutex
+	staging *output.Staging // nil until the output is begun
+}
+
+func stopOnSignal(outDir string, stderr io.Writer) *interrupt {
+	in := &interrupt{signals: make(chan os.Signal, 1), done: make(chan struct{})}
+	signal.Notify(in.signals, syscall.SIGINT, syscall.SIGTERM)
 	go func() {
 		select {
-		case sig := <-signals:
-			signal.Stop(signals) // a second Ctrl-C ends gen at once
-			if !staging.Abort() {
+		case sig := <-in.signals:
+			signal.Stop(in.signals) // a second Ctrl-C ends gen at once
+			in.mu.Lock()
+			staging := in.staging
+			in.mu.Unlock()
+			if staging != nil && !staging.Abort() {
 				return // the switch had begun: it is quick, and the build ends as it ends
 			}
 			fmt.Fprintf(stderr, "\ngen build: stopped; %s left unchanged\n", outDir)
@@ -136,10 +147,22 @@ func abortOnSignal(staging *output.Staging, outDir string, stderr io.Writer) fun
 				code = 143
 			}
 			os.Exit(code)
-		case <-done:
+		case <-in.done:
 		}
 	}()
-	return func() { signal.Stop(signals); close(done) }
+	return in
+}
+
+// watch hands the interrupt the output to stop.
+func (in *interrupt) watch(s *output.Staging) {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	in.staging = s
+}
+
+func (in *interrupt) stop() {
+	signal.Stop(in.signals)
+	close(in.done)
 }
 
 // inRoot resolves a folder flag: a relative path is inside the project.
