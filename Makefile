@@ -33,7 +33,7 @@ tools:
 	npm ci --prefix tools --no-audit --no-fund
 
 clean:
-	rm -rf public
+	rm -rf public .public.gen
 
 # A 10,000-article synthetic briefing built and measured (N= to change),
 # then the Go benchmarks (compare runs with benchstat). bench/hugo.sh times

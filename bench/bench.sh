@@ -21,7 +21,7 @@ fi
 # Each run builds into a fresh folder, as a first build does.
 cat > "$work/build.sh" <<SCRIPT
 #!/usr/bin/env bash
-rm -rf "$work/out-$N"
+rm -rf "$work/out-$N" "$work/.out-$N.gen" # the site and gen's spare copy beside it
 exec "$work/gen" build -root "$work/gen-corpus-$N" -out "$work/out-$N"
 SCRIPT
 chmod +x "$work/build.sh"

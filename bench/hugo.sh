@@ -33,10 +33,10 @@ gen_cmd="$work/gen build -root $work/gen-corpus-$N -out $work/gen-out"
 hugo_cmd="$hugo --quiet --source $work/hugo-corpus-$N --destination $work/hugo-out"
 # Both start from an empty output folder, as a first build does.
 hyperfine --warmup 1 --runs "$RUNS" --export-json "$work/hyperfine.json" \
-  --prepare "rm -rf $work/gen-out $work/hugo-out" \
+  --prepare "rm -rf $work/gen-out $work/.gen-out.gen $work/hugo-out" \
   -n gen "$gen_cmd" -n hugo "$hugo_cmd"
 
-go run ./bench/measure -runs 1 -label gen -- sh -c "rm -rf $work/gen-out && exec $gen_cmd" | tee "$work/mem.txt"
+go run ./bench/measure -runs 1 -label gen -- sh -c "rm -rf $work/gen-out $work/.gen-out.gen && exec $gen_cmd" | tee "$work/mem.txt"
 go run ./bench/measure -runs 1 -label hugo -- sh -c "rm -rf $work/hugo-out && exec $hugo_cmd" | tee -a "$work/mem.txt"
 
 python3 - "$work/hyperfine.json" "$work/mem.txt" <<'PY'

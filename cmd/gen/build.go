@@ -5,27 +5,34 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"sync"
+	"syscall"
 	"time"
 
 	"briefing"
 	"briefing/internal/diag"
 	"briefing/internal/model"
 	"briefing/internal/output"
+	"briefing/internal/projectfs"
 	"briefing/internal/site"
 )
 
 func build(args []string, stdout, stderr io.Writer) int {
-	flags := newFlags("build", `Usage: gen build [-root DIR] [-out DIR] [-base-url URL] [-v]
+	flags := newFlags("build", `Usage: gen build [-root DIR] [-out DIR] [-base-url URL] [-force] [-v]
 
-Builds the briefing in the project folder into the output folder. Content
-errors are listed as file:line:col and leave the output folder untouched.
-Only files whose bytes changed are rewritten.
+Builds the briefing in the project folder into the output folder, all or
+nothing: the new site is assembled beside it (in .public.gen/ for public/)
+and switched into place in one step, so the folder holds the old site or
+the new one, never a mix, even if the build fails or is stopped. Content
+errors are listed as file:line:col. Only files whose bytes changed are
+written; files in the output folder that gen did not write are kept.
 `, args, stdout, stderr)
 	root := flags.String("root", ".", "project `folder` holding site.toml and content/")
 	out := flags.String("out", "public", "output `folder`; a relative path is inside the project folder")
 	baseURL := flags.String("base-url", "", "absolute `URL` the site is published at, for canonical links, feeds and the sitemap (overrides base_url in site.toml)")
+	force := flags.Bool("force", false, "build into a folder gen did not make, writing over any of its files the site has")
 	verbose := flags.Bool("v", false, "explain how dates written relative to publication (\"friday\") were resolved")
 	if code := parse(flags, args, 0); code >= 0 {
 		return code
@@ -39,12 +46,25 @@ Only files whose bytes changed are rewritten.
 	outDir := inRoot(*root, *out)
 
 	start := time.Now()
-	project := newProject(*root)
+	project, err := newProject(*root)
+	if err != nil {
+		fmt.Fprintf(stderr, "gen build: %v\n", err)
+		return 1
+	}
 	project.BaseURL = *baseURL
+	interrupt := stopOnSignal(outDir, stderr)
+	defer interrupt.stop()
+	// Pages go to disk as they are rendered, and into place at the end.
+	staging, err := output.Begin(outDir, output.Options{Force: *force, Project: *root, Sources: sources(*root),
+		Waiting: func() { fmt.Fprintf(stderr, "gen build: waiting for another build of %s to finish\n", outDir) }})
+	if err != nil {
+		fmt.Fprintf(stderr, "gen build: %v\n", err)
+		return 1
+	}
+	interrupt.watch(staging)
 	builder := site.NewBuilder(project)
 	progress := newProgress(stderr)
 	builder.Progress = progress.update
-	staging := output.Begin(outDir) // pages go to disk as they are rendered, and into place at the end
 	builder.Emit = func(f output.File) { staging.Add(f) }
 	s, err := builder.Build(nil)
 	progress.clear()
@@ -69,7 +89,7 @@ Only files whose bytes changed are rewritten.
 	}
 	stats, err := staging.Commit()
 	if err != nil {
-		fmt.Fprintf(stderr, "gen build: writing %s: %v\n", outDir, err)
+		fmt.Fprintf(stderr, "gen build: writing %s: %v\ngen build: %s left unchanged\n", outDir, err, outDir)
 		return 1
 	}
 	fmt.Fprintf(stdout, "Built %d pages into %s in %s (%d files written, %d unchanged, %d removed; search index %s)\n",
@@ -77,8 +97,72 @@ Only files whose bytes changed are rewritten.
 	return 0
 }
 
-func newProject(root string) site.Project {
-	return site.NewProject(os.DirFS(root), briefing.Templates(), briefing.Static())
+// newProject reads the project folder root by projectfs's rule, which
+// keeps every read inside it. An error reads "-root DIR: not a folder".
+func newProject(root string) (site.Project, error) {
+	fsys, err := projectfs.Open(root)
+	if err != nil {
+		return site.Project{}, fmt.Errorf("-root %w", err)
+	}
+	return site.NewProject(fsys, briefing.Templates(), briefing.Static()), nil
+}
+
+// sources are the files and folders of a project that a build reads,
+// which its output must keep clear of.
+func sources(root string) []string {
+	var out []string
+	for _, name := range []string{"content", "templates", "static", "site.toml"} {
+		out = append(out, filepath.Join(root, name))
+	}
+	return out
+}
+
+// interrupt stops a build on Ctrl-C or SIGTERM, leaving the output
+// folder as it was: any moment is safe to stop at (output's promise), so
+// it only stops the writers, says so, and exits. Once the switch into
+// place has begun, it lets the build finish.
+type interrupt struct {
+	signals chan os.Signal
+	done    chan struct{}
+	mu      sync.Mutex
+	staging *output.Staging // nil until the output is begun
+}
+
+func stopOnSignal(outDir string, stderr io.Writer) *interrupt {
+	in := &interrupt{signals: make(chan os.Signal, 1), done: make(chan struct{})}
+	signal.Notify(in.signals, syscall.SIGINT, syscall.SIGTERM)
+	go func() {
+		select {
+		case sig := <-in.signals:
+			signal.Stop(in.signals) // a second Ctrl-C ends gen at once
+			in.mu.Lock()
+			staging := in.staging
+			in.mu.Unlock()
+			if staging != nil && !staging.Abort() {
+				return // the switch had begun: it is quick, and the build ends as it ends
+			}
+			fmt.Fprintf(stderr, "\ngen build: stopped; %s left unchanged\n", outDir)
+			code := 130
+			if sig == syscall.SIGTERM {
+				code = 143
+			}
+			os.Exit(code)
+		case <-in.done:
+		}
+	}()
+	return in
+}
+
+// watch hands the interrupt the output to stop.
+func (in *interrupt) watch(s *output.Staging) {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	in.staging = s
+}
+
+func (in *interrupt) stop() {
+	signal.Stop(in.signals)
+	close(in.done)
 }
 
 // inRoot resolves a folder flag: a relative path is inside the project.

@@ -29,7 +29,11 @@ and #anchor must resolve.
 		return code
 	}
 
-	project := newProject(*root)
+	project, err := newProject(*root)
+	if err != nil {
+		fmt.Fprintf(stderr, "gen check: %v\n", err)
+		return 1
+	}
 	var problems []diag.Diagnostic
 	builder := site.NewBuilder(project)
 	builder.Emit = func(output.File) {} // every page is rendered, to find template errors, and none is kept

@@ -130,15 +130,7 @@ func TestBadInputs(t *testing.T) {
 					t.Errorf("stderr lacks %s:\n%s", want, stderr)
 				}
 			}
-			after := snapshot(t, filepath.Join(dir, "public"))
-			if len(after) != len(before) {
-				t.Errorf("public/ had %d files, now %d", len(before), len(after))
-			}
-			for name, b := range before {
-				if after[name] != b {
-					t.Errorf("%s changed", name)
-				}
-			}
+			unchanged(t, before, snapshot(t, filepath.Join(dir, "public")))
 		})
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -33,6 +32,11 @@ good version of the site. Nothing is written to public/.
 		return code
 	}
 
+	project, err := newProject(*root)
+	if err != nil {
+		fmt.Fprintf(stderr, "gen serve: %v\n", err)
+		return 1
+	}
 	if info, err := os.Stat(filepath.Join(*root, "content")); err != nil || !info.IsDir() {
 		fmt.Fprintf(stderr, "gen serve: %s has no content folder, so it is not a briefing project: run gen serve in one, or point -root at one\n", *root)
 		return 1
@@ -46,7 +50,7 @@ good version of the site. Nothing is written to public/.
 		}
 		return 1
 	}
-	server := serve.New(newProject(*root), stderr)
+	server := serve.New(project, stderr)
 	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
 		fmt.Fprintf(stderr, "gen serve: warning: listening on %s, so other computers on the network can read the site\n", ln.Addr())
 	} else {
@@ -62,7 +66,7 @@ good version of the site. Nothing is written to public/.
 		return 1
 	}
 	server.Rebuild(nil) // errors show in the terminal and the browser; serving starts anyway
-	httpServer := &http.Server{Handler: server, ReadHeaderTimeout: 10 * time.Second}
+	httpServer := server.HTTPServer(serve.DefaultTimeouts())
 	go httpServer.Serve(ln)
 	fmt.Fprintf(stdout, "Serving %s at http://%s/ (Ctrl-C to stop)\n", *root, ln.Addr())
 

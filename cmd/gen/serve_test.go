@@ -66,6 +66,9 @@ func TestServeStartsOnLoopbackAndStopsOnCtrlC(t *testing.T) {
 	if !strings.Contains(string(body), "Volodymyr Zelensky") {
 		t.Errorf("page not served")
 	}
+	if resp.Header.Get("X-Content-Type-Options") != "nosniff" || !strings.Contains(resp.Header.Get("Content-Security-Policy"), "script-src 'self'") {
+		t.Errorf("page served without its security headers: %v", resp.Header)
+	}
 	// An open page's event stream must not hold up the stop.
 	events, err := http.Get("http://" + addr + "/_gen/events")
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Result is everything the extension collected from one document.
@@ -109,8 +110,10 @@ func (t transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.
 		case *ast.Link:
 			if _, ok := kindOf(scheme(n.Destination)); ok {
 				links = append(links, n)
-			} else if sch := scheme(n.Destination); sch != "" && !strings.Contains(string(n.Destination), "//") {
-				res.Suspects = append(res.Suspects, Suspect{Offset: n.Pos(), Text: string(n.Destination), Scheme: sch})
+			} else if dest := rendered(n.Destination); scheme(dest) != "" && !webLink(dest) {
+				// The scheme as the page will have it, so &#106;avascript: is
+				// seen as javascript:; the text stays as written, to find it.
+				res.Suspects = append(res.Suspects, Suspect{Offset: n.Pos(), Text: string(n.Destination), Scheme: scheme(dest)})
 			}
 		case *ast.Image:
 			if _, ok := kindOf(scheme(n.Destination)); ok {
@@ -216,6 +219,17 @@ func lostAnnotations(source []byte, claims []claim, code []text.Segment) []Suspe
 		}
 	}
 	return out
+}
+
+// rendered is a link destination as goldmark writes it into the page:
+// backslash escapes and character references resolved.
+func rendered(dest []byte) []byte { return util.URLEscape(dest, true) }
+
+// webLink reports an http(s) address, which needs no second look.
+// "javascript://" is not one: the // starts a comment, not a host.
+func webLink(dest []byte) bool {
+	lower := strings.ToLower(string(dest))
+	return strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://")
 }
 
 func scheme(dest []byte) string {

@@ -96,12 +96,14 @@ func Parse(path string, src []byte, list *diag.List) *Document {
 // YAML's "already defined at line 2", to restate it as a file line.
 var laterLine = regexp.MustCompile(`at line \d+`)
 
-// normalize removes a byte-order mark and turns CRLF into LF. Both keep
-// line numbers, and columns stay as an editor shows them.
+// normalize removes a byte-order mark and turns CRLF and a lone CR (old
+// Mac files) into LF. All keep line numbers as editors count them, and
+// columns stay as an editor shows them; diag.Snippet reads lines the same way.
 func normalize(src []byte) []byte {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	if bytes.Contains(src, []byte("\r\n")) {
+	if bytes.IndexByte(src, '\r') >= 0 {
 		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+		src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
 	}
 	return src
 }

@@ -159,3 +159,22 @@ func TestEmptyKeyIsReportedNotLooped(t *testing.T) {
 		t.Errorf("got %v, want one warning for the empty key on line 3", items)
 	}
 }
+
+// TestCROnlyLineEndings checks that a file saved with old Mac line endings
+// (a lone CR) reads like LF and CRLF, with lines numbered as an editor shows.
+func TestCROnlyLineEndings(t *testing.T) {
+	var list diag.List
+	doc := Parse("x.md", []byte("---\rtitle: Hello\rpublished: someday\r---\rBody\r"), &list)
+	m := doc.Meta.ReportTo(&list)
+	if got := m.String("title", true); got != "Hello" {
+		t.Errorf("title = %q", got)
+	}
+	m.Date("published", true)
+	if strings.TrimSpace(string(doc.Body)) != "Body" {
+		t.Errorf("body = %q", doc.Body)
+	}
+	items := list.Items()
+	if len(items) != 1 || !strings.HasPrefix(items[0].String(), `x.md:3:1: field "published"`) {
+		t.Errorf("got %v, want one error for published on line 3", items)
+	}
+}

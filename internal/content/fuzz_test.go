@@ -17,6 +17,7 @@ func FuzzParse(f *testing.F) {
 		";;;\n{}\n;;;\n",
 		"---\n- a\n---\n",
 		"\ufeff\r\n---\r\nk: v\r\n---\r\n",
+		"---\rtitle: x\rpublished: 0000\r---\rbody\r",
 		"---\nunclosed\n",
 		"\xff\xfe",
 	} {

@@ -85,6 +85,10 @@ func parsePoint(s string) (Point, error) {
 		}
 		nums[i] = n
 	}
+	if nums[0] == 0 {
+		// No calendar has a year 0; it is usually a placeholder for "unknown".
+		return Point{}, fmt.Errorf("%q has year 0000, which no calendar has; write the year, or \"pending\" if it is not known", s)
+	}
 	p := Point{Year: nums[0], Precision: Precision(len(nums))}
 	if len(nums) > 1 {
 		if nums[1] < 1 || nums[1] > 12 {

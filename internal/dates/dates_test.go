@@ -44,3 +44,13 @@ func TestCompareOrdersTimeline(t *testing.T) {
 		}
 	}
 }
+
+// TestParseRejectsYearZero checks that year 0000, which no calendar has
+// and which usually stands for an unknown year, is refused in every form.
+func TestParseRejectsYearZero(t *testing.T) {
+	for _, in := range []string{"0000", "0000-02", "0000-01-01", "~0000", "0000/2025", "2025-01-01/0000-01-01"} {
+		if d, err := Parse(in); err == nil {
+			t.Errorf("Parse(%q) = %v, want an error", in, d)
+		}
+	}
+}

@@ -288,7 +288,9 @@ type snippets struct {
 type cursor struct{ rune, byte int }
 
 func newSnippets(src []byte) *snippets {
-	return &snippets{lines: strings.Split(strings.ReplaceAll(strings.TrimPrefix(string(src), "\ufeff"), "\r\n", "\n"), "\n")}
+	// Line endings as package content reads them: CRLF, or a lone CR.
+	text := strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(strings.TrimPrefix(string(src), "\ufeff"))
+	return &snippets{lines: strings.Split(text, "\n")}
 }
 
 // seek moves c to rune r of text, or to its end if it has fewer runes.

@@ -77,10 +77,10 @@ func TestSnippetMarksTheColumnInALongLine(t *testing.T) {
 }
 
 // randomText mixes short and very long lines of ASCII, multi-byte runes,
-// tabs, CRLF and invalid bytes, for checking positions and snippets
+// tabs, CRLF, lone CRs and invalid bytes, for checking positions and snippets
 // against the simple definitions.
 func randomText(r *rand.Rand) []byte {
-	pieces := []string{"a", "word ", "\t", "“", "é", "😀", "\n", "\r\n", "\xff", "\xe2\x82", "\x80", "\ufeff"}
+	pieces := []string{"a", "word ", "\t", "“", "é", "😀", "\n", "\r\n", "\r", "\xff", "\xe2\x82", "\x80", "\ufeff"}
 	var b []byte
 	if r.IntN(3) == 0 {
 		b = append(b, "\ufeff"...)
@@ -88,7 +88,7 @@ func randomText(r *rand.Rand) []byte {
 	keep := 1 + r.IntN(300) // one newline in keep is kept: lines short or very long
 	for n := r.IntN(12000); len(b) < n; {
 		p := pieces[r.IntN(len(pieces))]
-		if p == "\n" || p == "\r\n" {
+		if p == "\n" || p == "\r\n" || p == "\r" {
 			if r.IntN(keep) != 0 {
 				continue
 			}
@@ -119,20 +119,21 @@ func simpleSnippet(src []byte, line, col int) string {
 	if line < 1 {
 		return ""
 	}
-	lines := strings.Split(strings.ReplaceAll(strings.TrimPrefix(string(src), "\ufeff"), "\r\n", "\n"), "\n")
+	text := strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(strings.TrimPrefix(string(src), "\ufeff"))
+	lines := strings.Split(text, "\n")
 	if line > len(lines) {
 		return ""
 	}
-	text := []rune(strings.ReplaceAll(lines[line-1], "\t", " "))
-	at := min(max(col, 1)-1, len(text))
+	runes := []rune(strings.ReplaceAll(lines[line-1], "\t", " "))
+	at := min(max(col, 1)-1, len(runes))
 	from := max(0, at-snippetWidth/2)
-	to := min(len(text), from+snippetWidth)
-	shown := string(text[from:to])
+	to := min(len(runes), from+snippetWidth)
+	shown := string(runes[from:to])
 	marker := at - from
 	if from > 0 {
 		shown, marker = "…"+shown, marker+1
 	}
-	if to < len(text) {
+	if to < len(runes) {
 		shown += "…"
 	}
 	number := fmt.Sprint(line)
@@ -185,5 +186,14 @@ func TestReportsCostLinearly(t *testing.T) {
 	small, large := allocated(2000), allocated(4000)
 	if float64(large) > 3*float64(small) {
 		t.Errorf("Reports allocates %d bytes for 2,000 problems and %d for 4,000: more than linear", small, large)
+	}
+}
+
+// TestSnippetOfACROnlyFile checks that a snippet counts lines as package
+// content does when a file ends its lines with a lone CR.
+func TestSnippetOfACROnlyFile(t *testing.T) {
+	got := Snippet([]byte("---\rtitle: x\rpublished: someday\r---\r"), 3, 12)
+	if want := " 3 | published: someday\n   |            ^"; got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }

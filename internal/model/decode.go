@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"net/url"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -168,10 +169,34 @@ func (a *Actor) Doc() *content.Document { return a.doc }
 func (t *Topic) Doc() *content.Document { return t.doc }
 
 func checkFileID(doc *content.Document, id string, list *diag.List) {
-	if !ValidID(id) {
-		list.Errorf(diag.Pos{File: doc.Path}, idHint+"; rename the file",
-			"file name %q is not a valid id", id)
+	if ValidID(id) {
+		return
 	}
+	hint := idHint + "; rename the file"
+	if valid := toID(id); valid != "" {
+		hint += " to " + valid + path.Ext(doc.Path)
+	}
+	list.Errorf(diag.Pos{File: doc.Path}, hint, "file name %q is not a valid id", id)
+}
+
+// toID is the valid id closest to s ("Sarah_Hughes" gives "sarah-hughes"),
+// or "" when s has no letters or digits to keep.
+func toID(s string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			hyphen = false
+		default:
+			hyphen = true
+		}
+	}
+	return b.String()
 }
 
 // CheckBaseURL accepts an absolute http or https address.

@@ -96,6 +96,45 @@ func (l *linker) linkActors(actors []*Actor) {
 			other.Members = append(other.Members, a)
 		}
 	}
+	l.warnAffiliationCycles(actors)
+}
+
+// warnAffiliationCycles warns once for each loop of affiliations (a is part
+// of b, b of a), which pages would show as each belonging to the other. Each
+// actor is walked once, as an actor has at most one affiliation.
+func (l *linker) warnAffiliationCycles(actors []*Actor) {
+	const onPath, done = 1, 2
+	state := make(map[*Actor]int, len(actors))
+	for _, start := range actors {
+		var path []*Actor
+		a := start
+		for a != nil && state[a] == 0 {
+			state[a] = onPath
+			path = append(path, a)
+			a = a.Affiliation
+		}
+		if a != nil && state[a] == onPath {
+			loop := path[slices.Index(path, a):]
+			// Start at the smallest id, so the warning is the same however
+			// the actors were read.
+			first := 0
+			for i, x := range loop {
+				if x.ID < loop[first].ID {
+					first = i
+				}
+			}
+			ids := make([]string, 0, len(loop)+1)
+			for i := range len(loop) + 1 {
+				ids = append(ids, loop[(first+i)%len(loop)].ID)
+			}
+			l.list.Warnf(loop[first].doc.Meta.Pos("affiliation"),
+				"affiliation names what an actor belongs to; remove it from one of them to break the loop",
+				"affiliation cycle: %s", strings.Join(ids, " → "))
+		}
+		for _, x := range path {
+			state[x] = done
+		}
+	}
 }
 
 func (l *linker) linkTopics(topics []*Topic) {
@@ -279,13 +318,26 @@ func (l *linker) checkText(a *Article) {
 	}
 }
 
+// badIDHint names the valid id an invalid one stands for ("Hughes" for
+// hughes) when something has it, else says how ids are written.
+func (k known) badIDHint(id string) string {
+	valid := toID(id)
+	_, actor := k.actors[valid]
+	_, topic := k.topics[valid]
+	_, event := k.events[valid]
+	if actor || topic || event {
+		return fmt.Sprintf("did you mean %q? %s", valid, idHint)
+	}
+	return idHint
+}
+
 // checkAnnotation reports an annotation whose id or query is malformed.
 func (l *linker) checkAnnotation(an *annotate.Annotation, pos diag.Pos) bool {
 	switch {
 	case an.ID == "":
 		l.list.Errorf(pos, fmt.Sprintf("write it as [words](%s:some-id)", an.Kind), "%s annotation has no id", an.Kind)
 	case !ValidID(an.ID):
-		l.list.Errorf(pos, idHint, "invalid %s id %q", an.Kind, an.ID)
+		l.list.Errorf(pos, l.badIDHint(an.ID), "invalid %s id %q", an.Kind, an.ID)
 	case an.QueryError != "":
 		l.list.Errorf(pos, "write quote:speaker?topic=a,b", "malformed %s annotation: %s", an.Kind, an.QueryError)
 	default:
@@ -410,7 +462,11 @@ func resolve[V any](list *diag.List, kind, id string, known map[string]V, pos di
 		return v, true
 	}
 	if !ValidID(id) {
-		list.Errorf(pos, idHint, "invalid %s id %q", kind, id)
+		hint := idHint
+		if _, ok := known[toID(id)]; ok {
+			hint = fmt.Sprintf("did you mean %q? %s", toID(id), idHint)
+		}
+		list.Errorf(pos, hint, "invalid %s id %q", kind, id)
 	} else {
 		list.Errorf(pos, suggest(id, known, "add content/"+kind+"s/"+id+".md"), "unknown %s %q", kind, id)
 	}
@@ -419,13 +475,23 @@ func resolve[V any](list *diag.List, kind, id string, known map[string]V, pos di
 }
 
 // suggest names the known id closest to id, or gives the fallback hint.
+// Only valid ids are offered: a file named Hughes.md is itself an error,
+// and the hint for hughes is to rename it.
 func suggest[V any](id string, known map[string]V, fallback string) string {
 	names := make([]string, 0, len(known))
 	for k := range known {
 		names = append(names, k)
 	}
 	sort.Strings(names) // a stable answer among equally close ids
-	if hint := diag.Suggest(id, names); hint != "" {
+	valid := names[:0]
+	for _, k := range names {
+		if ValidID(k) {
+			valid = append(valid, k)
+		} else if toID(k) == id {
+			return fmt.Sprintf("rename %s.md to %s.md: ids are lowercase", k, id)
+		}
+	}
+	if hint := diag.Suggest(id, valid); hint != "" {
 		return hint
 	}
 	return fallback

@@ -310,3 +310,127 @@ events:
 		t.Errorf("timeline:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestYearZeroIsAPositionedError checks that a date in year 0000 stops the
+// build at its field, in an article's published date and an event's date.
+func TestYearZeroIsAPositionedError(t *testing.T) {
+	_, list := link(t, actors, topics, map[string]string{
+		"a": "---\ntitle: A\npublished: \"0000-01-01\"\nevents:\n  - id: e\n    date: \"0000\"\n    title: E\n---\n[x](event:e)\n",
+	})
+	var got []string
+	for _, d := range list.Items() {
+		got = append(got, d.String())
+	}
+	all := strings.Join(got, "\n")
+	for _, want := range []string{
+		`a.md:3:1: field "published": "0000-01-01"`,
+		`a.md:6:12: field "date": "0000"`,
+		"year 0000",
+		"hint: ",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("lacks %q in:\n%s", want, all)
+		}
+	}
+}
+
+// TestInvalidFileIDIsNotSuggested checks that an actor file whose name is
+// not a valid id (Hughes.md) is never offered as "did you mean", and that
+// the file's own error names the valid id to rename it to.
+func TestInvalidFileIDIsNotSuggested(t *testing.T) {
+	_, list := link(t, map[string]string{
+		"Hughes": "---\nname: Sarah Hughes\nkind: person\n---\n",
+	}, topics, map[string]string{
+		"a": "---\ntitle: A\npublished: \"2025\"\n---\n[Hughes](actor:hughes) spoke.\n",
+	})
+	var got []string
+	for _, d := range list.Items() {
+		got = append(got, d.String())
+	}
+	all := strings.Join(got, "\n")
+	if strings.Contains(all, `"Hughes"?`) {
+		t.Errorf("suggests the invalid id Hughes:\n%s", all)
+	}
+	for _, want := range []string{
+		`Hughes.md: file name "Hughes" is not a valid id`,
+		`rename the file to hughes.md`,
+		`a.md:5:1: unknown actor "hughes"`,
+		`hint: rename Hughes.md to hughes.md: ids are lowercase`,
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("lacks %q in:\n%s", want, all)
+		}
+	}
+}
+
+// TestAffiliationCycleIsWarned checks that actors affiliated with each
+// other in a loop, of two or more, get one warning naming the loop.
+func TestAffiliationCycleIsWarned(t *testing.T) {
+	_, list := link(t, map[string]string{
+		"a": "---\nname: A\nkind: organisation\naffiliation: b\n---\n",
+		"b": "---\nname: B\nkind: organisation\naffiliation: a\n---\n",
+		"c": "---\nname: C\nkind: organisation\naffiliation: d\n---\n",
+		"d": "---\nname: D\nkind: organisation\naffiliation: e\n---\n",
+		"e": "---\nname: E\nkind: organisation\naffiliation: c\n---\n",
+		"f": "---\nname: F\nkind: person\naffiliation: c\n---\n",
+	}, topics, nil)
+	var got []string
+	for _, d := range list.Items() {
+		got = append(got, d.String())
+	}
+	all := strings.Join(got, "\n")
+	for _, want := range []string{
+		"a.md:4:1: warning: affiliation cycle: a → b → a",
+		"c.md:4:1: warning: affiliation cycle: c → d → e → c",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("lacks %q in:\n%s", want, all)
+		}
+	}
+	if n := strings.Count(all, "affiliation cycle"); n != 2 {
+		t.Errorf("want one warning per cycle, got %d:\n%s", n, all)
+	}
+}
+
+// TestCapitalisedReferenceSuggestsTheValidID checks that actor:Hughes,
+// when hughes.md exists, is told the valid id to write.
+func TestCapitalisedReferenceSuggestsTheValidID(t *testing.T) {
+	_, list := link(t, map[string]string{
+		"hughes": "---\nname: Sarah Hughes\nkind: person\n---\n",
+	}, topics, map[string]string{
+		"a": "---\ntitle: A\npublished: \"2025\"\n---\n[Hughes](actor:Hughes) spoke.\n",
+	})
+	err := list.Err()
+	if err == nil || !strings.Contains(err.Error(), `invalid actor id "Hughes"`) || !strings.Contains(err.Error(), `did you mean "hughes"?`) {
+		t.Errorf("got %v", err)
+	}
+}
+
+// TestEntityEncodedSchemeIsRefused checks that a link whose scheme is
+// written with character references (&#106;avascript:) is refused like
+// javascript: itself: the check must see what the browser would get.
+func TestEntityEncodedSchemeIsRefused(t *testing.T) {
+	_, list := link(t, actors, topics, map[string]string{
+		"a": "---\ntitle: A\npublished: \"2025\"\n---\n" +
+			"[a](javascript:alert(1))\n\n[b](&#106;avascript:alert(1))\n\n[c](&#x6A;avascript&colon;alert(1))\n\n[d](JAVA&#83;CRIPT\\:x) [e](https://example.org/&#106;avascript:x)\n\n[f](javascript://%0Aalert(1))\n",
+	})
+	var got []string
+	for _, d := range list.Items() {
+		got = append(got, d.String())
+	}
+	all := strings.Join(got, "\n")
+	for _, want := range []string{
+		`a.md:5:1: unsafe link "javascript:alert(1)": javascript: links can run code`,
+		`a.md:7:1: unsafe link "&#106;avascript:alert(1)": javascript: links can run code`,
+		`a.md:9:1: unsafe link "&#x6A;avascript&colon;alert(1)": javascript: links can run code`,
+		`a.md:11:1: unsafe link "JAVA&#83;CRIPT\\:x": javascript: links can run code`,
+		`a.md:13:1: unsafe link "javascript://%0Aalert(1)": javascript: links can run code`,
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("lacks %q in:\n%s", want, all)
+		}
+	}
+	if n := strings.Count(all, "unsafe link"); n != 5 {
+		t.Errorf("want 5 unsafe links, got %d:\n%s", n, all)
+	}
+}

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 
+	"briefing/internal/diag"
 	"briefing/internal/model"
 )
 
@@ -42,6 +43,8 @@ type Renderer struct {
 	pages   map[string]*template.Template
 	buffers sync.Pool // of *bytes.Buffer
 	rows    rows
+
+	warnings []diag.Diagnostic // about templates that render empty pages
 }
 
 // New parses the templates in fsys. The error names the template file and
@@ -63,6 +66,7 @@ func New(fsys fs.FS) (*Renderer, error) {
 			return nil, err
 		}
 	}
+	sources := make(map[string]string, len(pageKinds))
 	for _, kind := range pageKinds {
 		src, err := fs.ReadFile(fsys, kind)
 		if err != nil {
@@ -75,9 +79,19 @@ func New(fsys fs.FS) (*Renderer, error) {
 		if _, err := t.Funcs(r.funcs()).New(kind).Parse(string(src)); err != nil {
 			return nil, err
 		}
-		r.pages[kind] = t
+		r.pages[kind], sources[kind] = t, string(src)
 	}
+	r.warnings = emptyPages(base, r.pages, sources)
 	return r, nil
+}
+
+// Warn reports what New found wrong with templates that parse and run:
+// those that render pages with nothing in them. A build calls it every
+// time, as the warnings hold until the templates change.
+func (r *Renderer) Warn(list *diag.List) {
+	for _, d := range r.warnings {
+		list.Add(d)
+	}
 }
 
 // Render executes the page's template.

@@ -19,6 +19,7 @@ import (
 	"net"
 	"net/http"
 	"path"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -39,11 +40,37 @@ func liveScript(version int) string {
 	return fmt.Sprintf(`<script src="/_gen/live.js?v=%d" defer></script>`, version)
 }
 
+// defaultPolicy is the Content-Security-Policy of the built-in base.html,
+// sent with every response that is not a page carrying its own: files,
+// serve's 404 page and its refusals. It lets the live script (/_gen/live.js)
+// and its event stream through, as both are the site's own origin.
+const defaultPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'"
+
+// metaPolicy finds a page's <meta http-equiv="Content-Security-Policy">.
+var metaPolicy = regexp.MustCompile(`(?i)<meta\s+http-equiv=["']?Content-Security-Policy["']?\s+content="([^"]*)"`)
+
+// Timeouts bound how long a connection may take over a request or sit
+// idle between them, so a stalled or forgotten browser tab cannot hold
+// connections open forever.
+type Timeouts struct {
+	ReadHeader time.Duration // to send a request's headers
+	Read       time.Duration // to send a whole request
+	Write      time.Duration // to take a whole response; the event stream gets it per message instead
+	Idle       time.Duration // for a kept-alive connection's next request
+}
+
+// DefaultTimeouts suit a preview on this computer: generous for the
+// largest page, short for a connection nobody uses.
+func DefaultTimeouts() Timeouts {
+	return Timeouts{ReadHeader: 5 * time.Second, Read: 10 * time.Second, Write: 30 * time.Second, Idle: 60 * time.Second}
+}
+
 // Server holds the last good site and the state open pages follow.
 type Server struct {
-	project site.Project
-	builder *site.Builder
-	log     io.Writer
+	project  site.Project
+	builder  *site.Builder
+	log      io.Writer
+	timeouts Timeouts // set by HTTPServer before serving; zero for none
 
 	// LoopbackOnly refuses requests whose Host is not this computer, so a
 	// web page cannot reach the preview through a DNS name it controls.
@@ -161,8 +188,19 @@ func (s *Server) Close() {
 	}
 }
 
+// HTTPServer returns an http.Server serving s with the given timeouts.
+// Call it before serving: the event stream reads them.
+func (s *Server) HTTPServer(t Timeouts) *http.Server {
+	s.timeouts = t
+	return &http.Server{Handler: s, ReadHeaderTimeout: t.ReadHeader, ReadTimeout: t.Read, WriteTimeout: t.Write, IdleTimeout: t.Idle}
+}
+
 // ServeHTTP serves the site, the live script and the event stream.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	// On every answer, refusals and errors too: a page's own policy
+	// replaces this one below.
+	w.Header().Set("Content-Security-Policy", defaultPolicy)
+	w.Header().Set("X-Content-Type-Options", "nosniff")
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
@@ -197,6 +235,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", ctype)
 		}
 		if strings.HasSuffix(name, ".html") {
+			if m := metaPolicy.FindSubmatch(data); m != nil {
+				// What the built page enforces, so the preview allows no less.
+				w.Header().Set("Content-Security-Policy", html.UnescapeString(string(m[1])))
+			}
 			data = withLiveScript(data, liveScript(version))
 		}
 		w.Write(data)
@@ -238,8 +280,7 @@ func withLiveScript(page []byte, liveScript string) []byte {
 
 // events streams the state to one page: now, and after every build.
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
-	flusher, ok := w.(http.Flusher)
-	if !ok {
+	if _, ok := w.(http.Flusher); !ok {
 		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
 		return
 	}
@@ -261,18 +302,46 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		s.mu.Unlock()
 	}()
 
+	// The stream stays open for as long as the page: the server's read and
+	// write timeouts, meant for single requests, would end it. Instead
+	// each message gets the write timeout, and a comment line goes out
+	// every half of it, so a page that vanished without closing is noticed.
+	rc := http.NewResponseController(w)
+	rc.SetReadDeadline(time.Time{})
+	write := s.timeouts.Write
+	var ping <-chan time.Time
+	if write > 0 {
+		ticker := time.NewTicker(write / 2)
+		defer ticker.Stop()
+		ping = ticker.C
+	}
+	send := func(message string) bool {
+		if write > 0 {
+			rc.SetWriteDeadline(time.Now().Add(write))
+		}
+		if _, err := io.WriteString(w, message); err != nil {
+			return false
+		}
+		return rc.Flush() == nil
+	}
+
 	w.Header().Set("Content-Type", "text/event-stream")
 	for {
 		select {
 		case <-r.Context().Done():
 			return
+		case <-ping:
+			if !send(": ping\n\n") {
+				return
+			}
 		case state, open := <-ch:
 			if !open {
 				return
 			}
 			data, _ := json.Marshal(state)
-			fmt.Fprintf(w, "data: %s\n\n", data)
-			flusher.Flush()
+			if !send(fmt.Sprintf("data: %s\n\n", data)) {
+				return
+			}
 		}
 	}
 }

@@ -4,7 +4,10 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
+	"io/fs"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -197,5 +200,163 @@ func TestOnlyLoopbackHostsWhenBoundToLoopback(t *testing.T) {
 		if resp.StatusCode != want {
 			t.Errorf("Host %s: %d, want %d", host, resp.StatusCode, want)
 		}
+	}
+}
+
+// builtPolicy is the Content-Security-Policy the built-in base.html gives
+// every page in a <meta> tag.
+func builtPolicy(t *testing.T) string {
+	t.Helper()
+	base, err := fs.ReadFile(briefing.Templates(), "base.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(base), `<meta http-equiv="Content-Security-Policy" content="`)
+	policy, _, _ := strings.Cut(rest, `"`)
+	if !ok || policy == "" {
+		t.Fatal("base.html has no Content-Security-Policy")
+	}
+	return policy
+}
+
+// TestSecurityHeadersOnEveryResponse checks that what gen serve answers,
+// pages, static files, its own 404 page, the live-reload script and event
+// stream, and refusals, carries the built pages' Content-Security-Policy
+// and X-Content-Type-Options: nosniff.
+func TestSecurityHeadersOnEveryResponse(t *testing.T) {
+	s, ts := start(t, newProject(t))
+	s.LoopbackOnly = true
+	policy := builtPolicy(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	for _, c := range []struct {
+		method, path, host string
+		code               int
+	}{
+		{"GET", "/actors/ann/", "", 200},
+		{"GET", "/style.css", "", 200},
+		{"GET", "/no/such/page", "", 404},
+		{"GET", "/_gen/live.js", "", 200},
+		{"GET", "/_gen/events", "", 200},
+		{"POST", "/", "", 405},
+		{"GET", "/", "evil.example", 403},
+	} {
+		req, _ := http.NewRequestWithContext(ctx, c.method, ts.URL+c.path, nil)
+		if c.host != "" {
+			req.Host = c.host
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != c.code {
+			t.Errorf("%s %s: %d, want %d", c.method, c.path, resp.StatusCode, c.code)
+		}
+		if got := resp.Header.Get("Content-Security-Policy"); got != policy {
+			t.Errorf("%s %s: Content-Security-Policy %q, want %q", c.method, c.path, got, policy)
+		}
+		if got := resp.Header.Get("X-Content-Type-Options"); got != "nosniff" {
+			t.Errorf("%s %s: X-Content-Type-Options %q", c.method, c.path, got)
+		}
+	}
+}
+
+// TestPageWithItsOwnPolicyIsServedWithIt checks that a project whose
+// base.html sets another policy gets that one on its pages, so the
+// preview allows what the built site allows.
+func TestPageWithItsOwnPolicyIsServedWithIt(t *testing.T) {
+	dir := newProject(t)
+	base, err := fs.ReadFile(briefing.Templates(), "base.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	policy := builtPolicy(t)
+	own := strings.Replace(policy, "img-src 'self' data:", "img-src 'self' data: https:", 1)
+	writeFile(t, dir, "templates/base.html", strings.Replace(string(base), policy, own, 1))
+	_, ts := start(t, dir)
+	for path, want := range map[string]string{"/actors/ann/": own, "/style.css": policy} {
+		resp, err := http.Get(ts.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if got := resp.Header.Get("Content-Security-Policy"); got != want {
+			t.Errorf("%s: Content-Security-Policy %q, want %q", path, got, want)
+		}
+	}
+}
+
+// listen serves s on a loopback port with the given timeouts.
+func listen(t *testing.T, s *Server, timeouts Timeouts) (*http.Server, string) {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := s.HTTPServer(timeouts)
+	go srv.Serve(ln)
+	t.Cleanup(func() { s.Close(); srv.Close() })
+	return srv, ln.Addr().String()
+}
+
+func TestDefaultTimeoutsAreAllSet(t *testing.T) {
+	s := New(site.NewProject(os.DirFS(newProject(t)), briefing.Templates(), briefing.Static()), io.Discard)
+	srv := s.HTTPServer(DefaultTimeouts())
+	if srv.ReadHeaderTimeout <= 0 || srv.ReadTimeout <= 0 || srv.WriteTimeout <= 0 || srv.IdleTimeout <= 0 {
+		t.Errorf("timeouts: header %s, read %s, write %s, idle %s", srv.ReadHeaderTimeout, srv.ReadTimeout, srv.WriteTimeout, srv.IdleTimeout)
+	}
+	if srv.Handler != s {
+		t.Errorf("the server does not serve s")
+	}
+}
+
+// TestIdleConnectionsAreClosed checks that a kept-alive connection with no
+// further request is closed after the idle timeout.
+func TestIdleConnectionsAreClosed(t *testing.T) {
+	s, _ := start(t, newProject(t))
+	_, addr := listen(t, s, Timeouts{ReadHeader: time.Second, Read: time.Second, Write: time.Second, Idle: 200 * time.Millisecond})
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	fmt.Fprintf(conn, "GET /style.css HTTP/1.1\r\nHost: %s\r\n\r\n", addr)
+	r := bufio.NewReader(conn)
+	resp, err := http.ReadResponse(r, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || resp.Close {
+		t.Fatalf("status %d, close %v: want a kept-alive answer", resp.StatusCode, resp.Close)
+	}
+	conn.SetReadDeadline(time.Now().Add(5 * time.Second)) // the test's own limit
+	start := time.Now()
+	if _, err := r.ReadByte(); err != io.EOF {
+		t.Fatalf("idle connection: %v, want it closed by the server", err)
+	}
+	if took := time.Since(start); took > 2*time.Second {
+		t.Errorf("closed after %s, want about the 200ms idle timeout", took)
+	}
+}
+
+// TestEventStreamOutlivesTheTimeouts checks that live reload, a stream
+// that stays open, keeps working past the read and write timeouts that
+// end other requests.
+func TestEventStreamOutlivesTheTimeouts(t *testing.T) {
+	dir := newProject(t)
+	s, _ := start(t, dir)
+	_, addr := listen(t, s, Timeouts{ReadHeader: 200 * time.Millisecond, Read: 200 * time.Millisecond, Write: 200 * time.Millisecond, Idle: 200 * time.Millisecond})
+	states := stream(t, "http://"+addr)
+	if st := next(t, states); st.Version != 1 {
+		t.Fatalf("first state %+v", st)
+	}
+	time.Sleep(800 * time.Millisecond) // four times every timeout
+	writeFile(t, dir, "content/articles/first.md", strings.Replace(article, "said", "declared", 1))
+	s.Rebuild([]string{"content/articles/first.md"})
+	if st := next(t, states); st.Version != 2 {
+		t.Errorf("after the timeouts: %+v, want version 2 on the same stream", st)
 	}
 }

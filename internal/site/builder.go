@@ -119,24 +119,32 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 	var list diag.List
 	briefing := b.load(b.redo, b.edited, &list)
 	if b.redo || b.renderer == nil || touched(b.edited, "templates") {
-		r, err := render.New(b.project.Templates)
-		if err != nil {
-			addTemplateErrors(&list, err)
+		var r *render.Renderer
+		if !checkTree(b.project.Root, "templates", &list) {
+			var err error
+			if r, err = render.New(b.project.Templates); err != nil {
+				addTemplateErrors(&list, err)
+			}
 		}
 		if r != nil && b.Emit == nil {
 			r.KeepRows() // for the next builds
 		}
 		b.renderer = r
 	}
+	if b.renderer != nil {
+		b.renderer.Warn(&list)
+	}
 	if b.redo || b.static == nil || touched(b.edited, "static") {
-		static, err := readTree(b.project.Static)
-		if err != nil {
-			return nil, err
-		}
+		var read diag.List
+		static := readTree(b.project.Static, "static", &read)
 		if !sameFiles(b.static, static) {
 			b.restyled = true
 		}
 		b.static = static
+		if read.HasErrors() {
+			b.static = nil // read again next time, though nothing under static/ is saved
+		}
+		list.Merge(&read)
 	}
 	if err := list.Err(); err != nil {
 		return nil, err
@@ -461,9 +469,13 @@ func touched(edited map[string]bool, dir string) bool {
 func (b *Builder) load(readAll bool, edited map[string]bool, list *diag.List) *model.Briefing {
 	p := b.project
 	var site model.Site
-	if src, err := fs.ReadFile(p.Root, "site.toml"); err == nil {
+	switch src, err := fs.ReadFile(p.Root, "site.toml"); {
+	case err == nil:
 		site = model.DecodeSite(content.ParseConfig("site.toml", src, list), list)
-	} else {
+	case errors.Is(err, fs.ErrNotExist):
+		site = model.DecodeSite(nil, list)
+	default:
+		unreadable(list, "site.toml", err)
 		site = model.DecodeSite(nil, list)
 	}
 	if p.BaseURL != "" {
@@ -472,7 +484,10 @@ func (b *Builder) load(readAll bool, edited map[string]bool, list *diag.List) *m
 	if site.BaseURL != "" && !strings.HasSuffix(site.BaseURL, "/") {
 		site.BaseURL += "/"
 	}
-	if _, err := fs.Stat(p.Root, "content"); err != nil {
+	if _, err := fs.Stat(p.Root, "content"); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		unreadable(list, "content", err)
+		return nil
+	} else if err != nil {
 		list.Errorf(diag.Pos{File: "content"}, "run gen in a briefing project folder, or point -root at one",
 			"no content folder: this does not look like a briefing project")
 		return nil
@@ -582,17 +597,14 @@ func (s *source) convertWith(c *markdown.Converter, key string) {
 }
 
 // readFolder returns the .md files of dir, reading those that are new or
-// edited, in parallel. Files that cannot be used (unreadable, empty, or
-// links out of the project) are reported and left out, so they add no
+// edited, in parallel. Files that cannot be used (unreadable, refused by
+// the project's rule, or empty) are reported and left out, so they add no
 // follow-on errors.
 func (b *Builder) readFolder(dir string, readAll bool, edited, seen map[string]bool, list *diag.List) []*source {
-	if escapes(b.project.Root, dir, list) {
-		return nil
-	}
 	entries, err := fs.ReadDir(b.project.Root, dir)
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
-			list.Errorf(diag.Pos{File: dir}, "", "cannot read folder: %v", err)
+			unreadable(list, dir, err)
 		}
 		return nil
 	}
@@ -624,6 +636,9 @@ func (b *Builder) readFolder(dir string, readAll bool, edited, seen map[string]b
 // readFile returns one optional file, such as content/overview.md.
 func (b *Builder) readFile(name string, readAll bool, edited, seen map[string]bool, list *diag.List) *source {
 	if _, err := fs.Stat(b.project.Root, name); err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			unreadable(list, name, err)
+		}
 		return nil
 	}
 	s := b.load1(name, readAll || edited[name], list)
@@ -643,13 +658,10 @@ func (b *Builder) load1(name string, read bool, list *diag.List) *source {
 	if cached != nil && !read {
 		return cached
 	}
-	if escapes(b.project.Root, name, list) {
-		return nil
-	}
 	data, err := fs.ReadFile(b.project.Root, name)
 	switch {
 	case err != nil:
-		list.Errorf(diag.Pos{File: name}, "", "cannot read: %v", err)
+		unreadable(list, name, err)
 		return nil
 	case len(bytes.TrimSpace(data)) == 0:
 		list.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "add front matter and text, or delete the file", "file is empty")

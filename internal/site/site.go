@@ -6,19 +6,23 @@
 package site
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
-	"path/filepath"
+	"path"
 	"strings"
 
 	"briefing/internal/diag"
 	"briefing/internal/model"
 	"briefing/internal/output"
 	"briefing/internal/overlay"
+	"briefing/internal/projectfs"
 )
 
 // Project is what a build reads. Templates and Static are layered: the
-// project's own files over the embedded defaults.
+// project's own files over the embedded defaults. gen reads the project
+// folder through a projectfs.FS, whose refusals (links out of the folder,
+// named pipes, devices, files too large) are reported as diagnostics.
 type Project struct {
 	Root      fs.FS // the project folder: site.toml and content/
 	Templates fs.FS
@@ -84,51 +88,67 @@ func Build(p Project) (*Site, error) {
 	return NewBuilder(p).Build(nil)
 }
 
-// Write puts the site into dir.
+// Write puts the site into dir, all or nothing (output.Write).
 func (s *Site) Write(dir string) (output.Stats, error) {
-	return output.Write(dir, s.Files)
+	return output.Write(dir, s.Files, output.Options{})
 }
 
-// escapes reports a symbolic link that leads out of the project folder: a
-// build must read only what the project holds.
-func escapes(root fs.FS, name string, list *diag.List) bool {
-	info, err := fs.Lstat(root, name)
-	if err != nil || info.Mode()&fs.ModeSymlink == 0 {
-		return false
-	}
-	target, err := fs.ReadLink(root, name)
-	if err != nil {
-		list.Errorf(diag.Pos{File: name}, "", "cannot read symbolic link: %v", err)
-		return true
-	}
-	if filepath.IsAbs(target) || !filepath.IsLocal(filepath.Join(filepath.Dir(filepath.FromSlash(name)), target)) {
-		list.Errorf(diag.Pos{File: name}, "copy the file into the project, or link to a file inside it with a relative path",
-			"symbolic link points outside the project (to %s)", target)
-		return true
-	}
-	return false
-}
-
-// readTree reads every file under fsys for copying to the output.
-func readTree(fsys fs.FS) ([]output.File, error) {
+// readTree reads every file under fsys for copying to the output,
+// reporting each it cannot read under dir, the folder fsys holds.
+// It follows links to folders (projectfs.Walk).
+func readTree(fsys fs.FS, dir string, list *diag.List) []output.File {
 	var files []output.File
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
+	projectfs.Walk(fsys, ".", func(p string, _ fs.FileInfo, err error) error {
+		var data []byte
+		if err == nil {
+			data, err = fs.ReadFile(fsys, p)
 		}
-		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			return err
+			unreadable(list, path.Join(dir, p), err)
+			return nil
 		}
 		files = append(files, output.File{Path: p, Data: data})
 		return nil
 	})
-	return files, err
+	return files
+}
+
+// checkTree reports each file under dir that cannot be read, without
+// reading any, and says whether there was one.
+func checkTree(root fs.FS, dir string, list *diag.List) (bad bool) {
+	projectfs.Walk(root, dir, func(p string, _ fs.FileInfo, err error) error {
+		if err != nil && !(p == dir && errors.Is(err, fs.ErrNotExist)) {
+			unreadable(list, p, err)
+			bad = true
+		}
+		return nil
+	})
+	return bad
+}
+
+// unreadable reports a file the build cannot read: a refusal by the
+// project's rule (projectfs) says why and what to do.
+func unreadable(list *diag.List, name string, err error) {
+	var refusal *projectfs.Refusal
+	if errors.As(err, &refusal) {
+		list.Errorf(diag.Pos{File: name}, refusal.Hint(), "%s", refusal.Message())
+		return
+	}
+	var perr *fs.PathError
+	if errors.As(err, &perr) {
+		err = perr.Err // the name is the diagnostic's
+	}
+	list.Errorf(diag.Pos{File: name}, "", "cannot read: %v", err)
 }
 
 // addTemplateErrors reports template errors, which html/template already
 // words as "template: article.html:12:3: ...", as diagnostics.
 func addTemplateErrors(list *diag.List, err error) {
+	var refusal *projectfs.Refusal
+	if errors.As(err, &refusal) { // a template changed since checkTree
+		unreadable(list, refusal.Path, err)
+		return
+	}
 	seen := map[string]bool{} // every page of a kind fails the same way
 	for _, line := range strings.Split(err.Error(), "\n") {
 		if seen[line] {

@@ -296,6 +296,52 @@ func TestProjectTemplateOverridesEmbedded(t *testing.T) {
 	}
 }
 
+// TestProjectTemplateWithoutMainWarns checks that a project template that
+// would render its pages empty is warned about at the template file: a
+// page file with no "main" block, or an empty one, and a base.html that
+// never shows "main".
+func TestProjectTemplateWithoutMainWarns(t *testing.T) {
+	files := fixture()
+	files["templates/actor.html"] = "<h1>My actor page</h1>\n"
+	files["templates/topic.html"] = "{{define \"kind\"}}topic{{end}}\n{{define \"main\"}}\n  {{/* to do */}}\n{{end}}"
+	s, err := build(t, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := warningsOf(s)
+	for _, want := range []string{
+		`templates/actor.html:1:1: warning: actor.html defines no "main" block, so its pages show nothing`,
+		`templates/topic.html:2:`,
+		`"main" block in topic.html is empty`,
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("warnings lack %q:\n%s", want, all)
+		}
+	}
+	if strings.Contains(all, "article.html") || strings.Contains(all, "base.html") {
+		t.Errorf("warns about a built-in template:\n%s", all)
+	}
+
+	files = fixture()
+	files["templates/base.html"] = "<!DOCTYPE html>\n<title>{{.Title}}</title>\n<p>Under construction</p>\n"
+	s, err = build(t, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if all := warningsOf(s); !strings.Contains(all, `templates/base.html:1:1: warning: base.html never shows the "main" block`) ||
+		strings.Count(all, "templates/") != 1 {
+		t.Errorf("want one warning for base.html, got:\n%s", all)
+	}
+}
+
+func warningsOf(s *site.Site) string {
+	var got []string
+	for _, w := range s.Warnings {
+		got = append(got, w.String())
+	}
+	return strings.Join(got, "\n")
+}
+
 func TestTemplateErrorNamesFileAndLine(t *testing.T) {
 	files := fixture()
 	files["templates/topic.html"] = "{{define \"main\"}}\n<h1>{{.Topic.Titel}}</h1>\n{{end}}"
