@@ -9,6 +9,7 @@ import (
 	"briefing/internal/diag"
 	"briefing/internal/linkcheck"
 	"briefing/internal/output"
+	"briefing/internal/projectfs"
 	"briefing/internal/render"
 	"briefing/internal/site"
 )
@@ -63,7 +64,12 @@ and #anchor must resolve.
 			base = s.Briefing.Site.BaseURL
 		}
 		root := render.RootPath(base)
-		res, err := linkcheck.Check(os.DirFS(dir), root)
+		var res linkcheck.Result
+		site, err := projectfs.Open(dir) // the same rule as for sources: no links out, no pipes
+		if err == nil {
+			defer site.Close()
+			res, err = linkcheck.Check(site, root)
+		}
 		if err != nil {
 			fmt.Fprintf(stderr, "gen check: %s: %v\n", dir, err)
 			return 1

@@ -4,7 +4,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"briefing/internal/testproject"
 )
@@ -125,5 +127,37 @@ func TestLongStaticNameIsCopied(t *testing.T) {
 	}
 	if got := read(t, filepath.Join(dir, "public", name)); got != "long" {
 		t.Errorf("got %q", got)
+	}
+}
+
+// TestCheckOutReadsOnlyTheSite: gen check -out followed a link in public/
+// to a page outside it, echoing that page's links, and hung on a named
+// pipe.
+func TestCheckOutReadsOnlyTheSite(t *testing.T) {
+	dir := copyProject(t)
+	if code, _, stderr := gen(t, "build", "-root", dir); code != 0 {
+		t.Fatalf("build: %s", stderr)
+	}
+	public := filepath.Join(dir, "public")
+	secret := filepath.Join(t.TempDir(), "secret.html")
+	testproject.Write(t, filepath.Dir(secret), "secret.html", `<a href="/SECRET-abc123">x</a>`)
+	if err := os.Symlink(secret, filepath.Join(public, "leak.html")); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(public, "stall.html"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan string)
+	go func() {
+		_, stdout, stderr := gen(t, "check", "-root", dir, "-out", "public")
+		done <- stdout + stderr
+	}()
+	select {
+	case out := <-done:
+		if strings.Contains(out, "SECRET") {
+			t.Errorf("gen check showed what lies outside the site:\n%s", out)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("gen check -out hung on a named pipe in public/")
 	}
 }

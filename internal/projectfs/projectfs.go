@@ -274,7 +274,10 @@ func (l *limited) Read(p []byte) (int, error) {
 // its name and info as fs.Stat gives them, or with the error that keeps
 // it from being read, and goes on to the next. Unlike fs.WalkDir it
 // descends into links to folders, as a copy of the tree would, except
-// into a folder that holds the link, which is a Cycle. If dir itself
+// into a folder that holds the link, which is a Cycle, and into a folder
+// that a link led to before, which is a Repeat: links in a few folders,
+// each to the folder before, would otherwise copy one file millions of
+// times. If dir itself
 // cannot be listed, fn is called once with dir and the error. An error
 // fn returns stops the walk and is returned.
 func Walk(fsys fs.FS, dir string, fn func(name string, info fs.FileInfo, err error) error) error {
@@ -285,11 +288,13 @@ func Walk(fsys fs.FS, dir string, fn func(name string, info fs.FileInfo, err err
 	if err != nil {
 		return fn(dir, nil, err)
 	}
-	return walk(fsys, dir, []fs.FileInfo{info}, fn)
+	var linked []fs.FileInfo
+	return walk(fsys, dir, []fs.FileInfo{info}, &linked, fn)
 }
 
-// walk lists dir, whose folders from the top are parents.
-func walk(fsys fs.FS, dir string, parents []fs.FileInfo, fn func(string, fs.FileInfo, error) error) error {
+// walk lists dir, whose folders from the top are parents; linked are the
+// folders links have led to so far.
+func walk(fsys fs.FS, dir string, parents []fs.FileInfo, linked *[]fs.FileInfo, fn func(string, fs.FileInfo, error) error) error {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		return fn(dir, nil, err)
@@ -298,13 +303,22 @@ func walk(fsys fs.FS, dir string, parents []fs.FileInfo, fn func(string, fs.File
 		name := path.Join(dir, e.Name())
 		info, err := fs.Stat(fsys, name)
 		if err == nil && info.IsDir() {
-			if !slices.ContainsFunc(parents, func(p fs.FileInfo) bool { return os.SameFile(p, info) }) {
-				if err := walk(fsys, name, append(parents, info), fn); err != nil {
+			same := func(p fs.FileInfo) bool { return os.SameFile(p, info) }
+			switch {
+			case slices.ContainsFunc(parents, same):
+				err = &Refusal{Path: name, Reason: Cycle}
+			case e.Type()&fs.ModeSymlink != 0 && slices.ContainsFunc(*linked, same):
+				err = &Refusal{Path: name, Reason: Repeat}
+			default:
+				if e.Type()&fs.ModeSymlink != 0 {
+					*linked = append(*linked, info)
+				}
+				if err := walk(fsys, name, append(parents, info), linked, fn); err != nil {
 					return err
 				}
 				continue
 			}
-			info, err = nil, &Refusal{Path: name, Reason: Cycle}
+			info = nil
 		}
 		if err := fn(name, info, err); err != nil {
 			return err

@@ -4,6 +4,7 @@ package projectfs_test
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"net"
@@ -274,5 +275,33 @@ func TestIsAnFS(t *testing.T) {
 	link(t, "css/site.css", filepath.Join(project, "static/style.css"))
 	if err := fstest.TestFS(fsys, "content/actors/ann.md", "static/css/site.css", "static/style.css"); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestWalkDoesNotMultiplyAFolderThroughLinks: ten links in each of four
+// folders, each to the folder before, copied one file 11,111 times.
+func TestWalkDoesNotMultiplyAFolderThroughLinks(t *testing.T) {
+	project, _, fsys := setup(t)
+	write(t, filepath.Join(project, "static/d0/f.txt"), "f")
+	for d := 1; d <= 4; d++ {
+		for l := 1; l <= 10; l++ {
+			link(t, fmt.Sprintf("../d%d", d-1), filepath.Join(project, fmt.Sprintf("static/d%d/l%02d", d, l)))
+		}
+	}
+	files, repeats := 0, 0
+	projectfs.Walk(fsys, "static", func(name string, info fs.FileInfo, err error) error {
+		var r *projectfs.Refusal
+		switch {
+		case errors.As(err, &r) && r.Reason == projectfs.Repeat:
+			repeats++
+		case err != nil:
+			t.Errorf("%s: %v", name, err)
+		case strings.HasSuffix(name, "f.txt"):
+			files++
+		}
+		return nil
+	})
+	if files > 5 || repeats == 0 {
+		t.Errorf("f.txt walked %d times (%d links refused); want it once per folder a link first leads to", files, repeats)
 	}
 }

@@ -15,6 +15,7 @@ const (
 	TooLarge                     // more bytes than Limit
 	Cycle                        // a link to a folder that holds it (Walk)
 	Loop                         // links that lead round in a loop, or through too many links
+	Repeat                       // a second link to a folder already reached through a link (Walk)
 )
 
 // Refusal is a file the rule does not let gen read. Its message never
@@ -47,6 +48,8 @@ func (r *Refusal) Message() string {
 		return "symbolic link leads to a folder that holds it, so it is not followed"
 	case Loop:
 		return "symbolic link leads round in a loop, or through too many other links"
+	case Repeat:
+		return "symbolic link leads to a folder another link already leads to, so it is not followed"
 	}
 	return "cannot be read"
 }
@@ -72,6 +75,8 @@ func (r *Refusal) Hint() string {
 		return "delete the link: following it would copy the folder into itself without end"
 	case Loop:
 		return "point the link straight at the file"
+	case Repeat:
+		return "link to a folder once: links to links to one folder would copy it over and over"
 	}
 	return ""
 }
