@@ -27,9 +27,10 @@ const (
 )
 
 // readManifest returns the files gen wrote into dir that are still there
-// (as live holds them), and whether dir has a manifest at all. A path that
-// could leave dir is not gen's, whatever the manifest says.
-func readManifest(dir string, live *tree) (owned map[string]bool, found bool, err error) {
+// (as live holds them), and whether the manifest is of the line-per-file
+// kind older versions wrote. A path that could leave dir is not gen's,
+// whatever the manifest says.
+func readManifest(dir string, live *tree) (owned map[string]bool, legacy bool, err error) {
 	name := filepath.Join(dir, Manifest)
 	info, err := os.Lstat(name)
 	if os.IsNotExist(err) {
@@ -52,6 +53,7 @@ func readManifest(dir string, live *tree) (owned map[string]bool, found bool, er
 	}
 	var paths []string
 	if rest, ok := bytes.CutPrefix(data, []byte(legacyHeader)); ok {
+		legacy = true
 		paths = strings.Split(strings.TrimSuffix(string(rest), "\n"), "\n") // as gen wrote it before 2 December 2026
 	} else {
 		var m manifest
@@ -66,7 +68,7 @@ func readManifest(dir string, live *tree) (owned map[string]bool, found bool, er
 			owned[p] = true
 		}
 	}
-	return owned, true, nil
+	return owned, legacy, nil
 }
 
 // writeManifest lists the new site's files in the spare tree.

@@ -61,6 +61,9 @@ import (
 // wrote there.
 const Manifest = ".gen-manifest"
 
+// ErrAborted is Commit's error after Abort.
+var ErrAborted = errors.New("output: the build was stopped")
+
 // File is one output file; Path is slash-separated and relative.
 type File struct {
 	Path string
@@ -113,6 +116,7 @@ type Staging struct {
 
 	live     *tree           // the output folder as it was, or nil
 	owned    map[string]bool // the files gen wrote into it, by its manifest
+	legacy   bool            // that manifest is of the kind older versions wrote
 	oldSpare *tree           // the spare tree as it was
 
 	queue   chan File
@@ -218,7 +222,7 @@ func (s *Staging) survey() error {
 			return err
 		}
 		s.live = live
-		if s.owned, _, err = readManifest(s.out, live); err != nil {
+		if s.owned, s.legacy, err = readManifest(s.out, live); err != nil {
 			return err
 		}
 	}
@@ -484,7 +488,7 @@ func (s *Staging) Commit() (Stats, error) {
 	s.mu.Lock()
 	if s.state != open {
 		s.mu.Unlock()
-		return Stats{}, errors.New("output: Commit after Abort")
+		return Stats{}, ErrAborted
 	}
 	s.state = committing
 	s.mu.Unlock()
@@ -495,17 +499,25 @@ func (s *Staging) Commit() (Stats, error) {
 	if err := errors.Join(s.errs...); err != nil {
 		return Stats{}, err
 	}
-	theirs, err := s.carried()
+	theirs, folders, err := s.carried()
 	if err != nil {
 		return Stats{}, err
 	}
-	if err := s.removeStale(theirs); err != nil {
+	if err := s.removeStale(theirs, folders); err != nil {
 		return Stats{}, err
+	}
+	for _, p := range folders {
+		if err := s.dirs.make(p); err != nil {
+			return Stats{}, err
+		}
 	}
 	for _, p := range theirs {
 		if err := s.carry(p); err != nil {
 			return Stats{}, err
 		}
+	}
+	if err := s.keepModes(folders); err != nil {
+		return Stats{}, err
 	}
 	if err := s.writeManifest(); err != nil {
 		return Stats{}, err
@@ -532,23 +544,25 @@ func (s *Staging) Commit() (Stats, error) {
 
 // carried lists, parents first, the user's entries of the output folder
 // that go into the new site as they are: every file, link or other entry
-// but a folder, the files gen wrote, and the temporary files of older
-// versions of gen. (A folder is made for what it holds; one left empty is
-// not carried.) One in the way of a file of the site is an error, unless
-// Force.
-func (s *Staging) carried() ([]string, error) {
+// but the files gen wrote and the temporary files older versions of gen
+// left beside them; and the user's folders, those that hold no file gen
+// wrote (a folder gen made and no longer needs is not carried, nor left
+// empty). One in the way of a file of the site is an error, unless Force.
+func (s *Staging) carried() (files, folders []string, err error) {
 	if s.live == nil {
-		return nil, nil
+		return nil, nil, nil
 	}
-	var out []string
+	gens := map[string]bool{} // folders that hold a file gen wrote
+	for p := range s.owned {
+		for d := path.Dir(p); d != "." && !gens[d]; d = path.Dir(d) {
+			gens[d] = true
+		}
+	}
 	var errs []error
 	for _, p := range s.live.sorted() {
 		t := s.live.entries[p]
-		if t.IsDir() || s.owned[p] || p == Manifest || strings.HasPrefix(path.Base(p), ".gen-") {
-			continue
-		}
-		if s.keep[p] || s.folders[p] {
-			continue // replaced by the site's file or folder, with Force (sameAsLive refused it otherwise)
+		if s.owned[p] || p == Manifest || s.legacyTemp(p) || s.keep[p] || s.folders[p] {
+			continue // gen's, or replaced by the site's file or folder (with Force; sameAsLive refused it otherwise)
 		}
 		if file := s.fileAbove(path.Dir(p)); file != "" {
 			if !s.force {
@@ -557,9 +571,21 @@ func (s *Staging) carried() ([]string, error) {
 			}
 			continue
 		}
-		out = append(out, p)
+		switch {
+		case !t.IsDir():
+			files = append(files, p)
+		case !gens[p]:
+			folders = append(folders, p)
+		}
 	}
-	return out, errors.Join(errs...)
+	return files, folders, errors.Join(errs...)
+}
+
+// legacyTemp reports a temporary file an older gen left beside one it
+// wrote: ".gen-index.html" beside "index.html".
+func (s *Staging) legacyTemp(p string) bool {
+	base := path.Base(p)
+	return s.legacy && strings.HasPrefix(base, ".gen-") && s.owned[path.Join(path.Dir(p), strings.TrimPrefix(base, ".gen-"))]
 }
 
 // fileAbove returns the file this build writes that is dir or one of its
@@ -574,14 +600,19 @@ func (s *Staging) fileAbove(dir string) string {
 }
 
 // removeStale removes from the spare tree whatever it held before this
-// build that the new site does not. It runs before any of the user's
-// symbolic links is carried in, so that no removal can pass through one.
-func (s *Staging) removeStale(theirs []string) error {
-	files := make(map[string]bool, len(s.keep)+len(theirs)+1)
+// build that the new site does not: all but the site's files, the user's
+// files and folders, and the folders they are in. It runs before any of
+// the user's symbolic links is carried in, so that no removal can pass
+// through one.
+func (s *Staging) removeStale(theirs, folders []string) error {
+	files := make(map[string]bool, len(s.keep)+len(theirs))
 	dirs := map[string]bool{".": true}
-	for _, list := range [][]string{slices.Collect(maps.Keys(s.keep)), theirs} {
+	for _, p := range folders {
+		dirs[p] = true
+	}
+	for _, list := range [][]string{slices.Collect(maps.Keys(s.keep)), theirs, folders} {
 		for _, p := range list {
-			files[p] = true
+			files[p] = !dirs[p]
 			for d := path.Dir(p); !dirs[d]; d = path.Dir(d) {
 				dirs[d] = true
 			}
@@ -596,6 +627,25 @@ func (s *Staging) removeStale(theirs []string) error {
 		}
 		if err := os.RemoveAll(filepath.Join(s.spare, filepath.FromSlash(p))); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// keepModes gives the user's folders in the spare tree their permissions
+// in the output folder (a private folder stays private), once what they
+// hold is carried in.
+func (s *Staging) keepModes(folders []string) error {
+	for _, p := range folders {
+		live, err := os.Lstat(filepath.Join(s.out, filepath.FromSlash(p)))
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(s.spare, filepath.FromSlash(p))
+		if spare, err := os.Lstat(target); err != nil || spare.Mode().Perm() != live.Mode().Perm() {
+			if err := os.Chmod(target, live.Mode().Perm()); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -388,4 +389,65 @@ func TestTheSpareTreeNeverLeaks(t *testing.T) {
 	check([]File{{"a", []byte("now a file")}, {"index.html", []byte("one")}})
 	build(t, dir, Options{}, two...)
 	check(two)
+}
+
+// TestUsersDotGenFilesAreKept: any file of the user's whose name started
+// with ".gen-" was dropped, and a site built into a folder of public/
+// lost its manifest.
+func TestUsersDotGenFilesAreKept(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	build(t, dir, Options{}, File{"index.html", []byte("home")})
+	build(t, filepath.Join(dir, "en"), Options{}, File{"index.html", []byte("english")})
+	put(t, filepath.Join(dir, ".gen-notes"), "mine")
+	build(t, dir, Options{}, File{"index.html", []byte("home, again")})
+	if got := content(t, filepath.Join(dir, ".gen-notes")); got != "mine" {
+		t.Errorf(".gen-notes: %q", got)
+	}
+	build(t, filepath.Join(dir, "en"), Options{}, File{"index.html", []byte("english, again")})
+}
+
+// TestUsersFoldersKeepTheirModes: a private folder of the user's came out
+// 0755 every other build, and an empty one was lost.
+func TestUsersFoldersKeepTheirModes(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	build(t, dir, Options{}, File{"index.html", []byte("home")}, File{"old/index.html", []byte("old")})
+	put(t, filepath.Join(dir, "mine", "keep.txt"), "x")
+	if err := os.MkdirAll(filepath.Join(dir, "mine", "empty"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(filepath.Join(dir, "mine"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 {
+		build(t, dir, Options{}, File{"index.html", []byte(fmt.Sprint("home ", i))})
+		info, err := os.Stat(filepath.Join(dir, "mine"))
+		if err != nil || info.Mode().Perm() != 0o700 {
+			t.Fatalf("build %d: mine/ is %v (%v), want 0700", i, info.Mode().Perm(), err)
+		}
+		want := []string{".gen-manifest", "index.html", "mine/", "mine/empty/", "mine/keep.txt"}
+		if got := listing(t, dir); !slices.Equal(got, want) {
+			t.Fatalf("build %d left %q, want %q (gen's old/ gone, the user's empty folder kept)", i, got, want)
+		}
+	}
+}
+
+// TestAFileTheUserDeletedStaysDeleted: the spare tree still holds the
+// user's files of two builds ago, which must not come back.
+func TestAFileTheUserDeletedStaysDeleted(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	build(t, dir, Options{}, File{"index.html", []byte("home")})
+	put(t, filepath.Join(dir, "mine", "a.txt"), "a")
+	put(t, filepath.Join(dir, "b.txt"), "b")
+	build(t, dir, Options{}, File{"index.html", []byte("home 2")})
+	build(t, dir, Options{}, File{"index.html", []byte("home 3")}) // the spare now holds a.txt and b.txt
+	for _, name := range []string{"mine/a.txt", "b.txt"} {
+		if err := os.Remove(filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	build(t, dir, Options{}, File{"index.html", []byte("home 4")})
+	want := []string{".gen-manifest", "index.html", "mine/"}
+	if got := listing(t, dir); !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
 }
