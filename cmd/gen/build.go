@@ -56,7 +56,9 @@ written; files in the output folder that gen did not write are kept.
 	defer interrupt.stop()
 	// Pages go to disk as they are rendered, and into place at the end.
 	staging, err := output.Begin(outDir, output.Options{Force: *force, Project: *root, Sources: sources(*root),
-		Waiting: func() { fmt.Fprintf(stderr, "gen build: waiting for another build of %s to finish\n", outDir) }})
+		Waiting: func() {
+			fmt.Fprintf(stderr, "gen build: waiting for another build of %s (or of a folder beside it) to finish\n", outDir)
+		}})
 	if err != nil {
 		fmt.Fprintf(stderr, "gen build: %v\n", err)
 		return 1
@@ -68,6 +70,7 @@ written; files in the output folder that gen did not write are kept.
 	builder.Emit = func(f output.File) { staging.Add(f) }
 	s, err := builder.Build(nil)
 	progress.clear()
+	interrupt.hold()
 	if err != nil {
 		staging.Abort()
 		var failure *diag.Failure
@@ -88,6 +91,7 @@ written; files in the output folder that gen did not write are kept.
 		}
 	}
 	stats, err := staging.Commit()
+	interrupt.hold()
 	if err != nil {
 		fmt.Fprintf(stderr, "gen build: writing %s: %v\ngen build: %s left unchanged\n", outDir, err, outDir)
 		return 1
@@ -122,14 +126,16 @@ func sources(root string) []string {
 // it only stops the writers, says so, and exits. Once the switch into
 // place has begun, it lets the build finish.
 type interrupt struct {
-	signals chan os.Signal
-	done    chan struct{}
-	mu      sync.Mutex
-	staging *output.Staging // nil until the output is begun
+	signals  chan os.Signal
+	done     chan struct{}
+	mu       sync.Mutex
+	staging  *output.Staging // nil until the output is begun
+	stopping bool            // a signal came: gen exits, unless resumed is closed
+	resumed  chan struct{}
 }
 
 func stopOnSignal(outDir string, stderr io.Writer) *interrupt {
-	in := &interrupt{signals: make(chan os.Signal, 1), done: make(chan struct{})}
+	in := &interrupt{signals: make(chan os.Signal, 1), done: make(chan struct{}), resumed: make(chan struct{})}
 	signal.Notify(in.signals, syscall.SIGINT, syscall.SIGTERM)
 	go func() {
 		select {
@@ -137,9 +143,11 @@ func stopOnSignal(outDir string, stderr io.Writer) *interrupt {
 			signal.Stop(in.signals) // a second Ctrl-C ends gen at once
 			in.mu.Lock()
 			staging := in.staging
+			in.stopping = true
 			in.mu.Unlock()
 			if staging != nil && !staging.Abort() {
-				return // the switch had begun: it is quick, and the build ends as it ends
+				close(in.resumed) // the switch had begun: it is quick, and the build ends as it ends
+				return
 			}
 			fmt.Fprintf(stderr, "\ngen build: stopped; %s left unchanged\n", outDir)
 			code := 130
@@ -158,6 +166,18 @@ func (in *interrupt) watch(s *output.Staging) {
 	in.mu.Lock()
 	defer in.mu.Unlock()
 	in.staging = s
+}
+
+// hold waits while a signal is stopping gen, for good unless the build
+// was already switching its site into place: the results of a build
+// whose writers were stopped are not to be told.
+func (in *interrupt) hold() {
+	in.mu.Lock()
+	stopping := in.stopping
+	in.mu.Unlock()
+	if stopping {
+		<-in.resumed // or the signal's goroutine exits
+	}
 }
 
 func (in *interrupt) stop() {

@@ -7,15 +7,17 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"time"
 )
 
-// lock is a file that exists while a build writes its folder. Without
+// lock is a file in the .gen folder that exists while a build writes
+// the output folder. Without
 // flock, a build that dies leaves it behind, and the message says so.
 type lock struct{ name string }
 
-func acquire(name string, waiting func()) (*lock, error) {
-	name += ".held"
+func acquire(out string, waiting func()) (*lock, error) {
+	name := filepath.Join(workFolder(out), "lock")
 	for tries := 0; ; tries++ {
 		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		if err == nil {

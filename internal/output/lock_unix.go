@@ -6,18 +6,23 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"golang.org/x/sys/unix"
 )
 
-// lock is an advisory lock on a file: held while a build writes its
-// folder, and released by the kernel if the build dies.
+// lock is an advisory lock on the folder that holds the output folder
+// and its .gen folder: held while a build writes, and released by the
+// kernel if the build dies. It is the folder, not a file in .gen, so that
+// deleting .gen during a build cannot let a second build in (builds of
+// two output folders side by side take turns, too).
 type lock struct{ f *os.File }
 
-// acquire takes the lock at name, calling waiting once first if another
-// process holds it.
-func acquire(name string, waiting func()) (*lock, error) {
-	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|unix.O_NOFOLLOW, 0o644)
+// acquire takes the lock for the output folder out, calling waiting once
+// first if another process holds it.
+func acquire(out string, waiting func()) (*lock, error) {
+	dir := filepath.Dir(out)
+	f, err := os.OpenFile(dir, os.O_RDONLY|unix.O_DIRECTORY, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -30,7 +35,7 @@ func acquire(name string, waiting func()) (*lock, error) {
 	}
 	if err != nil {
 		f.Close()
-		return nil, fmt.Errorf("locking %s: %w", name, err)
+		return nil, fmt.Errorf("locking %s: %w", dir, err)
 	}
 	return &lock{f}, nil
 }

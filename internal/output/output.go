@@ -1,23 +1,27 @@
 // Package output puts a built site into its folder, all or nothing.
 //
 // The output folder (public/) is never written in place. Beside it gen
-// keeps a folder of its own, named after it (.public.gen/), holding a lock
-// and a spare tree:
+// keeps a folder of its own, named after it (.public.gen/), holding a
+// spare tree:
 //
-//	public/             the site readers see
+//	public/               the site readers see
 //	public/.gen-manifest  JSON: every file gen wrote into public/
-//	.public.gen/lock    held while a build writes; a second build waits
-//	.public.gen/spare/  the next site while a build assembles it; after
-//	                    the switch, the previous one
+//	.public.gen/spare/    the next site while a build assembles it; after
+//	                      the switch, the previous one
+//
+// While a build writes, it holds a lock (flock) on the folder that holds
+// both; a second build waits for it.
 //
 // A build makes spare/ hold exactly the new site: a file whose bytes did
 // not change is a hard link to the one in public/ (no copy, and it keeps
 // its modification time), a changed file is written as a new file, and
 // anything else in spare/ is removed. Only then do spare/ and public/
 // trade places, in one atomic rename (renameat2 with RENAME_EXCHANGE on
-// Linux). A reader, a web server, or a build killed at any moment sees the
-// old site or the new one, never a mix, and a failed build leaves public/
-// as it was. The next build starts from the previous site left in spare/,
+// Linux). Whatever opens public/ by its path (a reader, a web server), and
+// a build killed at any moment, sees the old site or the new one, never a
+// mix, and a failed build leaves public/ as it was. (A process that holds
+// public/ itself open, as its working folder say, keeps the folder it
+// had, which after the switch is the spare tree.) The next build starts from the previous site left in spare/,
 // most of whose files are already the right hard links: a rebuild that
 // changes one article touches a handful of files, and no build deletes
 // the old site file by file (on this project's machines, creating or
@@ -29,7 +33,8 @@
 //
 // What gen owns: the files the manifest lists. Any other file in public/
 // is the user's: it is carried into every new site as it is (hard-linked,
-// or a symbolic link as a link), and a build that would write over it
+// or a symbolic link as a link), as are the user's folders, with their
+// permissions, and a build that would write over it
 // fails, naming it, unless Options.Force. A first build into a folder
 // that holds files and no manifest fails the same way. Nothing outside the
 // output folder and its .gen folder is written or removed: a file path
@@ -159,14 +164,14 @@ func Begin(dir string, opt Options) (*Staging, error) {
 	if err := adoptable(out, opt.Force); err != nil {
 		return nil, err // before making anything beside it
 	}
-	work := filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".gen")
+	work := workFolder(out)
 	if err := os.MkdirAll(work, 0o755); err != nil {
 		return nil, err
 	}
 	if info, err := os.Lstat(work); err != nil || !info.IsDir() {
 		return nil, fmt.Errorf("%s: not a folder; gen keeps its spare copy of the site there: remove it", work)
 	}
-	l, err := acquire(filepath.Join(work, "lock"), opt.Waiting)
+	l, err := acquire(out, opt.Waiting)
 	if err != nil {
 		return nil, err
 	}
@@ -208,6 +213,11 @@ func adoptable(out string, force bool) error {
 			out, listSome(theirs))
 	}
 	return nil
+}
+
+// workFolder is gen's folder beside the output folder out.
+func workFolder(out string) string {
+	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".gen")
 }
 
 // survey reads what the output folder and the spare tree hold now. It

@@ -255,6 +255,9 @@ func TestRefusesUnsafeOutputFolders(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(project, "index.html")); !os.IsNotExist(err) {
 		t.Errorf("a refused build wrote into the project")
 	}
+	if _, err := Write(filepath.Join(project, ".public.gen", "spare"), []File{{"index.html", []byte("x")}}, opt); err == nil {
+		t.Errorf("a build into gen's spare copy of a site was accepted")
+	}
 	link := filepath.Join(t.TempDir(), "link")
 	if err := os.Symlink(filepath.Join(project, "content"), link); err != nil {
 		t.Fatal(err)
@@ -449,5 +452,38 @@ func TestAFileTheUserDeletedStaysDeleted(t *testing.T) {
 	want := []string{".gen-manifest", "index.html", "mine/"}
 	if got := listing(t, dir); !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestTheLockSurvivesItsFolderBeingDeleted: with the lock a file found by
+// name, deleting .public.gen/ during a build let a second build in.
+func TestTheLockSurvivesItsFolderBeingDeleted(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	first, err := Begin(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(filepath.Join(filepath.Dir(dir), ".public.gen")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(filepath.Dir(dir), ".public.gen"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	second := make(chan *Staging)
+	go func() {
+		s, err := Begin(dir, Options{})
+		if err != nil {
+			t.Error(err)
+		}
+		second <- s
+	}()
+	select {
+	case <-second:
+		t.Fatal("a second build got in while the first held the lock")
+	case <-time.After(200 * time.Millisecond):
+	}
+	first.Abort()
+	if s := <-second; s != nil {
+		s.Abort()
 	}
 }

@@ -17,5 +17,6 @@ func swapByRenames(a, b string) error {
 		os.Rename(aside, b)
 		return err
 	}
-	return os.Rename(aside, a)
+	os.Rename(aside, a) // the new site is in place; if this fails, the next build makes a new spare
+	return nil
 }

@@ -19,6 +19,11 @@ func checkTarget(dir string, opt Options) (string, error) {
 	if filepath.Dir(out) == out {
 		return "", fmt.Errorf("refusing to build into %s, the root of the file system: pick a folder of its own, such as public", out)
 	}
+	for d := out; filepath.Dir(d) != d; d = filepath.Dir(d) {
+		if base := filepath.Base(d); len(base) > len("..gen") && strings.HasPrefix(base, ".") && strings.HasSuffix(base, ".gen") {
+			return "", fmt.Errorf("refusing to build into %s, inside %s where gen keeps the spare copy of a site", out, d)
+		}
+	}
 	if opt.Project != "" {
 		project, err := resolve(opt.Project)
 		if err != nil {
