@@ -166,7 +166,7 @@ func Begin(dir string, opt Options) (*Staging, error) {
 	}
 	work := workFolder(out)
 	if err := os.MkdirAll(work, 0o755); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%w: gen assembles the new site beside the output folder, in %s, and must be able to write there", err, work)
 	}
 	if info, err := os.Lstat(work); err != nil || !info.IsDir() {
 		return nil, fmt.Errorf("%s: not a folder; gen keeps its spare copy of the site there: remove it", work)
