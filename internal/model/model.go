@@ -158,6 +158,9 @@ type Article struct {
 
 func (a *Article) Path() string { return "articles/" + a.Slug + "/index.html" }
 
+// ShortTitle names the article in citations.
+func (a *Article) ShortTitle() string { return a.Title }
+
 // ParagraphPath links to paragraph n of the article, or to its top for 0.
 func (a *Article) ParagraphPath(n int) string {
 	if n <= 0 {
@@ -171,6 +174,7 @@ type Event struct {
 	ID      string
 	Title   string
 	Date    dates.Date
+	Time    string // "HH:MM" on the 24-hour clock, or "": orders the events of one day
 	Actors  []*Actor
 	Topics  []*Topic
 	Article *Article // the article that declares it
