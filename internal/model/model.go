@@ -147,6 +147,7 @@ type Article struct {
 	Quotes     []*Quote
 
 	declared    []*Event
+	shortTitle  string   // as written; ShortTitle falls back on the title
 	notMentions []string // names in the text that deliberately name no actor
 	annotations []*annotate.Annotation
 	suspects    []annotate.Suspect
@@ -158,8 +159,34 @@ type Article struct {
 
 func (a *Article) Path() string { return "articles/" + a.Slug + "/index.html" }
 
-// ShortTitle names the article in citations.
-func (a *Article) ShortTitle() string { return a.Title }
+// shortTitleRunes bounds a title cut for citations: about half a line,
+// which names most headlines well enough beside their source and date.
+const shortTitleRunes = 48
+
+// ShortTitle names the article in citations: its short_title, or else
+// its title, cut at a word to about shortTitleRunes with an ellipsis.
+func (a *Article) ShortTitle() string {
+	if a.shortTitle != "" {
+		return a.shortTitle
+	}
+	return cutTitle(a.Title, shortTitleRunes)
+}
+
+// cutTitle cuts title to at most n runes and an ellipsis, at the last
+// space that keeps it within n, dropping punctuation left at the cut.
+func cutTitle(title string, n int) string {
+	runes := []rune(title)
+	if len(runes) <= n+1 { // an ellipsis would save nothing
+		return title
+	}
+	cut := string(runes[:n+1])
+	if i := strings.LastIndexByte(cut, ' '); i > 0 {
+		cut = cut[:i]
+	} else {
+		cut = string(runes[:n])
+	}
+	return strings.TrimRight(cut, " ,;:.–—-") + "…"
+}
 
 // ParagraphPath links to paragraph n of the article, or to its top for 0.
 func (a *Article) ParagraphPath(n int) string {
@@ -186,6 +213,10 @@ type Event struct {
 
 	actorIDs, topicIDs []string
 	meta               content.Meta
+	// report is the place, from 1, of the annotation that first reports
+	// the event among its article's annotations (0 for none): it orders
+	// the events of one day that have no time.
+	report int
 }
 
 // Path is the event's entry on the timeline.
@@ -248,10 +279,10 @@ func (a *Article) frame() string { return string(a.appendFrame(nil)) }
 // appendFrame appends the frame, written with strconv rather than fmt:
 // gen serve's first build outlines every article.
 func (a *Article) appendFrame(b []byte) []byte {
-	b = appendQuoted(b, a.Title, a.Source, a.URL, a.Published.ISO(), a.Published.String(), a.Summary)
+	b = appendQuoted(b, a.Title, a.shortTitle, a.Source, a.URL, a.Published.ISO(), a.Published.String(), a.Summary)
 	b = appendQuoted(b, a.Authors...)
 	for _, e := range a.declared {
-		b = appendQuoted(append(b, "\nevent"...), e.ID, e.Title, e.Date.ISO(), e.Date.String(), e.DateNote)
+		b = appendQuoted(append(b, "\nevent"...), e.ID, e.Title, e.Date.ISO(), e.Date.String(), e.DateNote, e.Time)
 		b = appendQuoted(appendQuoted(b, e.actorIDs...), e.topicIDs...)
 	}
 	return b

@@ -117,7 +117,7 @@ events:
 		got = append(got, d.String())
 	}
 	all := strings.Join(got, "\n")
-	for _, want := range []string{`bad.md:7:11: field "time"`, `"25:00"`, "hint: "} {
+	for _, want := range []string{`bad.md:7:12: field "time"`, `"25:00"`, "hint: "} {
 		if !strings.Contains(all, want) {
 			t.Errorf("lacks %q in:\n%s", want, all)
 		}
