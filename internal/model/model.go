@@ -222,6 +222,11 @@ type Event struct {
 // Path is the event's entry on the timeline.
 func (e *Event) Path() string { return "timeline/index.html#" + e.ID }
 
+// FirstReport is the place, from 1, of the annotation that first reports
+// the event among its article's annotations, 0 for none: what orders a
+// day's events without a time.
+func (e *Event) FirstReport() int { return e.report }
+
 // SourcePath links to the paragraph that reports the event.
 func (e *Event) SourcePath() string { return e.Article.ParagraphPath(e.Para) }
 

@@ -180,3 +180,14 @@ func TestNoHeadingOverAnEmptySection(t *testing.T) {
 		}
 	}
 }
+
+// storyExtra are story's articles and actor, to add to fixture.
+func storyExtra() map[string]string {
+	extra := map[string]string{}
+	for name, text := range story() {
+		if strings.HasPrefix(name, "content/articles/") || name == "content/actors/bob.md" {
+			extra[name] = text
+		}
+	}
+	return extra
+}
