@@ -70,7 +70,7 @@ type Actor struct {
 	Members  []*Actor   // actors whose affiliation is this one
 	Quotes   []*Quote   // what they said, in reading order
 	Passages []*Passage // paragraphs that mention them
-	Events   []*Event   // events they take part in, in date order
+	Events   []*Event   // events they take part in, in timeline order
 
 	doc        *content.Document
 	profile    prose
@@ -141,7 +141,7 @@ type Article struct {
 	Body      template.HTML
 
 	Paragraphs []annotate.Paragraph
-	Events     []*Event // declared or referenced here, in date order
+	Events     []*Event // declared or referenced here, in timeline order
 	Actors     []*Actor // mentioned or quoted, in order of appearance
 	Topics     []*Topic
 	Quotes     []*Quote
