@@ -141,14 +141,15 @@ type topicJSON struct {
 }
 
 type articleJSON struct {
-	Slug      string   `json:"slug"`
-	Title     string   `json:"title"`
-	Source    string   `json:"source,omitempty"`
-	SourceURL string   `json:"source_url,omitempty"`
-	Published dateJSON `json:"published"`
-	Authors   []string `json:"authors"`
-	Summary   string   `json:"summary,omitempty"`
-	Page      string   `json:"page"`
+	Slug       string   `json:"slug"`
+	Title      string   `json:"title"`
+	ShortTitle string   `json:"short_title"`
+	Source     string   `json:"source,omitempty"`
+	SourceURL  string   `json:"source_url,omitempty"`
+	Published  dateJSON `json:"published"`
+	Authors    []string `json:"authors"`
+	Summary    string   `json:"summary,omitempty"`
+	Page       string   `json:"page"`
 }
 
 type dateJSON struct {
@@ -165,6 +166,7 @@ type eventJSON struct {
 	ID         string         `json:"id"`
 	Title      string         `json:"title"`
 	Date       dateJSON       `json:"date"`
+	Time       string         `json:"time,omitempty"`
 	Actors     []string       `json:"actors"`
 	Topics     []string       `json:"topics"`
 	Provenance provenanceJSON `json:"provenance"`
@@ -204,11 +206,11 @@ func briefingOf(b *model.Briefing) briefingJSON {
 		out.Topics = append(out.Topics, topicJSON{ID: t.ID, Title: t.Title, Summary: t.Summary, Related: nonNil(related), Page: t.Path()})
 	}
 	for _, a := range b.Articles {
-		out.Articles = append(out.Articles, articleJSON{Slug: a.Slug, Title: a.Title, Source: a.Source, SourceURL: a.URL,
+		out.Articles = append(out.Articles, articleJSON{Slug: a.Slug, Title: a.Title, ShortTitle: a.ShortTitle(), Source: a.Source, SourceURL: a.URL,
 			Published: dateOf(a.Published), Authors: nonNil(a.Authors), Summary: a.Summary, Page: a.Path()})
 	}
 	for _, e := range b.Events {
-		out.Events = append(out.Events, eventJSON{ID: e.ID, Title: e.Title, Date: dateOf(e.Date), Actors: actorIDs(e.Actors),
+		out.Events = append(out.Events, eventJSON{ID: e.ID, Title: e.Title, Date: dateOf(e.Date), Time: e.Time, Actors: actorIDs(e.Actors),
 			Topics: topicIDs(e.Topics), Provenance: provenance(b, e.Article, e.Para)})
 	}
 	return out // the quotes are written apart (Data)

@@ -2,6 +2,7 @@ package export
 
 import (
 	"html"
+	"strconv"
 
 	"briefing/internal/dates"
 	"briefing/internal/model"
@@ -28,6 +29,9 @@ type tjsDate struct {
 	Year  int `json:"year"`
 	Month int `json:"month,omitempty"`
 	Day   int `json:"day,omitempty"`
+	// An event's time of day; TimelineJS takes a missing one as 0.
+	Hour   int `json:"hour,omitempty"`
+	Minute int `json:"minute,omitempty"`
 }
 
 type tjsText struct {
@@ -57,6 +61,11 @@ func timelineOf(b *model.Briefing) timelineJSON {
 				s.EndDate = pointOf(d.End)
 			}
 		}
+		if e.Time != "" && s.StartDate != nil { // "HH:MM", checked when read
+			s.DisplayDate += " · " + e.Time
+			s.StartDate.Hour, _ = strconv.Atoi(e.Time[:2])
+			s.StartDate.Minute, _ = strconv.Atoi(e.Time[3:])
+		}
 		if len(e.Topics) > 0 {
 			s.Group = html.EscapeString(e.Topics[0].Title)
 		}
@@ -64,10 +73,24 @@ func timelineOf(b *model.Briefing) timelineJSON {
 		if b.Site.BaseURL != "" {
 			src = b.Site.BaseURL + src
 		}
-		s.Text.Text = `Reported in <a href="` + html.EscapeString(src) + `">` + html.EscapeString(e.Article.Title) + `</a>`
+		s.Text.Text = `Reported in ` + citation(e.Article, e.Para, src)
 		t.Events = append(t.Events, s)
 	}
 	return t
+}
+
+// citation cites paragraph para of a as the pages do: short title and
+// paragraph, linked to src, then source and date, escaped as HTML.
+func citation(a *model.Article, para int, src string) string {
+	cite := html.EscapeString(a.ShortTitle())
+	if para > 0 {
+		cite += ", ¶" + strconv.Itoa(para)
+	}
+	outlet := a.Published.String()
+	if a.Source != "" {
+		outlet = a.Source + ", " + outlet
+	}
+	return `<a href="` + html.EscapeString(src) + `">` + cite + `</a> — ` + html.EscapeString(outlet)
 }
 
 func pointOf(p dates.Point) *tjsDate {

@@ -46,6 +46,15 @@ func Files(b *model.Briefing, pages []string) []output.File {
 	return append(files, sitemap(base, pages), output.File{Path: "robots.txt", Data: []byte(robots)})
 }
 
+// SiteFeed is the site's own feed, feed.xml, of articles and events; it
+// has none without a base URL.
+func SiteFeed(b *model.Briefing) (output.File, bool) {
+	if b.Site.BaseURL == "" {
+		return output.File{}, false
+	}
+	return siteFeed(b), true
+}
+
 // ActorFeed is the feed of an actor's quotes and events, at
 // a.FeedPath(); it has none without a base URL or anything to say.
 func ActorFeed(b *model.Briefing, a *model.Actor) (output.File, bool) {

@@ -31,8 +31,8 @@ var (
 	siteFields    = []string{"title", "description", "language", "base_url", "unsafe_html", "cname"}
 	actorFields   = []string{"name", "kind", "role", "affiliation", "aliases"}
 	topicFields   = []string{"title", "summary", "related"}
-	articleFields = []string{"title", "source", "url", "published", "authors", "summary", "events", "not_mentions"}
-	eventFields   = []string{"id", "date", "title", "actors", "topics"}
+	articleFields = []string{"title", "source", "url", "published", "authors", "summary", "events", "not_mentions", "short_title"}
+	eventFields   = []string{"id", "date", "time", "title", "actors", "topics"}
 )
 
 // DecodeSite reads site.toml. A missing file (doc nil) gives defaults.
@@ -121,6 +121,7 @@ func DecodeArticle(doc *content.Document, slug string, list *diag.List) *Article
 		Authors: m.Strings("authors"),
 		Summary: m.String("summary", false),
 
+		shortTitle:  m.String("short_title", false),
 		notMentions: m.Strings("not_mentions"),
 	}
 	a.Published, _ = m.Date("published", true)
@@ -139,6 +140,7 @@ func DecodeArticle(doc *content.Document, slug string, list *diag.List) *Article
 			meta:     em,
 		}
 		e.Date, e.DateNote = eventDate(em, a.Published, list)
+		e.Time = eventTime(em, e.Date, list)
 		if e.ID != "" && !ValidID(e.ID) {
 			list.Errorf(em.Pos("id", e.ID), idHint, "invalid event id %q", e.ID)
 			continue
@@ -214,6 +216,37 @@ func CheckBaseURL(base string) error {
 func safeURL(u string) bool {
 	lower := strings.ToLower(u)
 	return strings.HasPrefix(lower, "https://") || strings.HasPrefix(lower, "http://")
+}
+
+// eventTime reads an event's time of day, "HH:MM" on the 24-hour clock,
+// which orders the events of one day; it needs a date to the day.
+func eventTime(em content.Meta, d dates.Date, list *diag.List) string {
+	s := em.String("time", false)
+	if s == "" {
+		return ""
+	}
+	if !validTime(s) {
+		list.Errorf(em.Pos("time", s), `write the time as HH:MM on the 24-hour clock, such as "09:30" or "18:05"`, "field \"time\": %q is not a time of day", s)
+		return ""
+	}
+	if d.Pending || d.Start.Precision != dates.Day {
+		list.Errorf(em.Pos("time", s), `give the event a date to the day, such as "2025-02-14", or drop the time`, "field \"time\": %q needs a date to the day", s)
+		return ""
+	}
+	return s
+}
+
+// validTime accepts "HH:MM" from 00:00 to 23:59.
+func validTime(s string) bool {
+	if len(s) != 5 || s[2] != ':' {
+		return false
+	}
+	for _, i := range []int{0, 1, 3, 4} {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s[:2] <= "23" && s[3:] <= "59"
 }
 
 // eventDate reads an event's date: one of the forms of package dates, or

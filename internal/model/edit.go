@@ -36,17 +36,34 @@ func (b *Briefing) Reword(old, new *Article, list *diag.List) bool {
 	for i, e := range old.declared {
 		e.meta = new.declared[i].meta // for the positions of later warnings
 	}
+	reports := map[int]*Event{} // by the annotation that first reports them
+	for _, e := range old.declared {
+		if e.report > 0 {
+			reports[e.report] = e
+		}
+	}
 	rewritten := map[*Passage]bool{}
-	for _, an := range old.annotations {
-		p := old.passages[passageKey{an.Kind, an.ID, an.Para}]
-		if p == nil {
-			continue // not a mention, or of no known actor or topic
+	for i, an := range old.annotations {
+		keys := []passageKey{{an.Kind, an.ID, an.Para}}
+		if e := reports[i+1]; e != nil && an.Kind == annotate.Event {
+			for _, x := range e.Actors {
+				keys = append(keys, passageKey{annotate.Actor, x.ID, an.Para})
+			}
+			for _, x := range e.Topics {
+				keys = append(keys, passageKey{annotate.Topic, x.ID, an.Para})
+			}
 		}
-		if !rewritten[p] {
-			p.Text, p.Marks = passageText(old, an), nil
-			rewritten[p] = true
+		for _, key := range keys {
+			p := old.passages[key]
+			if p == nil {
+				continue // not a mention, or of no known actor or topic
+			}
+			if !rewritten[p] {
+				p.Text, p.Marks = passageText(old, an), nil
+				rewritten[p] = true
+			}
+			p.mark(an)
 		}
-		p.mark(an)
 	}
 	return true
 }
@@ -104,7 +121,7 @@ func (b *Briefing) Reannotate(old, new *Article, list *diag.List) bool {
 
 	old.doc, old.Body, old.Paragraphs, old.annotations, old.suspects, old.notMentions = new.doc, new.Body, new.Paragraphs, new.annotations, new.suspects, new.notMentions
 	for i, e := range old.declared {
-		e.meta, e.Para = new.declared[i].meta, 0
+		e.meta, e.Para, e.report = new.declared[i].meta, 0, 0
 	}
 	old.Actors, old.Topics, old.Quotes, old.passages = nil, nil, nil, nil
 	old.Events = slices.Clone(old.declared)
@@ -122,6 +139,17 @@ func (b *Briefing) Reannotate(old, new *Article, list *diag.List) bool {
 	b.Quotes = append(b.Quotes, old.Quotes...)
 	byReading(b.Quotes)
 	byEvent(old.Events)
+	// The events' reports may have moved, and with them the order of a
+	// day's events, on the timeline and on their actors' and topics' pages.
+	byEvent(b.Events)
+	for _, e := range old.declared {
+		for _, x := range e.Actors {
+			byEvent(x.Events)
+		}
+		for _, t := range e.Topics {
+			byEvent(t.Events)
+		}
+	}
 	old.mentioned = nil
 	at := func(k paragraph) ([]*Topic, []*Actor) {
 		m := b.mentionedIn(k.article)[k.para]

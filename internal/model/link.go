@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"html/template"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -187,6 +188,7 @@ type target struct {
 	event  *Event   // an event reference's
 	topics []*Topic // a quote's topics, when it names them
 	text   string   // a quote's words
+	n      int      // the annotation's place among the article's, from 1
 }
 
 // resolve finds what a's annotations point at, and reports those that
@@ -195,12 +197,12 @@ type target struct {
 // it relinks it in place (Briefing.Reannotate).
 func (l *linker) resolve(a *Article) []target {
 	var out []target
-	for _, an := range a.annotations {
+	for i, an := range a.annotations {
 		pos := a.doc.Lines.Pos(a.doc.BodyOffset + an.Offset)
 		if !l.checkAnnotation(an, pos) {
 			continue
 		}
-		t := target{an: an}
+		t := target{an: an, n: i + 1}
 		switch an.Kind {
 		case annotate.Actor:
 			t.actor = l.actor(an.ID, pos)
@@ -265,18 +267,33 @@ func (l *linker) apply(a *Article, targets []target) {
 		switch an.Kind {
 		case annotate.Actor:
 			a.Actors = addNew(a.Actors, t.actor, &actors)
-			addPassage(&t.actor.Passages, a, an)
+			addPassage(&t.actor.Passages, a, an, an.ID)
 		case annotate.Topic:
 			a.Topics = addNew(a.Topics, t.topic, &topics)
 			if topicsInParas.add(paraTopic{an.Para, t.topic}) {
 				paraTopics[an.Para] = append(paraTopics[an.Para], t.topic)
 			}
-			addPassage(&t.topic.Passages, a, an)
+			addPassage(&t.topic.Passages, a, an, an.ID)
 		case annotate.Event:
-			if t.event.Article == a && t.event.Para == 0 {
-				t.event.Para = an.Para
+			e := t.event
+			if e.Article == a && e.Para == 0 && an.Para > 0 {
+				// The paragraph that first reports the event concerns its
+				// actors and topics as if it named them: their passages
+				// mark the event's words.
+				e.Para, e.report = an.Para, t.n
+				for _, x := range e.Actors {
+					a.Actors = addNew(a.Actors, x, &actors)
+					addPassageOf(&x.Passages, a, an, passageKey{annotate.Actor, x.ID, an.Para})
+				}
+				for _, x := range e.Topics {
+					a.Topics = addNew(a.Topics, x, &topics)
+					if topicsInParas.add(paraTopic{an.Para, x}) {
+						paraTopics[an.Para] = append(paraTopics[an.Para], x)
+					}
+					addPassageOf(&x.Passages, a, an, passageKey{annotate.Topic, x.ID, an.Para})
+				}
 			}
-			a.Events = addNew(a.Events, t.event, &events)
+			a.Events = addNew(a.Events, e, &events)
 		case annotate.Quote:
 			q := &Quote{Speaker: t.actor, Text: t.text, Article: a, Para: an.Para, N: len(a.Quotes) + 1, Topics: t.topics}
 			for _, topic := range t.topics {
@@ -400,8 +417,13 @@ func (l *linker) reportSuspects(doc *content.Document, suspects []annotate.Suspe
 
 // addPassage marks the annotation's words in the passage of its actor or
 // topic in its paragraph, adding the passage to into if it is new.
-func addPassage(into *[]*Passage, a *Article, an *annotate.Annotation) {
-	key := passageKey{an.Kind, an.ID, an.Para}
+func addPassage(into *[]*Passage, a *Article, an *annotate.Annotation, id string) {
+	addPassageOf(into, a, an, passageKey{an.Kind, id, an.Para})
+}
+
+// addPassageOf marks the annotation's words in the passage key names,
+// adding the passage to into if it is new.
+func addPassageOf(into *[]*Passage, a *Article, an *annotate.Annotation, key passageKey) {
 	p, ok := a.passages[key]
 	if !ok {
 		if a.passages == nil {
@@ -604,17 +626,49 @@ func sortBriefing(b *Briefing) {
 	}
 }
 
+// byEvent puts events in timeline order: by date; within a day, those
+// with a time first, by time, then the rest in the order of their first
+// report (the article's reading order, then the words' order in it, those
+// no words report last); then by title, for a total order.
 func byEvent(s []*Event) {
 	slices.SortStableFunc(s, func(a, c *Event) int {
 		if cmp := dates.Compare(a.Date, c.Date); cmp != 0 {
+			return cmp
+		}
+		if (a.Time == "") != (c.Time == "") {
+			if a.Time != "" {
+				return -1
+			}
+			return 1
+		}
+		if cmp := strings.Compare(a.Time, c.Time); cmp != 0 {
+			return cmp
+		}
+		if a.Article != c.Article {
+			return a.Article.rank - c.Article.rank
+		}
+		if cmp := reportOrder(a.report) - reportOrder(c.report); cmp != 0 {
 			return cmp
 		}
 		return strings.Compare(a.Title, c.Title)
 	})
 }
 
+// reportOrder sorts an event no words report after those some do.
+func reportOrder(report int) int {
+	if report == 0 {
+		return math.MaxInt
+	}
+	return report
+}
+
 func byReading(s []*Quote) {
-	slices.SortStableFunc(s, func(a, c *Quote) int { return readingOrder(a.Article, a.Para, c.Article, c.Para) })
+	slices.SortStableFunc(s, func(a, c *Quote) int {
+		if cmp := readingOrder(a.Article, a.Para, c.Article, c.Para); cmp != 0 {
+			return cmp
+		}
+		return a.N - c.N // the words' order within a paragraph
+	})
 }
 
 func byPassage(s []*Passage) {

@@ -70,7 +70,7 @@ type Actor struct {
 	Members  []*Actor   // actors whose affiliation is this one
 	Quotes   []*Quote   // what they said, in reading order
 	Passages []*Passage // paragraphs that mention them
-	Events   []*Event   // events they take part in, in date order
+	Events   []*Event   // events they take part in, in timeline order
 
 	doc        *content.Document
 	profile    prose
@@ -141,12 +141,13 @@ type Article struct {
 	Body      template.HTML
 
 	Paragraphs []annotate.Paragraph
-	Events     []*Event // declared or referenced here, in date order
+	Events     []*Event // declared or referenced here, in timeline order
 	Actors     []*Actor // mentioned or quoted, in order of appearance
 	Topics     []*Topic
 	Quotes     []*Quote
 
 	declared    []*Event
+	shortTitle  string   // as written; ShortTitle falls back on the title
 	notMentions []string // names in the text that deliberately name no actor
 	annotations []*annotate.Annotation
 	suspects    []annotate.Suspect
@@ -157,6 +158,35 @@ type Article struct {
 }
 
 func (a *Article) Path() string { return "articles/" + a.Slug + "/index.html" }
+
+// shortTitleRunes bounds a title cut for citations: about half a line,
+// which names most headlines well enough beside their source and date.
+const shortTitleRunes = 48
+
+// ShortTitle names the article in citations: its short_title, or else
+// its title, cut at a word to about shortTitleRunes with an ellipsis.
+func (a *Article) ShortTitle() string {
+	if a.shortTitle != "" {
+		return a.shortTitle
+	}
+	return cutTitle(a.Title, shortTitleRunes)
+}
+
+// cutTitle cuts title to at most n runes and an ellipsis, at the last
+// space that keeps it within n, dropping punctuation left at the cut.
+func cutTitle(title string, n int) string {
+	runes := []rune(title)
+	if len(runes) <= n+1 { // an ellipsis would save nothing
+		return title
+	}
+	cut := string(runes[:n+1])
+	if i := strings.LastIndexByte(cut, ' '); i > 0 {
+		cut = cut[:i]
+	} else {
+		cut = string(runes[:n])
+	}
+	return strings.TrimRight(cut, " ,;:.–—-") + "…"
+}
 
 // ParagraphPath links to paragraph n of the article, or to its top for 0.
 func (a *Article) ParagraphPath(n int) string {
@@ -171,6 +201,7 @@ type Event struct {
 	ID      string
 	Title   string
 	Date    dates.Date
+	Time    string // "HH:MM" on the 24-hour clock, or "": orders the events of one day
 	Actors  []*Actor
 	Topics  []*Topic
 	Article *Article // the article that declares it
@@ -182,10 +213,19 @@ type Event struct {
 
 	actorIDs, topicIDs []string
 	meta               content.Meta
+	// report is the place, from 1, of the annotation that first reports
+	// the event among its article's annotations (0 for none): it orders
+	// the events of one day that have no time.
+	report int
 }
 
 // Path is the event's entry on the timeline.
 func (e *Event) Path() string { return "timeline/index.html#" + e.ID }
+
+// FirstReport is the place, from 1, of the annotation that first reports
+// the event among its article's annotations, 0 for none: what orders a
+// day's events without a time.
+func (e *Event) FirstReport() int { return e.report }
 
 // SourcePath links to the paragraph that reports the event.
 func (e *Event) SourcePath() string { return e.Article.ParagraphPath(e.Para) }
@@ -244,10 +284,10 @@ func (a *Article) frame() string { return string(a.appendFrame(nil)) }
 // appendFrame appends the frame, written with strconv rather than fmt:
 // gen serve's first build outlines every article.
 func (a *Article) appendFrame(b []byte) []byte {
-	b = appendQuoted(b, a.Title, a.Source, a.URL, a.Published.ISO(), a.Published.String(), a.Summary)
+	b = appendQuoted(b, a.Title, a.shortTitle, a.Source, a.URL, a.Published.ISO(), a.Published.String(), a.Summary)
 	b = appendQuoted(b, a.Authors...)
 	for _, e := range a.declared {
-		b = appendQuoted(append(b, "\nevent"...), e.ID, e.Title, e.Date.ISO(), e.Date.String(), e.DateNote)
+		b = appendQuoted(append(b, "\nevent"...), e.ID, e.Title, e.Date.ISO(), e.Date.String(), e.DateNote, e.Time)
 		b = appendQuoted(appendQuoted(b, e.actorIDs...), e.topicIDs...)
 	}
 	return b

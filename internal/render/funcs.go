@@ -128,10 +128,17 @@ func first(n int, list any) any {
 	return v.Slice(0, n).Interface()
 }
 
-// latest is the last n items of a list in reading order (oldest first),
-// newest first.
+// latest is the last n items of a list in reading order (oldest article
+// first), shown the newest article first: an article's quotes or
+// passages keep the order they are read in, paragraph by paragraph.
 func latest(n int, list any) any {
-	v := reflect.ValueOf(list)
+	switch l := list.(type) {
+	case []*model.Quote:
+		return newestFirst(l[max(0, len(l)-n):], func(q *model.Quote) *model.Article { return q.Article })
+	case []*model.Passage:
+		return newestFirst(l[max(0, len(l)-n):], func(p *model.Passage) *model.Article { return p.Article })
+	}
+	v := reflect.ValueOf(list) // a list of things from no article: newest first
 	if v.Kind() != reflect.Slice {
 		return list
 	}
@@ -141,6 +148,22 @@ func latest(n int, list any) any {
 		out.Index(i).Set(v.Index(v.Len() - 1 - i))
 	}
 	return out.Interface()
+}
+
+// newestFirst reverses the order of the articles of a list in reading
+// order, where each article's items are together, and keeps the order of
+// each article's items.
+func newestFirst[T any](list []T, article func(T) *model.Article) []T {
+	out := make([]T, 0, len(list))
+	for end := len(list); end > 0; {
+		start := end - 1
+		for start > 0 && article(list[start-1]) == article(list[end-1]) {
+			start--
+		}
+		out = append(out, list[start:end]...)
+		end = start
+	}
+	return out
 }
 
 // last is the last n items of a list, in order.

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -43,5 +44,25 @@ func TestRelativeLinks(t *testing.T) {
 		if got := (&Page{Path: c.page}).Rel(c.target); got != c.want {
 			t.Errorf("from %s to %s: %q, want %q", c.page, c.target, got, c.want)
 		}
+	}
+}
+
+// TestLatestKeepsEachArticlesOrder: the latest quotes show the newest
+// article first, each article's in the order they are read.
+func TestLatestKeepsEachArticlesOrder(t *testing.T) {
+	old, mid, new := &model.Article{Slug: "old"}, &model.Article{Slug: "mid"}, &model.Article{Slug: "new"}
+	var quotes []*model.Quote // in reading order
+	for _, q := range []struct {
+		a    *model.Article
+		para int
+	}{{old, 1}, {old, 2}, {mid, 1}, {mid, 3}, {new, 1}, {new, 1}, {new, 2}} {
+		quotes = append(quotes, &model.Quote{Article: q.a, Para: q.para, Text: q.a.Slug + "¶" + strconv.Itoa(q.para)})
+	}
+	var got []string
+	for _, q := range latest(5, quotes).([]*model.Quote) {
+		got = append(got, q.Text)
+	}
+	if want := "new¶1 new¶1 new¶2 mid¶1 mid¶3"; strings.Join(got, " ") != want {
+		t.Errorf("latest 5 = %q, want %q", strings.Join(got, " "), want)
 	}
 }

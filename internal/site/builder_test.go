@@ -334,6 +334,36 @@ func TestInPlaceEditsEqualFullBuilds(t *testing.T) {
 			extra: map[string]string{"static/actors/source/feed.xml": "<mine/>\n", "content/articles/first.md": unquoted},
 			steps: []map[string]string{{"content/articles/first.md": fixture()["content/articles/first.md"]}},
 		},
+		// Issue 12: a day's events follow their first reports, and an
+		// event's actors and topics count for the paragraph that reports it.
+		"the reports of a day's events swap paragraphs": {
+			extra: storyExtra(),
+			steps: []map[string]string{{"content/articles/new.md": strings.NewReplacer(
+				"(event:signing)", "(event:release)", "(event:release)", "(event:signing)").Replace(story()["content/articles/new.md"])}},
+		},
+		"the reports of a day's events swap in one paragraph": {
+			extra: storyExtra(),
+			steps: []map[string]string{
+				{"content/articles/new.md": strings.Replace(story()["content/articles/new.md"], "took place", "and the [release](event:release) took place", 1)},
+				{"content/articles/new.md": strings.Replace(story()["content/articles/new.md"], "The [signing](event:signing) took place", "The [release](event:release) and [signing](event:signing) took place", 1)},
+			},
+		},
+		"the report of an event with actors is reworded": {
+			extra: storyExtra(),
+			steps: []map[string]string{{"content/articles/new.md": strings.Replace(story()["content/articles/new.md"], "took place", "took its place", 1)}},
+		},
+		"the report of an event with actors is taken out": {
+			extra: storyExtra(),
+			steps: []map[string]string{{"content/articles/new.md": strings.Replace(story()["content/articles/new.md"], "[signing](event:signing)", "signing", 1)}},
+		},
+		"an event gains a time": {
+			extra: storyExtra(),
+			steps: []map[string]string{{"content/articles/new.md": strings.Replace(story()["content/articles/new.md"], "{id: release, date: \"2025-02-20\",", "{id: release, date: \"2025-02-20\", time: \"08:00\",", 1)}},
+		},
+		"an article's short title changes": {
+			extra: storyExtra(),
+			steps: []map[string]string{{"content/articles/new.md": strings.Replace(story()["content/articles/new.md"], "short_title: Signing day", "short_title: The signing", 1)}},
+		},
 		"two articles with a mistake each": {
 			steps: []map[string]string{{
 				"content/articles/first.md":  strings.Replace(fixture()["content/articles/first.md"], "(actor:ann)", "(actor:anne)", 1),

@@ -2,6 +2,7 @@ package site
 
 import (
 	"errors"
+	"fmt"
 	"maps"
 	"path"
 	"slices"
@@ -181,7 +182,12 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 	}}
 	if len(reannotated) > 0 {
 		jobs = append(jobs,
-			func() { feeds = refeed(b.last, feeds, namedActors, namedTopics) },
+			func() {
+				feeds = refeed(b.last, feeds, namedActors, namedTopics)
+				if f, ok := feed.SiteFeed(b.last); ok && timeline { // its events link their paragraphs, in timeline order
+					feeds = replaceFiles(feeds, f)
+				}
+			},
 			func() {
 				if timeline { // events' paragraphs moved: their provenance too
 					data = export.NewData(b.last)
@@ -296,14 +302,16 @@ func referencing(b *model.Briefing, a *model.Article) []string {
 }
 
 // eventParas are the paragraphs that first reference a's events, which
-// the timeline links.
-func eventParas(a *model.Article) []int {
-	var out []int
+// the timeline links, and the places of those references, which order a
+// day's events: one line for each event, by id.
+func eventParas(a *model.Article) []string {
+	var out []string
 	for _, e := range a.Events {
 		if e.Article == a {
-			out = append(out, e.Para)
+			out = append(out, fmt.Sprintf("%s %d %d", e.ID, e.Para, e.FirstReport()))
 		}
 	}
+	slices.Sort(out)
 	return out
 }
 
