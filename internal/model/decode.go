@@ -29,7 +29,7 @@ const idHint = "ids use lowercase letters a-z, digits and hyphens, like \"scott-
 // The fields each kind of file may have, for did-you-mean hints.
 var (
 	siteFields    = []string{"title", "description", "language", "base_url", "unsafe_html", "cname"}
-	actorFields   = []string{"name", "kind", "role", "affiliation", "aliases"}
+	actorFields   = []string{"name", "kind", "role", "affiliation", "aliases", "positions"}
 	topicFields   = []string{"title", "summary", "related"}
 	articleFields = []string{"title", "source", "url", "published", "authors", "summary", "events", "not_mentions"}
 	eventFields   = []string{"id", "date", "title", "actors", "topics"}
@@ -91,6 +91,7 @@ func DecodeActor(doc *content.Document, id string, list *diag.List) *Actor {
 		}
 		list.Errorf(m.Pos("kind", a.Kind), hint, "unknown actor kind %q", a.Kind)
 	}
+	decodePositions(a, m, list)
 	return a
 }
 
