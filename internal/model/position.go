@@ -34,7 +34,8 @@ type Position struct {
 
 	topicID, since string // as written
 	meta           content.Meta
-	order          int // place in the actor's file, to break ties
+	order          int  // place in the actor's file, to break ties
+	broken         bool // a field is missing or wrong: reported, not shown
 }
 
 // StanceLabel is the stance as a reader reads it: "Conditional".
@@ -78,22 +79,18 @@ func decodePositions(a *Actor, m content.Meta, list *diag.List) {
 			meta:    pm,
 			order:   len(a.positions),
 		}
-		ok := p.topicID != "" && p.Stance != "" && p.Summary != "" && p.since != ""
-		if p.topicID != "" && !ValidID(p.topicID) {
-			list.Errorf(pm.Pos("topic", p.topicID), idHint, "invalid topic id %q", p.topicID)
-			ok = false
-		}
+		// A position with a mistake is kept, unshown, so that linking
+		// reports what else is wrong with it in the same run.
+		p.broken = p.Stance == "" || p.Summary == ""
 		if p.Stance != "" && !slices.Contains(PositionStances(), p.Stance) {
 			hint := "stances: " + strings.Join(PositionStances(), ", ")
 			if s := diag.Suggest(p.Stance, PositionStances()); s != "" {
 				hint = s + " " + hint
 			}
 			list.Errorf(pm.Pos("stance", p.Stance), hint, "unknown stance %q", p.Stance)
-			ok = false
+			p.broken = true
 		}
-		if ok {
-			a.positions = append(a.positions, p)
-		}
+		a.positions = append(a.positions, p)
 	}
 }
 
@@ -114,8 +111,13 @@ func (l *linker) linkPositions(actors []*Actor, topics []*Topic, articles []*Art
 		seen := map[[2]string]*Position{}
 		for _, p := range a.positions {
 			p.Topic, p.SinceArticle, p.Since = nil, nil, dates.Date{}
-			topic := l.topic(p.topicID, p.meta.Pos("topic", p.topicID))
-			if !l.since(p, slugs) || topic == nil {
+			var topic *Topic
+			if p.topicID != "" {
+				topic = l.topic(p.topicID, p.meta.Pos("topic", p.topicID))
+			}
+			dated := p.since != "" && l.since(p, slugs)
+			if topic == nil || !dated || p.broken {
+				p.SinceArticle = nil
 				continue
 			}
 			p.Topic = topic
