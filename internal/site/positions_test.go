@@ -157,6 +157,11 @@ func TestPositionsOnPages(t *testing.T) {
 	} else {
 		t.Error("the deal's stances should list Zed (a person) before Land (a government)")
 	}
+	book := squash(fileOf(t, s, "book/index.html"))
+	want := `<li><a href="#actor-zed">Zed Ruler</a>: <span class="stance-label stance-conditional">Conditional</span> Zed would sign a deal that comes with guarantees. <span class="meta">Since <time class="date" datetime="2025-02-20">20 February 2025</time>, <a href="#article-later">Later news</a>; earlier: Opposes.</span></li>`
+	if !strings.Contains(book, want) {
+		t.Errorf("the book lacks Zed's stance on the deal:\n%s", want)
+	}
 	if strings.Contains(fileOf(t, s, "topics/talks/index.html"), "Zed Ruler") {
 		t.Error("the talks page shows Zed, who records no position on it")
 	}
