@@ -129,7 +129,7 @@ func DecodeArticle(doc *content.Document, slug string, list *diag.List) *Article
 		list.Errorf(m.Pos("url", a.URL), "link to the original with an http:// or https:// address", "url %q is not a web address", a.URL)
 		a.URL = ""
 	}
-	for _, em := range m.List("events", "id") {
+	for _, em := range m.List("events", "id", "each item needs fields such as id, date, title") {
 		em.WarnUnknown(eventFields...)
 		e := &Event{
 			ID:       em.String("id", true),

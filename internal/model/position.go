@@ -68,7 +68,7 @@ func (h PositionHistory) Anchor() string { return "stance-" + h.Actor.ID }
 // decodePositions reads an actor's positions: list. Topics and articles
 // are resolved when the briefing is linked.
 func decodePositions(a *Actor, m content.Meta, list *diag.List) {
-	for _, pm := range m.List("positions", "topic") {
+	for _, pm := range m.List("positions", "topic", "each item needs topic, stance, summary and since") {
 		pm.WarnUnknown(positionFields...)
 		p := &Position{
 			Actor:   a,

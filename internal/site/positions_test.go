@@ -306,6 +306,28 @@ since = "later"
 	}
 }
 
+func TestPositionsOfTheWrongShape(t *testing.T) {
+	for name, positions := range map[string]string{
+		"text":           "positions: supports\n",
+		"list of text":   "positions: [deal]\n",
+		"a table inside": "positions:\n  - topic: deal\n    stance: [supports]\n    summary: s\n    since: early\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			files := positionsFixture()
+			files["content/actors/zed.md"] = "---\nname: Zed\nkind: person\n" + positions + "---\n"
+			_, err := build(t, files)
+			want := map[string]string{
+				"text":           `content/actors/zed.md:4:1: field "positions" must be a list, not string`,
+				"list of text":   `content/actors/zed.md:4:1: field "positions" must list tables, found string`, // hint: each item needs topic, stance, summary and since
+				"a table inside": `content/actors/zed.md:6:5: field "stance" must be text, not a list`,
+			}[name]
+			if err == nil || !strings.Contains(err.Error(), want) {
+				t.Errorf("want %q, got:\n%v", want, err)
+			}
+		})
+	}
+}
+
 // TestPositionEditsEqualFullBuilds edits what positions show, from the
 // actor's file and from the article a position holds from, and checks
 // that each incremental build is a full build's.
