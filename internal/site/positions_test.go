@@ -318,7 +318,7 @@ func TestPositionsOfTheWrongShape(t *testing.T) {
 			_, err := build(t, files)
 			want := map[string]string{
 				"text":           `content/actors/zed.md:4:1: field "positions" must be a list, not string`,
-				"list of text":   `content/actors/zed.md:4:1: field "positions" must list tables, found string`, // hint: each item needs topic, stance, summary and since
+				"list of text":   "content/actors/zed.md:4:1: field \"positions\" must list tables, found string\n\thint: each item needs topic, stance, summary and since",
 				"a table inside": `content/actors/zed.md:6:5: field "stance" must be text, not a list`,
 			}[name]
 			if err == nil || !strings.Contains(err.Error(), want) {
