@@ -201,17 +201,6 @@ func (a *Actor) PositionHistories() []PositionHistory {
 	return out
 }
 
-// PositionsOn is the actor's history on t, empty when none is recorded.
-func (a *Actor) PositionsOn(t *Topic) []*Position {
-	var out []*Position
-	for _, p := range a.Positions {
-		if p.Topic == t {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
 // PositionHistories are the actors' recorded positions on the topic, one
 // history per actor, in the order of actors.
 func (t *Topic) PositionHistories() []PositionHistory { return t.positions }
