@@ -104,7 +104,7 @@ func TestPositionsFindKeysNotText(t *testing.T) {
 	doc := Parse("x.md", []byte(src), &list)
 	m := doc.Meta.ReportTo(&list)
 	m.WarnUnknown("name", "kind", "role", "events")
-	events := m.List("events", "id")
+	events := m.List("events", "id", "each item needs fields such as id, date, title")
 	if len(events) != 2 {
 		t.Fatalf("got %d events", len(events))
 	}

@@ -33,7 +33,7 @@ func FuzzParse(f *testing.F) {
 		m.String("title", true)
 		m.Date("published", false)
 		m.Strings("authors")
-		for _, e := range m.List("events", "id") {
+		for _, e := range m.List("events", "id", "each item needs fields such as id, date, title") {
 			e.String("id", true)
 			e.Pos("actors", "x")
 		}

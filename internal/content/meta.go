@@ -207,8 +207,9 @@ func (m Meta) Bool(key string) bool {
 }
 
 // List reads a list of tables (such as events). Each item's text is found
-// from its idKey value, so positions inside it point at the right item.
-func (m Meta) List(key, idKey string) []Meta {
+// from its idKey value, so positions inside it point at the right item;
+// hint names the fields an item needs, for one that is not a table.
+func (m Meta) List(key, idKey, hint string) []Meta {
 	v, ok := m.fields[key]
 	if !ok || v == nil {
 		return nil
@@ -232,7 +233,7 @@ func (m Meta) List(key, idKey string) []Meta {
 	for _, item := range items {
 		fields, ok := item.(map[string]any)
 		if !ok {
-			m.list.Errorf(m.doc.Lines.Pos(at), "each item needs fields such as id, date, title", "field %q must list tables, found %s", key, kindOf(item))
+			m.list.Errorf(m.doc.Lines.Pos(at), hint, "field %q must list tables, found %s", key, kindOf(item))
 			continue
 		}
 		sub := Meta{doc: m.doc, list: m.list, fields: fields, start: m.start, end: m.end, anchor: at}

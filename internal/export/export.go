@@ -123,13 +123,25 @@ type siteJSON struct {
 }
 
 type actorJSON struct {
-	ID          string   `json:"id"`
-	Name        string   `json:"name"`
-	Kind        string   `json:"kind"`
-	Role        string   `json:"role,omitempty"`
-	Affiliation string   `json:"affiliation,omitempty"`
-	Aliases     []string `json:"aliases"`
-	Page        string   `json:"page"`
+	ID          string         `json:"id"`
+	Name        string         `json:"name"`
+	Kind        string         `json:"kind"`
+	Role        string         `json:"role,omitempty"`
+	Affiliation string         `json:"affiliation,omitempty"`
+	Aliases     []string       `json:"aliases"`
+	Positions   []positionJSON `json:"positions"`
+	Page        string         `json:"page"`
+}
+
+// positionJSON is a stance the actor's file records on a topic, from a
+// date or an article on. An actor's positions come by topic, latest first.
+type positionJSON struct {
+	Topic   string   `json:"topic"`
+	Stance  string   `json:"stance"`
+	Summary string   `json:"summary"`
+	Since   dateJSON `json:"since"`                   // the article's publication date when since_article is set
+	Article string   `json:"since_article,omitempty"` // the slug of the article it holds from
+	Page    string   `json:"page"`                    // its place on the actor's page
 }
 
 type topicJSON struct {
@@ -196,7 +208,8 @@ func briefingOf(b *model.Briefing) briefingJSON {
 		Actors: []actorJSON{}, Topics: []topicJSON{}, Articles: []articleJSON{}, Events: []eventJSON{}, Quotes: []quoteJSON{},
 	}
 	for _, a := range b.Actors {
-		out.Actors = append(out.Actors, actorJSON{ID: a.ID, Name: a.Name, Kind: a.Kind, Role: a.Role, Affiliation: a.AffiliateID, Aliases: nonNil(a.Aliases), Page: a.Path()})
+		out.Actors = append(out.Actors, actorJSON{ID: a.ID, Name: a.Name, Kind: a.Kind, Role: a.Role, Affiliation: a.AffiliateID,
+			Aliases: nonNil(a.Aliases), Positions: positionsOf(a), Page: a.Path()})
 	}
 	for _, t := range b.Topics {
 		var related []string
@@ -214,6 +227,18 @@ func briefingOf(b *model.Briefing) briefingJSON {
 			Topics: topicIDs(e.Topics), Provenance: provenance(b, e.Article, e.Para)})
 	}
 	return out // the quotes are written apart (Data)
+}
+
+func positionsOf(a *model.Actor) []positionJSON {
+	out := []positionJSON{}
+	for _, p := range a.Positions {
+		x := positionJSON{Topic: p.Topic.ID, Stance: p.Stance, Summary: p.Summary, Since: dateOf(p.Since), Page: p.Path()}
+		if p.SinceArticle != nil {
+			x.Article = p.SinceArticle.Slug
+		}
+		out = append(out, x)
+	}
+	return out
 }
 
 func quoteOf(b *model.Briefing, q *model.Quote) quoteJSON {

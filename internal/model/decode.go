@@ -29,7 +29,7 @@ const idHint = "ids use lowercase letters a-z, digits and hyphens, like \"scott-
 // The fields each kind of file may have, for did-you-mean hints.
 var (
 	siteFields    = []string{"title", "description", "language", "base_url", "unsafe_html", "cname"}
-	actorFields   = []string{"name", "kind", "role", "affiliation", "aliases"}
+	actorFields   = []string{"name", "kind", "role", "affiliation", "aliases", "positions"}
 	topicFields   = []string{"title", "summary", "related"}
 	articleFields = []string{"title", "source", "url", "published", "authors", "summary", "events", "not_mentions", "short_title"}
 	eventFields   = []string{"id", "date", "time", "title", "actors", "topics"}
@@ -91,6 +91,7 @@ func DecodeActor(doc *content.Document, id string, list *diag.List) *Actor {
 		}
 		list.Errorf(m.Pos("kind", a.Kind), hint, "unknown actor kind %q", a.Kind)
 	}
+	decodePositions(a, m, list)
 	return a
 }
 
@@ -129,7 +130,7 @@ func DecodeArticle(doc *content.Document, slug string, list *diag.List) *Article
 		list.Errorf(m.Pos("url", a.URL), "link to the original with an http:// or https:// address", "url %q is not a web address", a.URL)
 		a.URL = ""
 	}
-	for _, em := range m.List("events", "id") {
+	for _, em := range m.List("events", "id", "each item needs fields such as id, date, title") {
 		em.WarnUnknown(eventFields...)
 		e := &Event{
 			ID:       em.String("id", true),

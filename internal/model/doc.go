@@ -10,6 +10,11 @@
 // Nothing here does I/O, so the model is cheap to test and safe to render
 // from many goroutines once built.
 //
+// Besides what the articles show, an actor's file may record positions:
+// the analyst's reading of where the actor stands on a topic, from an
+// article or date on (Position). Link checks them with the rest, and the
+// stance matrix (Stance) puts them beside the quotes and mentions.
+//
 // Each thing knows its page: Path returns a site-relative file path such
 // as "actors/zelensky/index.html", which the renderer turns into a link
 // relative to the page that shows it.

@@ -59,6 +59,7 @@ func Link(site Site, actors []*Actor, topics []*Topic, articles []*Article, list
 		b.Quotes = append(b.Quotes, a.Quotes...)
 	}
 	sortBriefing(b)
+	l.linkPositions(b.Actors, b.Topics, b.Articles)
 	relate(b)
 	return b
 }

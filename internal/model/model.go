@@ -72,7 +72,12 @@ type Actor struct {
 	Passages []*Passage // paragraphs that mention them
 	Events   []*Event   // events they take part in, in timeline order
 
+	// Positions are the positions the file records, by topic (in the
+	// order of topics), each topic's latest first.
+	Positions []*Position
+
 	doc        *content.Document
+	positions  []*Position // as decoded, in the file's order
 	profile    prose
 	stances    []Stance
 	coMentions []CoMention
@@ -114,8 +119,9 @@ type Topic struct {
 	Passages []*Passage
 	Events   []*Event
 
-	doc      *content.Document
-	overview prose
+	doc       *content.Document
+	overview  prose
+	positions []PositionHistory // the actors' recorded positions on it
 }
 
 // SetOverview attaches the topic's rendered overview.
@@ -151,6 +157,7 @@ type Article struct {
 	notMentions []string // names in the text that deliberately name no actor
 	annotations []*annotate.Annotation
 	suspects    []annotate.Suspect
+	positions   []*Position // those that hold from this article
 	doc         *content.Document
 	passages    map[passageKey]*Passage // the actors' and topics' passages in it
 	mentioned   map[int]paraMentions    // by paragraph, kept for Briefing.Reannotate

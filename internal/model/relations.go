@@ -39,17 +39,35 @@ func (t *Topic) Positions() []SpeakerQuotes {
 	return groups
 }
 
-// Stance is what connects one actor and one topic: the actor's quotes on
-// the topic, and the paragraphs that mention both.
+// Stance is what connects one actor and one topic: the positions the
+// actor's file records on the topic, the actor's quotes on it, and the
+// paragraphs that mention both.
 type Stance struct {
-	Actor    *Actor
-	Topic    *Topic
-	Quotes   []*Quote
-	Passages []*Passage // the actor's passages that also mention the topic
+	Actor     *Actor
+	Topic     *Topic
+	Positions []*Position // latest first
+	Quotes    []*Quote
+	Passages  []*Passage // the actor's passages that also mention the topic
 }
 
 // Empty reports whether nothing connects the actor and the topic.
-func (s Stance) Empty() bool { return len(s.Quotes) == 0 && len(s.Passages) == 0 }
+func (s Stance) Empty() bool { return len(s.Positions) == 0 && !s.Evidence() }
+
+// Evidence reports whether the articles connect the actor and the topic:
+// a quote, or a paragraph naming both.
+func (s Stance) Evidence() bool { return len(s.Quotes) > 0 || len(s.Passages) > 0 }
+
+// Current is the latest position recorded, nil if none.
+func (s Stance) Current() *Position {
+	if len(s.Positions) == 0 {
+		return nil
+	}
+	return s.Positions[0]
+}
+
+// weight ranks stances: a recorded position counts as much as a few
+// quotes, as it is the analyst's reading of them.
+func (s Stance) weight() int { return 6*min(len(s.Positions), 1) + 2*len(s.Quotes) + len(s.Passages) }
 
 // Anchor is the id of the section of the actor's page about the topic.
 func (s Stance) Anchor() string { return "on-" + s.Topic.ID }
@@ -94,7 +112,7 @@ func (b *Briefing) StanceRows() []*Actor {
 	weight := func(a *Actor) int {
 		n := 0
 		for _, s := range a.stances {
-			n += 2*len(s.Quotes) + len(s.Passages)
+			n += s.weight()
 		}
 		return n
 	}
@@ -148,6 +166,10 @@ func relateActor(a *Actor, topics []*Topic, at mentionedAt) {
 		byTopic[t] = s
 		return s
 	}
+	for _, p := range a.Positions {
+		s := stance(p.Topic)
+		s.Positions = append(s.Positions, p)
+	}
 	for _, q := range a.Quotes {
 		for _, t := range q.Topics {
 			s := stance(t)
@@ -180,8 +202,7 @@ func relateActor(a *Actor, topics []*Topic, at mentionedAt) {
 	// The topics most connected to the actor first; the pages show the
 	// first few in full.
 	sort.SliceStable(a.stances, func(i, j int) bool {
-		x, y := a.stances[i], a.stances[j]
-		return 2*len(x.Quotes)+len(x.Passages) > 2*len(y.Quotes)+len(y.Passages)
+		return a.stances[i].weight() > a.stances[j].weight()
 	})
 	for other, passages := range others {
 		a.coMentions = append(a.coMentions, CoMention{other, passages})

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
@@ -88,14 +89,55 @@ func TestAccessibility(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := browsertest.New(t)
-	dir := build(t)
+	checkAccessibility(ctx, t, axe, build(t), pageKinds)
+}
+
+// TestStanceHistoryAccessibility checks what the shipped briefing does not
+// show: a stance that changed, shown with its earlier one, and every
+// stance's badge.
+func TestStanceHistoryAccessibility(t *testing.T) {
+	axe, err := os.ReadFile(Tool(t, "axe-core/axe.min.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := browsertest.New(t)
+	root := fstest.MapFS{
+		"content/topics/deal.md":  {Data: []byte("---\ntitle: The deal\n---\n")},
+		"content/topics/talks.md": {Data: []byte("---\ntitle: Talks\n---\n")},
+		"content/actors/zed.md": {Data: []byte("---\nname: Zed\nkind: person\npositions:\n" +
+			"  - {topic: deal, stance: opposes, summary: Against the first draft., since: early}\n" +
+			"  - {topic: deal, stance: conditional, summary: For it with guarantees., since: later}\n" +
+			"  - {topic: talks, stance: mixed, summary: Talks later., since: \"2025-03\"}\n---\n")},
+		"content/actors/ann.md": {Data: []byte("---\nname: Ann\nkind: person\npositions:\n" +
+			"  - {topic: deal, stance: supports, summary: For it., since: early}\n" +
+			"  - {topic: talks, stance: unclear, summary: Unclear., since: early}\n---\n")},
+		"content/articles/early.md": {Data: []byte("---\ntitle: Early\npublished: \"2025-02-01\"\n---\n[Zed](actor:zed) said [“no”](quote:zed?topic=deal).\n")},
+		"content/articles/later.md": {Data: []byte("---\ntitle: Later\npublished: \"2025-02-20\"\n---\n[Ann](actor:ann) and [Zed](actor:zed) on [the deal](topic:deal).\n")},
+	}
+	s, err := site.Build(site.NewProject(root, briefing.Templates(), briefing.Static()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if _, err := s.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	checkAccessibility(ctx, t, axe, dir, map[string]string{
+		"stances": "stances/index.html", "actor": "actors/zed/index.html", "topic": "topics/deal/index.html", "book": "book/index.html",
+	})
+}
+
+// checkAccessibility runs axe-core on the pages of the site in dir, in
+// light and dark colour schemes.
+func checkAccessibility(ctx context.Context, t *testing.T, axe []byte, dir string, pages map[string]string) {
+	t.Helper()
 	for _, scheme := range []string{"light", "dark"} {
 		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
 			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
 		}); err != nil {
 			t.Fatal(err)
 		}
-		for kind, page := range pageKinds {
+		for kind, page := range pages {
 			if err := chromedp.Do(ctx, chromedp.Navigate("file://"+dir+"/"+page)); err != nil {
 				t.Fatal(err)
 			}

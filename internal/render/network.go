@@ -29,6 +29,9 @@ func (p *Page) Network() template.HTML {
 		}
 		nodes = append(nodes, network.Node{ID: "actor:" + a.ID, Label: a.Name, Group: a.Kind, Href: p.Rel(a.Path()), Weight: weight})
 		for _, s := range a.Stances() {
+			if !s.Evidence() {
+				continue // a position alone: the picture shows what the articles connect
+			}
 			edges = append(edges, network.Edge{From: "actor:" + a.ID, To: "topic:" + s.Topic.ID, Weight: len(s.Quotes) + len(s.Passages)})
 		}
 		for _, c := range a.CoMentions() {

@@ -119,6 +119,15 @@ role: ""
 affiliation: ""
 # Other spellings used in sources: [Zelenskyy]
 aliases: []
+# Where they stand on topics, and since when: each entry has a topic id,
+# a stance (supports, opposes, conditional, mixed or unclear), a one-line
+# summary, and since, the slug of the article that reports it or a date.
+# A change of stance is another entry with a later since.
+#   - topic: minerals-deal
+#     stance: conditional
+#     summary: "Would sign only with security guarantees."
+#     since: zelensky-rejects-us-minerals-proposal
+positions: []
 ---
 A short profile: who they are, as far as it matters to the briefing.
 `

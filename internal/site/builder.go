@@ -428,10 +428,14 @@ func touchesOf(b *model.Briefing) map[string][]string {
 }
 
 // pagesShowing are the pages that show something of an article: its own,
-// those of the actors and topics it names, and those of its events'
-// actors and topics.
+// those of the actors and topics it names, those of its events' actors
+// and topics, and those of the positions that hold from it (which show
+// its title and date).
 func pagesShowing(a *model.Article) []string {
 	pages := []string{a.Path()}
+	for _, p := range a.PositionsSince() {
+		pages = append(pages, p.Actor.Path(), p.Topic.Path())
+	}
 	actors, topics := a.Named() // a quote may name topics the text does not
 	for _, x := range actors {
 		pages = append(pages, x.Path())

@@ -231,6 +231,13 @@ func TestRandomEditsEqualFullBuilds(t *testing.T) {
 		files[name] = string(f.Data)
 	}
 	files["site.toml"] = "title = \"Random\"\nbase_url = \"https://example.org/\"\n" // for the feeds
+	// Positions since articles the edits retitle, on the actor's page, topic
+	// pages and the stance matrix, which a retitle must render again.
+	for i := range 6 {
+		files[fmt.Sprintf("content/actors/actor-%d.md", i)] = fmt.Sprintf("---\nname: Actor %d\nkind: person\npositions:\n"+
+			"  - {topic: topic-%d, stance: supports, summary: For it., since: article-%d}\n"+
+			"  - {topic: topic-%d, stance: opposes, summary: Against it., since: article-%d}\n---\n", i, i%4, i, i%4, i+6)
+	}
 	dir := testproject.New(t, files)
 	b := site.NewBuilder(project(dir))
 	if _, err := b.Build(nil); err != nil {
