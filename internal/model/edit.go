@@ -43,6 +43,8 @@ func (b *Briefing) Reword(old, new *Article, list *diag.List) bool {
 		}
 	}
 	rewritten := map[*Passage]bool{}
+	var ws []word
+	var key []byte
 	for i, an := range old.annotations {
 		keys := []passageKey{{an.Kind, an.ID, an.Para}}
 		if e := reports[i+1]; e != nil && an.Kind == annotate.Event {
@@ -63,6 +65,17 @@ func (b *Briefing) Reword(old, new *Article, list *diag.List) bool {
 				rewritten[p] = true
 			}
 			p.mark(an)
+		}
+		for _, m := range b.names.namedIn(old, an, &ws, &key) { // as resolve puts them, after their quote or reference
+			p := old.passages[passageKey{m.Kind, m.ID, m.Para}]
+			if p == nil {
+				continue
+			}
+			if !rewritten[p] {
+				p.Text, p.Marks = passageText(old, m), nil
+				rewritten[p] = true
+			}
+			p.mark(m)
 		}
 	}
 	return true
@@ -88,7 +101,7 @@ func (b *Briefing) Reannotate(old, new *Article, list *diag.List) bool {
 		return false
 	}
 	var found diag.List
-	l := &linker{list: &found, known: b.known}
+	l := &linker{list: &found, names: b.names, known: b.known}
 	targets := l.resolve(new)
 	warnMissed(new, b.names, &found)
 	failed := found.HasErrors()

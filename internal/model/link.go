@@ -36,10 +36,11 @@ func Link(site Site, actors []*Actor, topics []*Topic, articles []*Article, list
 	for _, a := range articles {
 		l.declareEvents(a)
 	}
+	names := newNameIndex(actors)
+	l.names = names
 	for _, a := range articles {
 		l.linkArticle(a)
 	}
-	names := newNameIndex(actors)
 	missed := make([]diag.List, len(articles))
 	parallel.For(len(articles), func(i int) { warnMissed(articles[i], names, &missed[i]) })
 	for i := range missed {
@@ -73,7 +74,8 @@ type passageKey struct {
 }
 
 type linker struct {
-	list *diag.List
+	list  *diag.List
+	names nameIndex // for the actors that quotes and event references name
 	known
 }
 
@@ -198,6 +200,8 @@ type target struct {
 // it relinks it in place (Briefing.Reannotate).
 func (l *linker) resolve(a *Article) []target {
 	var out []target
+	var ws []word
+	var key []byte
 	for i, an := range a.annotations {
 		pos := a.doc.Lines.Pos(a.doc.BodyOffset + an.Offset)
 		if !l.checkAnnotation(an, pos) {
@@ -240,6 +244,11 @@ func (l *linker) resolve(a *Article) []target {
 			continue
 		}
 		out = append(out, t)
+		for _, m := range l.names.namedIn(a, an, &ws, &key) {
+			if x := l.known.actors[m.ID]; x != nil {
+				out = append(out, target{an: m, actor: x})
+			}
+		}
 	}
 	l.checkText(a)
 	return out

@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"briefing/internal/annotate"
 	"briefing/internal/diag"
 )
 
@@ -229,4 +230,53 @@ func isWordRune(r rune) bool {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
 	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// Quotes and event references name actors too: a quotation that names
+// Russia is a passage about Russia, though the writer annotated it as the
+// speaker's words. resolve puts a mention of each actor such words name
+// right after the quote or reference (Reword, rewording them, the same),
+// so marks keep the order of the words. The names are those the
+// missed-mention check looks for, the longest at each word, and a name
+// listed in not_mentions counts for nothing here either.
+
+// namedIn are the mentions of actors that the words of a quote or an
+// event reference make; ws and key are buffers the caller reuses.
+func (idx nameIndex) namedIn(a *Article, an *annotate.Annotation, ws *[]word, key *[]byte) []*annotate.Annotation {
+	if an.Kind != annotate.Quote && an.Kind != annotate.Event || an.Para < 1 || an.Para > len(a.Paragraphs) {
+		return nil
+	}
+	text := a.Paragraphs[an.Para-1].Text
+	if an.Start < 0 || an.End > len(text) || an.Start >= an.End {
+		return nil
+	}
+	var named []*annotate.Annotation
+	*ws = appendWords((*ws)[:0], text[an.Start:an.End])
+	words := *ws
+	for w := 0; w < len(words); w++ {
+		if !idx.firsts[words[w].text] {
+			continue
+		}
+		var best *Actor
+		bestLen := 0
+		for _, n := range idx.lengths {
+			if n <= bestLen || w+n > len(words) {
+				continue
+			}
+			*key = joinWords((*key)[:0], words[w:w+n])
+			if actor, ok := idx.names[string(*key)]; ok {
+				best, bestLen = actor, n
+			}
+		}
+		if best == nil {
+			continue
+		}
+		start, end := an.Start+words[w].start, an.Start+words[w+bestLen-1].end
+		w += bestLen - 1
+		if name := text[start:end]; !slices.Contains(a.notMentions, name) {
+			named = append(named, &annotate.Annotation{Kind: annotate.Actor, ID: best.ID, Text: name,
+				Para: an.Para, Offset: an.Offset, Start: start, End: end})
+		}
+	}
+	return named
 }
