@@ -294,6 +294,9 @@ func TestRandomEditsEqualFullBuilds(t *testing.T) {
 
 // TestInPlaceEditsEqualFullBuilds covers the corners of edits taken into
 // the last build's model in place.
+// quotesLand is an article whose quote names Land.
+const quotesLand = "---\ntitle: Third\npublished: \"2025-03\"\n---\n[Ann](actor:ann) met them. Ann said [“Land will sign”](quote:ann), and [Land](actor:land) did.\n"
+
 func TestInPlaceEditsEqualFullBuilds(t *testing.T) {
 	referencing := "---\ntitle: Third\npublished: \"2025-03\"\n---\n[Ann](actor:ann) recalled [the meeting](event:meeting).\n"
 	unquoted := strings.Replace(fixture()["content/articles/first.md"], "[“not yet”](quote:source?topic=talks)", "“not yet”", 1)
@@ -340,6 +343,15 @@ func TestInPlaceEditsEqualFullBuilds(t *testing.T) {
 		"a static file at the path of a feed that comes": {
 			extra: map[string]string{"static/actors/source/feed.xml": "<mine/>\n", "content/articles/first.md": unquoted},
 			steps: []map[string]string{{"content/articles/first.md": fixture()["content/articles/first.md"]}},
+		},
+		// Issue 12: a quote that names an actor is a passage about them;
+		// rewording around it moves its marks, rewording it drops the name.
+		"the words around a quote that names an actor": {
+			extra: map[string]string{"content/articles/third.md": quotesLand},
+			steps: []map[string]string{
+				{"content/articles/third.md": strings.Replace(quotesLand, "Ann said", "Ann said firmly", 1)},
+				{"content/articles/third.md": strings.Replace(quotesLand, "“Land will sign”", "“They will sign”", 1)},
+			},
 		},
 		// Issue 12: a day's events follow their first reports, and an
 		// event's actors and topics count for the paragraph that reports it.
