@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"mime"
 	"net/http"
@@ -380,6 +381,7 @@ func TestDataExports(t *testing.T) {
 	if len(b.Quotes) != 19 || len(b.Events) != 9 {
 		t.Errorf("%d quotes and %d events, want 19 and 9", len(b.Quotes), len(b.Events))
 	}
+	checkWholeModel(t, read(t, filepath.Join(dir, "briefing.json")))
 	for _, q := range b.Quotes {
 		if q.Text == "It’s a colonial agreement, and Zelensky cannot sign it." {
 			if q.Speaker != "former-senior-ukrainian-official" || q.Provenance.Paragraph != 5 ||
@@ -425,6 +427,91 @@ func TestDataExports(t *testing.T) {
 	}
 	for id := range want {
 		t.Errorf("TimelineJS lacks %s", id)
+	}
+}
+
+// checkWholeModel checks that briefing.json holds what the pages show
+// beyond quotes and events: each article's paragraphs, the mentions with
+// their marked words, actors' profiles and topics' overviews.
+func checkWholeModel(t *testing.T, data string) {
+	t.Helper()
+	var b struct {
+		Actors []struct {
+			ID, Profile string
+		}
+		Topics []struct {
+			ID, Overview string
+		}
+		Articles []struct {
+			Slug       string
+			Paragraphs []struct {
+				N            int
+				Text, Anchor string
+			}
+		}
+		Mentions []struct {
+			Actor, Topic, Article, Text string
+			Paragraph                   int
+			Marks                       [][2]int
+		}
+	}
+	if err := json.Unmarshal([]byte(data), &b); err != nil {
+		t.Fatal(err)
+	}
+	const slug = "zelensky-rejects-us-minerals-proposal"
+	paras := map[int]string{}
+	for _, a := range b.Articles {
+		for i, p := range a.Paragraphs {
+			if a.Slug == slug {
+				paras[p.N] = p.Text
+			}
+			if p.N != i+1 || p.Anchor != fmt.Sprintf("p%d", p.N) || p.Text == "" {
+				t.Errorf("%s paragraph %d: %+v", a.Slug, i+1, p)
+			}
+		}
+	}
+	if len(paras) < 10 {
+		t.Fatalf("%s has %d paragraphs in briefing.json", slug, len(paras))
+	}
+	var kellogg []string // the words marked as naming Kellogg in the paragraph on Munich
+	topics := 0
+	for _, m := range b.Mentions {
+		if (m.Actor == "") == (m.Topic == "") || m.Article != slug || len(m.Marks) == 0 {
+			t.Errorf("mention %+v", m)
+			continue
+		}
+		text := []rune(paras[m.Paragraph])
+		if m.Paragraph == 0 {
+			text = []rune(m.Text)
+		}
+		for _, s := range m.Marks {
+			if s[0] < 0 || s[0] >= s[1] || s[1] > len(text) {
+				t.Fatalf("mention %+v: mark %v outside %q", m, s, string(text))
+			}
+			if m.Actor == "kellogg" && strings.HasPrefix(string(text), "However, Gen. Keith Kellogg") {
+				kellogg = append(kellogg, string(text[s[0]:s[1]]))
+			}
+		}
+		if m.Topic != "" {
+			topics++
+		}
+	}
+	if len(kellogg) == 0 || kellogg[0] != "Keith Kellogg" || !slices.Contains(kellogg, "Kellogg") || topics == 0 {
+		t.Errorf("marks naming Kellogg in the paragraph on Munich: %q; %d topic mentions", kellogg, topics)
+	}
+	profile := ""
+	for _, a := range b.Actors {
+		if a.ID == "kellogg" {
+			profile = a.Profile
+		}
+	}
+	if !strings.Contains(profile, "<p>Keith Kellogg is a retired US Army lieutenant general") {
+		t.Errorf("Kellogg's profile: %q", profile)
+	}
+	for _, x := range b.Topics {
+		if x.Overview == "" {
+			t.Errorf("topic %s has no overview in briefing.json", x.ID)
+		}
 	}
 }
 

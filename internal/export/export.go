@@ -4,8 +4,12 @@
 package export
 
 import (
+	"cmp"
 	"encoding/json"
 	"maps"
+	"slices"
+	"strconv"
+	"unicode/utf8"
 
 	"briefing/internal/dates"
 	"briefing/internal/model"
@@ -15,82 +19,173 @@ import (
 // Files returns briefing.json and timeline.json.
 func Files(b *model.Briefing) []output.File { return []output.File{NewData(b).File(), Timeline(b)} }
 
-// Data is briefing.json kept in pieces: everything before the quotes, and
-// each article's quotes, so that gen serve writes again only the quotes
-// of an article whose annotations changed (Requote), not tens of
-// megabytes of JSON.
+// Data is briefing.json kept in pieces: what holds of the whole briefing,
+// and each article's entry, mentions and quotes, so that gen serve writes
+// again only the pieces of an article whose text or annotations changed
+// (Rewrite), not tens of megabytes of JSON.
 type Data struct {
-	head   []byte           // the JSON up to the quotes' opening bracket
-	order  []*model.Article // the articles with quotes, in the quotes' order
-	quotes map[*model.Article][]byte
+	head     []byte           // from the start to the articles' opening bracket
+	events   []byte           // from the articles' closing bracket to the mentions' opening one
+	articles []*model.Article // in the order of b.Articles
+	quoted   []*model.Article // the articles with quotes, in the quotes' order
+	parts    map[*model.Article]parts
 }
+
+// parts are an article's pieces of briefing.json; mentions and quotes are
+// entries separated by commas, empty for none.
+type parts struct{ entry, mentions, quotes []byte }
 
 // NewData writes briefing.json for b.
 func NewData(b *model.Briefing) *Data {
-	all := briefingOf(b)
-	head := marshal(all) // ends `"quotes":[]}` and a newline
-	d := &Data{head: head[:len(head)-len("]}\n")], quotes: map[*model.Article][]byte{}}
-	for i := 0; i < len(b.Quotes); {
-		a := b.Quotes[i].Article
-		j := i
-		for j < len(b.Quotes) && b.Quotes[j].Article == a {
-			j++
+	d := &Data{articles: b.Articles, parts: make(map[*model.Article]parts, len(b.Articles))}
+	var head []byte
+	head = append(head, `{"site":`...)
+	head = appendJSON(head, siteJSON{Title: b.Site.Title, Description: b.Site.Description, Language: b.Site.Language, BaseURL: b.Site.BaseURL})
+	head = append(head, `,"actors":`...)
+	head = appendJSON(head, actorsOf(b))
+	head = append(head, `,"topics":`...)
+	head = appendJSON(head, topicsOf(b))
+	d.head = append(head, `,"articles":[`...)
+	events := append([]byte(nil), `],"events":`...)
+	events = appendJSON(events, eventsOf(b))
+	d.events = append(events, `,"mentions":[`...)
+
+	mentions := map[*model.Article][]mentionJSON{}
+	for _, a := range b.Actors {
+		for _, p := range a.Passages {
+			mentions[p.Article] = append(mentions[p.Article], mentionOf(p, a.ID, ""))
 		}
-		d.order = append(d.order, a)
-		d.quotes[a] = quotesOf(b, b.Quotes[i:j])
-		i = j
+	}
+	for _, t := range b.Topics {
+		for _, p := range t.Passages {
+			mentions[p.Article] = append(mentions[p.Article], mentionOf(p, "", t.ID))
+		}
+	}
+	quotes := map[*model.Article][]*model.Quote{}
+	for _, q := range b.Quotes {
+		if quotes[q.Article] == nil {
+			d.quoted = append(d.quoted, q.Article)
+		}
+		quotes[q.Article] = append(quotes[q.Article], q)
+	}
+	for _, a := range b.Articles {
+		d.parts[a] = partsOf(b, a, mentions[a], quotes[a])
 	}
 	return d
 }
 
-// quotesOf is the quotes' entries, separated by commas.
-func quotesOf(b *model.Briefing, quotes []*model.Quote) []byte {
-	var out []byte
+// partsOf writes an article's pieces, given its mentions in any order and
+// its quotes in reading order.
+func partsOf(b *model.Briefing, a *model.Article, mentions []mentionJSON, quotes []*model.Quote) parts {
+	slices.SortFunc(mentions, func(x, y mentionJSON) int {
+		return cmp.Or(cmp.Compare(x.Paragraph, y.Paragraph), cmp.Compare(firstMark(x), firstMark(y)),
+			cmp.Compare(x.Topic, y.Topic), // actors first: their topic is ""
+			cmp.Compare(x.Actor, y.Actor))
+	})
+	var out parts
+	out.entry = appendJSON(nil, articleOf(a))
+	for i, m := range mentions {
+		if i > 0 {
+			out.mentions = append(out.mentions, ',')
+		}
+		out.mentions = appendJSON(out.mentions, m)
+	}
 	for i, q := range quotes {
 		if i > 0 {
-			out = append(out, ',')
+			out.quotes = append(out.quotes, ',')
 		}
-		data, err := json.Marshal(quoteOf(b, q))
-		if err != nil {
-			panic(err)
-		}
-		out = append(out, data...)
+		out.quotes = appendJSON(out.quotes, quoteOf(b, q))
 	}
 	return out
 }
 
 // File is briefing.json.
 func (d *Data) File() output.File {
-	n := len(d.head) + 3
-	for _, a := range d.order {
-		n += len(d.quotes[a]) + 1
+	n := len(d.head) + len(d.events) + len(`],"quotes":[]}`) + 1
+	for _, p := range d.parts {
+		n += len(p.entry) + len(p.mentions) + len(p.quotes) + 3
 	}
 	out := append(make([]byte, 0, n), d.head...)
-	for i, a := range d.order {
+	for i, a := range d.articles {
 		if i > 0 {
 			out = append(out, ',')
 		}
-		out = append(out, d.quotes[a]...)
+		out = append(out, d.parts[a].entry...)
+	}
+	out = append(out, d.events...)
+	first := true
+	for _, a := range d.articles {
+		if m := d.parts[a].mentions; len(m) > 0 {
+			if !first {
+				out = append(out, ',')
+			}
+			out, first = append(out, m...), false
+		}
+	}
+	out = append(out, `],"quotes":[`...)
+	for i, a := range d.quoted {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = append(out, d.parts[a].quotes...)
 	}
 	return output.File{Path: "briefing.json", Data: append(out, "]}\n"...)}
 }
 
-// Requote returns briefing.json after a's quotes changed and nothing else
-// it shows did (an annotation edit that moved no event's paragraph); d is
-// left as it is. An article that gains its first quote or loses its last
-// is written anew with the rest.
-func (d *Data) Requote(b *model.Briefing, a *model.Article) *Data {
-	if _, had := d.quotes[a]; !had || len(a.Quotes) == 0 {
+// Rewrite returns briefing.json after a's text, mentions or quotes changed
+// and nothing else it shows did: no front matter, no event's paragraph
+// (model.Briefing.Reword and Reannotate); d is left as it is. An article
+// that gains its first quote or loses its last is written anew with the
+// rest, as the quotes' order may change.
+func (d *Data) Rewrite(b *model.Briefing, a *model.Article) *Data {
+	old, ok := d.parts[a]
+	if !ok || (len(old.quotes) > 0) != (len(a.Quotes) > 0) {
 		return NewData(b)
 	}
-	e := &Data{head: d.head, order: d.order, quotes: maps.Clone(d.quotes)}
-	e.quotes[a] = quotesOf(b, a.Quotes)
-	return e
+	var mentions []mentionJSON
+	actors, topics := a.Named()
+	for _, x := range uniq(actors) {
+		for _, p := range x.Passages {
+			if p.Article == a {
+				mentions = append(mentions, mentionOf(p, x.ID, ""))
+			}
+		}
+	}
+	for _, t := range uniq(topics) {
+		for _, p := range t.Passages {
+			if p.Article == a {
+				mentions = append(mentions, mentionOf(p, "", t.ID))
+			}
+		}
+	}
+	e := *d
+	e.parts = maps.Clone(d.parts)
+	e.parts[a] = partsOf(b, a, mentions, a.Quotes)
+	return &e
+}
+
+// uniq is s without repeats, in the order of their first place.
+func uniq[T comparable](s []T) []T {
+	seen := make(map[T]bool, len(s))
+	return slices.DeleteFunc(s, func(x T) bool {
+		had := seen[x]
+		seen[x] = true
+		return had
+	})
 }
 
 // Timeline is timeline.json, which shows the events alone.
 func Timeline(b *model.Briefing) output.File {
 	return output.File{Path: "timeline.json", Data: marshal(timelineOf(b))}
+}
+
+// appendJSON appends v, written compactly, to out.
+func appendJSON(out []byte, v any) []byte {
+	data, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // plain structs of strings, numbers and slices
+	}
+	return append(out, data...)
 }
 
 // marshal writes v compactly: a large briefing's export is tens of
@@ -105,15 +200,6 @@ func marshal(v any) []byte {
 
 // The shapes of briefing.json. Paths are site-relative; URL fields are
 // absolute and present only with a base URL.
-
-type briefingJSON struct {
-	Site     siteJSON      `json:"site"`
-	Actors   []actorJSON   `json:"actors"`
-	Topics   []topicJSON   `json:"topics"`
-	Articles []articleJSON `json:"articles"`
-	Events   []eventJSON   `json:"events"`
-	Quotes   []quoteJSON   `json:"quotes"`
-}
 
 type siteJSON struct {
 	Title       string `json:"title"`
@@ -130,6 +216,7 @@ type actorJSON struct {
 	Affiliation string         `json:"affiliation,omitempty"`
 	Aliases     []string       `json:"aliases"`
 	Positions   []positionJSON `json:"positions"`
+	Profile     string         `json:"profile,omitempty"` // HTML as on the actor's page, its links relative to Page
 	Page        string         `json:"page"`
 }
 
@@ -145,23 +232,47 @@ type positionJSON struct {
 }
 
 type topicJSON struct {
-	ID      string   `json:"id"`
-	Title   string   `json:"title"`
-	Summary string   `json:"summary,omitempty"`
-	Related []string `json:"related"`
-	Page    string   `json:"page"`
+	ID       string   `json:"id"`
+	Title    string   `json:"title"`
+	Summary  string   `json:"summary,omitempty"`
+	Related  []string `json:"related"`
+	Overview string   `json:"overview,omitempty"` // HTML as on the topic's page, its links relative to Page
+	Page     string   `json:"page"`
 }
 
 type articleJSON struct {
-	Slug       string   `json:"slug"`
-	Title      string   `json:"title"`
-	ShortTitle string   `json:"short_title"`
-	Source     string   `json:"source,omitempty"`
-	SourceURL  string   `json:"source_url,omitempty"`
-	Published  dateJSON `json:"published"`
-	Authors    []string `json:"authors"`
-	Summary    string   `json:"summary,omitempty"`
-	Page       string   `json:"page"`
+	Slug       string          `json:"slug"`
+	Title      string          `json:"title"`
+	ShortTitle string          `json:"short_title"`
+	Source     string          `json:"source,omitempty"`
+	SourceURL  string          `json:"source_url,omitempty"`
+	Published  dateJSON        `json:"published"`
+	Authors    []string        `json:"authors"`
+	Summary    string          `json:"summary,omitempty"`
+	Page       string          `json:"page"`
+	Paragraphs []paragraphJSON `json:"paragraphs"`
+}
+
+// paragraphJSON is a paragraph of an article, which mentions, quotes and
+// events cite by number.
+type paragraphJSON struct {
+	N      int    `json:"n"`
+	Text   string `json:"text"`   // plain text
+	Anchor string `json:"anchor"` // its id in the article's page: "p5"
+}
+
+// mentionJSON is a paragraph that names an actor or a topic (one of the
+// two is set), with the words that do as [start, end) offsets in Unicode
+// code points of the paragraph's text, or of Text for words outside the
+// paragraphs (paragraph 0, a heading). Mentions come by article, in the
+// articles' order, then by paragraph and first mark, actors first.
+type mentionJSON struct {
+	Actor     string   `json:"actor,omitempty"`
+	Topic     string   `json:"topic,omitempty"`
+	Article   string   `json:"article"`
+	Paragraph int      `json:"paragraph"`
+	Text      string   `json:"text,omitempty"`
+	Marks     [][2]int `json:"marks"`
 }
 
 type dateJSON struct {
@@ -202,31 +313,71 @@ type provenanceJSON struct {
 	SourceURL string `json:"source_url,omitempty"`
 }
 
-func briefingOf(b *model.Briefing) briefingJSON {
-	out := briefingJSON{
-		Site:   siteJSON{Title: b.Site.Title, Description: b.Site.Description, Language: b.Site.Language, BaseURL: b.Site.BaseURL},
-		Actors: []actorJSON{}, Topics: []topicJSON{}, Articles: []articleJSON{}, Events: []eventJSON{}, Quotes: []quoteJSON{},
-	}
+func actorsOf(b *model.Briefing) []actorJSON {
+	out := []actorJSON{}
 	for _, a := range b.Actors {
-		out.Actors = append(out.Actors, actorJSON{ID: a.ID, Name: a.Name, Kind: a.Kind, Role: a.Role, Affiliation: a.AffiliateID,
-			Aliases: nonNil(a.Aliases), Positions: positionsOf(a), Page: a.Path()})
+		out = append(out, actorJSON{ID: a.ID, Name: a.Name, Kind: a.Kind, Role: a.Role, Affiliation: a.AffiliateID,
+			Aliases: nonNil(a.Aliases), Positions: positionsOf(a), Profile: string(a.Profile), Page: a.Path()})
 	}
+	return out
+}
+
+func topicsOf(b *model.Briefing) []topicJSON {
+	out := []topicJSON{}
 	for _, t := range b.Topics {
 		var related []string
 		for _, r := range t.Related {
 			related = append(related, r.ID)
 		}
-		out.Topics = append(out.Topics, topicJSON{ID: t.ID, Title: t.Title, Summary: t.Summary, Related: nonNil(related), Page: t.Path()})
+		out = append(out, topicJSON{ID: t.ID, Title: t.Title, Summary: t.Summary, Related: nonNil(related),
+			Overview: string(t.Overview), Page: t.Path()})
 	}
-	for _, a := range b.Articles {
-		out.Articles = append(out.Articles, articleJSON{Slug: a.Slug, Title: a.Title, ShortTitle: a.ShortTitle(), Source: a.Source, SourceURL: a.URL,
-			Published: dateOf(a.Published), Authors: nonNil(a.Authors), Summary: a.Summary, Page: a.Path()})
-	}
+	return out
+}
+
+func eventsOf(b *model.Briefing) []eventJSON {
+	out := []eventJSON{}
 	for _, e := range b.Events {
-		out.Events = append(out.Events, eventJSON{ID: e.ID, Title: e.Title, Date: dateOf(e.Date), Time: e.Time, Actors: actorIDs(e.Actors),
+		out = append(out, eventJSON{ID: e.ID, Title: e.Title, Date: dateOf(e.Date), Time: e.Time, Actors: actorIDs(e.Actors),
 			Topics: topicIDs(e.Topics), Provenance: provenance(b, e.Article, e.Para)})
 	}
-	return out // the quotes are written apart (Data)
+	return out
+}
+
+func articleOf(a *model.Article) articleJSON {
+	paras := make([]paragraphJSON, 0, len(a.Paragraphs))
+	for _, p := range a.Paragraphs {
+		paras = append(paras, paragraphJSON{N: p.N, Text: p.Text, Anchor: "p" + strconv.Itoa(p.N)})
+	}
+	return articleJSON{Slug: a.Slug, Title: a.Title, ShortTitle: a.ShortTitle(), Source: a.Source, SourceURL: a.URL,
+		Published: dateOf(a.Published), Authors: nonNil(a.Authors), Summary: a.Summary, Page: a.Path(), Paragraphs: paras}
+}
+
+// mentionOf is p, a passage of the actor or the topic with the id given.
+func mentionOf(p *model.Passage, actor, topic string) mentionJSON {
+	m := mentionJSON{Actor: actor, Topic: topic, Article: p.Article.Slug, Paragraph: p.Para, Marks: make([][2]int, 0, len(p.Marks))}
+	if p.Para == 0 || p.Para > len(p.Article.Paragraphs) {
+		m.Text = p.Text
+	}
+	at, runes := 0, 0 // a byte offset of p.Text and the code points before it; marks come in order
+	for _, s := range p.Marks {
+		if s.Start < at { // not after the last: count again from the start
+			at, runes = 0, 0
+		}
+		runes += utf8.RuneCountInString(p.Text[at:s.Start])
+		start := runes
+		runes += utf8.RuneCountInString(p.Text[s.Start:s.End])
+		m.Marks = append(m.Marks, [2]int{start, runes})
+		at = s.End
+	}
+	return m
+}
+
+func firstMark(m mentionJSON) int {
+	if len(m.Marks) == 0 {
+		return -1
+	}
+	return m.Marks[0][0]
 }
 
 func positionsOf(a *model.Actor) []positionJSON {

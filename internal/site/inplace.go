@@ -24,8 +24,8 @@ import (
 // linked again: model.Briefing.Reword when only the text of paragraphs
 // changed, model.Briefing.Reannotate when annotations did. Only the pages
 // that can show the change are rendered again; a reworded article changes
-// only the part of the search index that holds it, and nothing the feeds
-// or exports show. The result equals a full build's.
+// only the part of the search index that holds it and its pieces of
+// briefing.json, and nothing the feeds show. The result equals a full build's.
 //
 // It reports false when the edits need the full way: anything but saved
 // articles that the last good build holds, or a changed front matter.
@@ -188,17 +188,20 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 					feeds = replaceFiles(feeds, f)
 				}
 			},
-			func() {
-				if timeline { // events' paragraphs moved: their provenance too
-					data = export.NewData(b.last)
-					exports = replaceFiles(exports, export.Timeline(b.last))
-				} else {
-					for _, a := range reannotated {
-						data = data.Requote(b.last, a)
-					}
+		)
+	}
+	if len(reannotated)+len(reworded) > 0 { // briefing.json holds paragraphs' text and mentions' marks
+		jobs = append(jobs, func() {
+			if timeline { // events' paragraphs moved: their provenance too
+				data = export.NewData(b.last)
+				exports = replaceFiles(exports, export.Timeline(b.last))
+			} else {
+				for _, a := range slices.Concat(reworded, reannotated) {
+					data = data.Rewrite(b.last, a)
 				}
-				exports = replaceFiles(exports, data.File())
-			})
+			}
+			exports = replaceFiles(exports, data.File())
+		})
 	}
 	rendered := make([]output.File, len(todo))
 	errs := make([]error, len(todo))
