@@ -346,23 +346,8 @@ func TestNoFeedsWithoutABaseURL(t *testing.T) {
 
 func TestDataExports(t *testing.T) {
 	dir := buildForPages(t)
-	c := jsonschema.NewCompiler()
-	schema, err := c.Compile(filepath.Join("..", "..", "docs", "briefing.schema.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := os.Open(filepath.Join(dir, "briefing.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	inst, err := jsonschema.UnmarshalJSON(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := schema.Validate(inst); err != nil {
-		t.Errorf("briefing.json does not match docs/briefing.schema.json: %v", err)
-	}
+	validate(t, "briefing.schema.json", filepath.Join(dir, "briefing.json"))
+	validate(t, "paragraphs.schema.json", filepath.Join(dir, "paragraphs/part-1.json"))
 
 	var b struct {
 		Quotes []struct {
@@ -381,7 +366,7 @@ func TestDataExports(t *testing.T) {
 	if len(b.Quotes) != 19 || len(b.Events) != 9 {
 		t.Errorf("%d quotes and %d events, want 19 and 9", len(b.Quotes), len(b.Events))
 	}
-	checkWholeModel(t, read(t, filepath.Join(dir, "briefing.json")))
+	checkWholeModel(t, dir)
 	for _, q := range b.Quotes {
 		if q.Text == "It’s a colonial agreement, and Zelensky cannot sign it." {
 			if q.Speaker != "former-senior-ukrainian-official" || q.Provenance.Paragraph != 5 ||
@@ -430,10 +415,32 @@ func TestDataExports(t *testing.T) {
 	}
 }
 
-// checkWholeModel checks that briefing.json holds what the pages show
-// beyond quotes and events: each article's paragraphs, the mentions with
-// their marked words, actors' profiles and topics' overviews.
-func checkWholeModel(t *testing.T, data string) {
+// validate checks the JSON file at path against docs/<schema>.
+func validate(t *testing.T, schema, path string) {
+	t.Helper()
+	s, err := jsonschema.NewCompiler().Compile(filepath.Join("..", "..", "docs", schema))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	inst, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Validate(inst); err != nil {
+		t.Errorf("%s does not match docs/%s: %v", path, schema, err)
+	}
+}
+
+// checkWholeModel checks that briefing.json and the parts of the
+// paragraphs it names hold what the pages show beyond quotes and events:
+// each article's paragraphs, the mentions with their marked words,
+// actors' profiles and topics' overviews.
+func checkWholeModel(t *testing.T, dir string) {
 	t.Helper()
 	var b struct {
 		Actors []struct {
@@ -443,40 +450,69 @@ func checkWholeModel(t *testing.T, data string) {
 			ID, Overview string
 		}
 		Articles []struct {
-			Slug       string
-			Paragraphs []struct {
-				N            int
-				Text, Anchor string
-			}
+			Slug, Paragraphs string
 		}
 		Mentions []struct {
-			Actor, Topic, Article, Text string
-			Paragraph                   int
-			Marks                       [][2]int
+			Actor, Topic, Article string
+			Paragraph             int
 		}
 	}
-	if err := json.Unmarshal([]byte(data), &b); err != nil {
+	if err := json.Unmarshal([]byte(read(t, filepath.Join(dir, "briefing.json"))), &b); err != nil {
 		t.Fatal(err)
 	}
-	const slug = "zelensky-rejects-us-minerals-proposal"
-	paras := map[int]string{}
+	type marks struct {
+		Actor, Topic, Text string
+		Paragraph          int
+		Marks              [][2]int
+	}
+	type text struct {
+		Paragraphs []struct {
+			N            int
+			Text, Anchor string
+		}
+		Mentions []marks
+	}
+	parts := map[string]map[string]text{} // by path, then slug
 	for _, a := range b.Articles {
-		for i, p := range a.Paragraphs {
-			if a.Slug == slug {
-				paras[p.N] = p.Text
+		if parts[a.Paragraphs] == nil {
+			var part map[string]text
+			if err := json.Unmarshal([]byte(read(t, filepath.Join(dir, a.Paragraphs))), &part); err != nil {
+				t.Fatal(err)
 			}
-			if p.N != i+1 || p.Anchor != fmt.Sprintf("p%d", p.N) || p.Text == "" {
-				t.Errorf("%s paragraph %d: %+v", a.Slug, i+1, p)
+			parts[a.Paragraphs] = part
+		}
+		if _, ok := parts[a.Paragraphs][a.Slug]; !ok {
+			t.Errorf("%s has no paragraphs in %s", a.Slug, a.Paragraphs)
+		}
+	}
+	const slug = "zelensky-rejects-us-minerals-proposal"
+	var zelensky text
+	paras := map[int]string{}
+	for _, part := range parts {
+		for s, a := range part {
+			for i, p := range a.Paragraphs {
+				if s == slug {
+					paras[p.N], zelensky = p.Text, a
+				}
+				if p.N != i+1 || p.Anchor != fmt.Sprintf("p%d", p.N) || p.Text == "" {
+					t.Errorf("%s paragraph %d: %+v", s, i+1, p)
+				}
 			}
 		}
 	}
 	if len(paras) < 10 {
-		t.Fatalf("%s has %d paragraphs in briefing.json", slug, len(paras))
+		t.Fatalf("%s has %d paragraphs in its part", slug, len(paras))
+	}
+	if len(zelensky.Mentions) != len(b.Mentions) {
+		t.Fatalf("%d mentions in briefing.json, %d marked in the part", len(b.Mentions), len(zelensky.Mentions))
 	}
 	var kellogg []string // the words marked as naming Kellogg in the paragraph on Munich
 	topics := 0
-	for _, m := range b.Mentions {
-		if (m.Actor == "") == (m.Topic == "") || m.Article != slug || len(m.Marks) == 0 {
+	for i, m := range zelensky.Mentions {
+		if x := b.Mentions[i]; x.Actor != m.Actor || x.Topic != m.Topic || x.Paragraph != m.Paragraph || x.Article != slug {
+			t.Errorf("mention %+v in briefing.json, marked as %+v in the part", x, m)
+		}
+		if (m.Actor == "") == (m.Topic == "") || len(m.Marks) == 0 {
 			t.Errorf("mention %+v", m)
 			continue
 		}

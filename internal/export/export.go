@@ -1,9 +1,11 @@
 // Package export writes the briefing as data: briefing.json, the whole
-// model with each item's provenance (docs/briefing.schema.json describes
-// it), and timeline.json in the format of Knight Lab's TimelineJS.
+// model with each item's provenance but the paragraphs' text, which
+// paragraphs/part-N.json hold (docs/briefing.schema.json and
+// docs/paragraphs.schema.json describe them), and timeline.json in the format of Knight Lab's TimelineJS.
 package export
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/json"
 	"maps"
@@ -16,28 +18,45 @@ import (
 	"briefing/internal/output"
 )
 
-// Files returns briefing.json and timeline.json.
-func Files(b *model.Briefing) []output.File { return []output.File{NewData(b).File(), Timeline(b)} }
+// Files returns briefing.json, the parts of the paragraphs and timeline.json.
+func Files(b *model.Briefing) []output.File { return append(NewData(b).Files(), Timeline(b)) }
 
-// Data is briefing.json kept in pieces: what holds of the whole briefing,
-// and each article's entry, mentions and quotes, so that gen serve writes
-// again only the pieces of an article whose text or annotations changed
-// (Rewrite), not tens of megabytes of JSON.
+// PartPath is where part n of the paragraphs, from 1, is written.
+func PartPath(n int) string { return "paragraphs/part-" + strconv.Itoa(n) + ".json" }
+
+// ArticlesPerPart is how many articles' paragraphs a part holds, as in
+// the search index: a text edit writes again only its article's part.
+const ArticlesPerPart = 250
+
+// Data is briefing.json and the parts of the paragraphs, kept in pieces:
+// what holds of the whole briefing, and each article's entry, mentions,
+// quotes and text, so that gen serve writes again only the files whose
+// pieces changed (Rewrite). briefing.json holds nothing of the
+// paragraphs' text: a reworded article changes its part alone.
 type Data struct {
 	head     []byte           // from the start to the articles' opening bracket
 	events   []byte           // from the articles' closing bracket to the mentions' opening one
 	articles []*model.Article // in the order of b.Articles
+	at       map[*model.Article]int
 	quoted   []*model.Article // the articles with quotes, in the quotes' order
-	parts    map[*model.Article]parts
+	pieces   map[*model.Article]pieces
+	file     []byte   // briefing.json, joined from the pieces
+	parts    [][]byte // the parts of the paragraphs, joined from the articles' text
 }
 
-// parts are an article's pieces of briefing.json; mentions and quotes are
-// entries separated by commas, empty for none.
-type parts struct{ entry, mentions, quotes []byte }
+// pieces are an article's pieces of briefing.json, and its value in its
+// part; mentions and quotes are entries separated by commas, empty for none.
+type pieces struct{ entry, mentions, quotes, text []byte }
 
-// NewData writes briefing.json for b.
+// sameOutside says whether p and q write the same in briefing.json.
+func (p pieces) sameOutside(q pieces) bool {
+	return bytes.Equal(p.entry, q.entry) && bytes.Equal(p.mentions, q.mentions) && bytes.Equal(p.quotes, q.quotes)
+}
+
+// NewData writes briefing.json and the parts for b.
 func NewData(b *model.Briefing) *Data {
-	d := &Data{articles: b.Articles, parts: make(map[*model.Article]parts, len(b.Articles))}
+	d := &Data{articles: b.Articles, at: make(map[*model.Article]int, len(b.Articles)),
+		pieces: make(map[*model.Article]pieces, len(b.Articles))}
 	var head []byte
 	head = append(head, `{"site":`...)
 	head = appendJSON(head, siteJSON{Title: b.Site.Title, Description: b.Site.Description, Language: b.Site.Language, BaseURL: b.Site.BaseURL})
@@ -50,15 +69,15 @@ func NewData(b *model.Briefing) *Data {
 	events = appendJSON(events, eventsOf(b))
 	d.events = append(events, `,"mentions":[`...)
 
-	mentions := map[*model.Article][]mentionJSON{}
+	passages := map[*model.Article][]named{}
 	for _, a := range b.Actors {
 		for _, p := range a.Passages {
-			mentions[p.Article] = append(mentions[p.Article], mentionOf(p, a.ID, ""))
+			passages[p.Article] = append(passages[p.Article], named{p, a.ID, ""})
 		}
 	}
 	for _, t := range b.Topics {
 		for _, p := range t.Passages {
-			mentions[p.Article] = append(mentions[p.Article], mentionOf(p, "", t.ID))
+			passages[p.Article] = append(passages[p.Article], named{p, "", t.ID})
 		}
 	}
 	quotes := map[*model.Article][]*model.Quote{}
@@ -68,27 +87,45 @@ func NewData(b *model.Briefing) *Data {
 		}
 		quotes[q.Article] = append(quotes[q.Article], q)
 	}
-	for _, a := range b.Articles {
-		d.parts[a] = partsOf(b, a, mentions[a], quotes[a])
+	for i, a := range b.Articles {
+		d.at[a] = i
+		d.pieces[a] = piecesOf(b, a, i/ArticlesPerPart, passages[a], quotes[a])
+	}
+	d.file = d.join()
+	d.parts = make([][]byte, (len(b.Articles)+ArticlesPerPart-1)/ArticlesPerPart)
+	for n := range d.parts {
+		d.parts[n] = d.joinPart(n)
 	}
 	return d
 }
 
-// partsOf writes an article's pieces, given its mentions in any order and
-// its quotes in reading order.
-func partsOf(b *model.Briefing, a *model.Article, mentions []mentionJSON, quotes []*model.Quote) parts {
-	slices.SortFunc(mentions, func(x, y mentionJSON) int {
-		return cmp.Or(cmp.Compare(x.Paragraph, y.Paragraph), cmp.Compare(firstMark(x), firstMark(y)),
-			cmp.Compare(x.Topic, y.Topic), // actors first: their topic is ""
-			cmp.Compare(x.Actor, y.Actor))
+// named is a passage of the actor or the topic with the id given.
+type named struct {
+	p            *model.Passage
+	actor, topic string
+}
+
+// piecesOf writes an article's pieces, given its passages in any order,
+// its quotes in reading order and its part, from 0. Mentions come by
+// paragraph, actors first, then by id: an order the text cannot change.
+func piecesOf(b *model.Briefing, a *model.Article, part int, passages []named, quotes []*model.Quote) pieces {
+	slices.SortFunc(passages, func(x, y named) int {
+		return cmp.Or(cmp.Compare(x.p.Para, y.p.Para),
+			cmp.Compare(x.topic, y.topic), // actors first: their topic is ""
+			cmp.Compare(x.actor, y.actor))
 	})
-	var out parts
-	out.entry = appendJSON(nil, articleOf(a))
-	for i, m := range mentions {
+	var out pieces
+	out.entry = appendJSON(nil, articleOf(a, part))
+	text := textJSON{Paragraphs: make([]paragraphJSON, 0, len(a.Paragraphs)), Mentions: make([]marksJSON, 0, len(passages))}
+	for _, p := range a.Paragraphs {
+		text.Paragraphs = append(text.Paragraphs, paragraphJSON{N: p.N, Text: p.Text, Anchor: "p" + strconv.Itoa(p.N)})
+	}
+	for i, x := range passages {
 		if i > 0 {
 			out.mentions = append(out.mentions, ',')
 		}
-		out.mentions = appendJSON(out.mentions, m)
+		out.mentions = appendJSON(out.mentions, mentionJSON{Actor: x.actor, Topic: x.topic, Article: a.Slug, Paragraph: x.p.Para})
+		text.Mentions = append(text.Mentions, marksOf(x.p, x.actor, x.topic))
 	}
 	for i, q := range quotes {
 		if i > 0 {
@@ -96,13 +133,14 @@ func partsOf(b *model.Briefing, a *model.Article, mentions []mentionJSON, quotes
 		}
 		out.quotes = appendJSON(out.quotes, quoteOf(b, q))
 	}
+	out.text = appendJSON(nil, text)
 	return out
 }
 
-// File is briefing.json.
-func (d *Data) File() output.File {
+// join writes briefing.json from the pieces.
+func (d *Data) join() []byte {
 	n := len(d.head) + len(d.events) + len(`],"quotes":[]}`) + 1
-	for _, p := range d.parts {
+	for _, p := range d.pieces {
 		n += len(p.entry) + len(p.mentions) + len(p.quotes) + 3
 	}
 	out := append(make([]byte, 0, n), d.head...)
@@ -110,12 +148,12 @@ func (d *Data) File() output.File {
 		if i > 0 {
 			out = append(out, ',')
 		}
-		out = append(out, d.parts[a].entry...)
+		out = append(out, d.pieces[a].entry...)
 	}
 	out = append(out, d.events...)
 	first := true
 	for _, a := range d.articles {
-		if m := d.parts[a].mentions; len(m) > 0 {
+		if m := d.pieces[a].mentions; len(m) > 0 {
 			if !first {
 				out = append(out, ',')
 			}
@@ -127,40 +165,75 @@ func (d *Data) File() output.File {
 		if i > 0 {
 			out = append(out, ',')
 		}
-		out = append(out, d.parts[a].quotes...)
+		out = append(out, d.pieces[a].quotes...)
 	}
-	return output.File{Path: "briefing.json", Data: append(out, "]}\n"...)}
+	return append(out, "]}\n"...)
 }
 
-// Rewrite returns briefing.json after a's text, mentions or quotes changed
+// joinPart writes part n (from 0): an object of the articles' text by slug.
+func (d *Data) joinPart(n int) []byte {
+	articles := d.articles[n*ArticlesPerPart : min((n+1)*ArticlesPerPart, len(d.articles))]
+	size := 3
+	for _, a := range articles {
+		size += len(a.Slug) + len(d.pieces[a].text) + 4
+	}
+	out := append(make([]byte, 0, size), '{')
+	for i, a := range articles {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = append(append(appendJSON(out, a.Slug), ':'), d.pieces[a].text...)
+	}
+	return append(out, "}\n"...)
+}
+
+// Files are briefing.json and the parts of the paragraphs.
+func (d *Data) Files() []output.File {
+	files := make([]output.File, 0, 1+len(d.parts))
+	files = append(files, output.File{Path: "briefing.json", Data: d.file})
+	for n, part := range d.parts {
+		files = append(files, output.File{Path: PartPath(n + 1), Data: part})
+	}
+	return files
+}
+
+// Rewrite returns the data after a's text, mentions or quotes changed
 // and nothing else it shows did: no front matter, no event's paragraph
-// (model.Briefing.Reword and Reannotate); d is left as it is. An article
-// that gains its first quote or loses its last is written anew with the
-// rest, as the quotes' order may change.
+// (model.Briefing.Reword and Reannotate); d is left as it is. Only a's
+// part is written again, and briefing.json only when a's pieces of it
+// changed, as they do not when its text alone did. An article that gains
+// its first quote or loses its last is written anew with the rest, as
+// the quotes' order may change.
 func (d *Data) Rewrite(b *model.Briefing, a *model.Article) *Data {
-	old, ok := d.parts[a]
+	old, ok := d.pieces[a]
 	if !ok || (len(old.quotes) > 0) != (len(a.Quotes) > 0) {
 		return NewData(b)
 	}
-	var mentions []mentionJSON
+	var passages []named
 	actors, topics := a.Named()
 	for _, x := range uniq(actors) {
 		for _, p := range x.Passages {
 			if p.Article == a {
-				mentions = append(mentions, mentionOf(p, x.ID, ""))
+				passages = append(passages, named{p, x.ID, ""})
 			}
 		}
 	}
 	for _, t := range uniq(topics) {
 		for _, p := range t.Passages {
 			if p.Article == a {
-				mentions = append(mentions, mentionOf(p, "", t.ID))
+				passages = append(passages, named{p, "", t.ID})
 			}
 		}
 	}
+	n := d.at[a] / ArticlesPerPart
 	e := *d
-	e.parts = maps.Clone(d.parts)
-	e.parts[a] = partsOf(b, a, mentions, a.Quotes)
+	e.pieces = maps.Clone(d.pieces)
+	e.pieces[a] = piecesOf(b, a, n, passages, a.Quotes)
+	if !old.sameOutside(e.pieces[a]) {
+		e.file = e.join()
+	}
+	e.parts = slices.Clone(d.parts)
+	e.parts[n] = e.joinPart(n)
 	return &e
 }
 
@@ -241,16 +314,23 @@ type topicJSON struct {
 }
 
 type articleJSON struct {
-	Slug       string          `json:"slug"`
-	Title      string          `json:"title"`
-	ShortTitle string          `json:"short_title"`
-	Source     string          `json:"source,omitempty"`
-	SourceURL  string          `json:"source_url,omitempty"`
-	Published  dateJSON        `json:"published"`
-	Authors    []string        `json:"authors"`
-	Summary    string          `json:"summary,omitempty"`
-	Page       string          `json:"page"`
+	Slug       string   `json:"slug"`
+	Title      string   `json:"title"`
+	ShortTitle string   `json:"short_title"`
+	Source     string   `json:"source,omitempty"`
+	SourceURL  string   `json:"source_url,omitempty"`
+	Published  dateJSON `json:"published"`
+	Authors    []string `json:"authors"`
+	Summary    string   `json:"summary,omitempty"`
+	Page       string   `json:"page"`
+	Paragraphs string   `json:"paragraphs"` // the part that holds its paragraphs and mentions' marks: PartPath
+}
+
+// textJSON is an article's value in its part: its paragraphs, and the
+// words that make its mentions, in the order of briefing.json's.
+type textJSON struct {
 	Paragraphs []paragraphJSON `json:"paragraphs"`
+	Mentions   []marksJSON     `json:"mentions"`
 }
 
 // paragraphJSON is a paragraph of an article, which mentions, quotes and
@@ -262,14 +342,22 @@ type paragraphJSON struct {
 }
 
 // mentionJSON is a paragraph that names an actor or a topic (one of the
-// two is set), with the words that do as [start, end) offsets in Unicode
-// code points of the paragraph's text, or of Text for words outside the
-// paragraphs (paragraph 0, a heading). Mentions come by article, in the
-// articles' order, then by paragraph and first mark, actors first.
+// two is set). Mentions come by article, in the articles' order, then by
+// paragraph, actors first, then by id; the words that make them are in
+// the article's part (marksJSON), which the text alone changes.
 type mentionJSON struct {
+	Actor     string `json:"actor,omitempty"`
+	Topic     string `json:"topic,omitempty"`
+	Article   string `json:"article"`
+	Paragraph int    `json:"paragraph"`
+}
+
+// marksJSON is a mention's words in the article's part, as [start, end)
+// offsets in Unicode code points of the paragraph's text, or of Text for
+// words outside the paragraphs (paragraph 0, a heading).
+type marksJSON struct {
 	Actor     string   `json:"actor,omitempty"`
 	Topic     string   `json:"topic,omitempty"`
-	Article   string   `json:"article"`
 	Paragraph int      `json:"paragraph"`
 	Text      string   `json:"text,omitempty"`
 	Marks     [][2]int `json:"marks"`
@@ -344,18 +432,15 @@ func eventsOf(b *model.Briefing) []eventJSON {
 	return out
 }
 
-func articleOf(a *model.Article) articleJSON {
-	paras := make([]paragraphJSON, 0, len(a.Paragraphs))
-	for _, p := range a.Paragraphs {
-		paras = append(paras, paragraphJSON{N: p.N, Text: p.Text, Anchor: "p" + strconv.Itoa(p.N)})
-	}
+// articleOf is a's entry, its paragraphs in part n (from 0).
+func articleOf(a *model.Article, n int) articleJSON {
 	return articleJSON{Slug: a.Slug, Title: a.Title, ShortTitle: a.ShortTitle(), Source: a.Source, SourceURL: a.URL,
-		Published: dateOf(a.Published), Authors: nonNil(a.Authors), Summary: a.Summary, Page: a.Path(), Paragraphs: paras}
+		Published: dateOf(a.Published), Authors: nonNil(a.Authors), Summary: a.Summary, Page: a.Path(), Paragraphs: PartPath(n + 1)}
 }
 
-// mentionOf is p, a passage of the actor or the topic with the id given.
-func mentionOf(p *model.Passage, actor, topic string) mentionJSON {
-	m := mentionJSON{Actor: actor, Topic: topic, Article: p.Article.Slug, Paragraph: p.Para, Marks: make([][2]int, 0, len(p.Marks))}
+// marksOf is the words of p, a passage of the actor or the topic with the id given.
+func marksOf(p *model.Passage, actor, topic string) marksJSON {
+	m := marksJSON{Actor: actor, Topic: topic, Paragraph: p.Para, Marks: make([][2]int, 0, len(p.Marks))}
 	if p.Para == 0 || p.Para > len(p.Article.Paragraphs) {
 		m.Text = p.Text
 	}
@@ -371,13 +456,6 @@ func mentionOf(p *model.Passage, actor, topic string) mentionJSON {
 		at = s.End
 	}
 	return m
-}
-
-func firstMark(m mentionJSON) int {
-	if len(m.Marks) == 0 {
-		return -1
-	}
-	return m.Marks[0][0]
 }
 
 func positionsOf(a *model.Actor) []positionJSON {

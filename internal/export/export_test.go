@@ -18,7 +18,7 @@ func TestMentionMarksCountCodePoints(t *testing.T) {
 	}
 	first, second := span("Zelensky", 0), span("Zelensky", 10)
 	p := &model.Passage{Article: a, Para: 1, Text: text, Marks: []model.Span{first, second, first}} // the last out of order, as outside paragraphs
-	m := mentionOf(p, "zelensky", "")
+	m := marksOf(p, "zelensky", "")
 	runes := []rune(text)
 	var got []string
 	for _, s := range m.Marks {
@@ -29,7 +29,7 @@ func TestMentionMarksCountCodePoints(t *testing.T) {
 	}
 
 	heading := &model.Passage{Article: a, Para: 0, Text: "Über Zelensky", Marks: []model.Span{{Start: 0, End: len("Über Zelensky")}}}
-	if m := mentionOf(heading, "", "talks"); m.Text != "Über Zelensky" || !slices.Equal(m.Marks, [][2]int{{0, 13}}) || m.Topic != "talks" {
+	if m := marksOf(heading, "", "talks"); m.Text != "Über Zelensky" || !slices.Equal(m.Marks, [][2]int{{0, 13}}) || m.Topic != "talks" {
 		t.Errorf("a heading's mention: %+v", m)
 	}
 }

@@ -50,7 +50,7 @@ type Builder struct {
 	// and the articles' converter of the last build with its links key.
 	last            *model.Briefing
 	index           *search.Index
-	data            *export.Data // briefing.json
+	data            *export.Data // briefing.json and the parts of the paragraphs
 	warnings        []diag.Diagnostic
 	feeds, exports  []output.File
 	others          []output.File // .nojekyll, CNAME and the static files
@@ -196,7 +196,7 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 			if b.Emit == nil {
 				data = d
 			}
-			return []output.File{d.File(), export.Timeline(briefing)}
+			return append(d.Files(), export.Timeline(briefing))
 		},
 	}
 	made := make([][]output.File, len(views))

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"briefing"
 	"briefing/internal/diag"
@@ -418,4 +419,49 @@ func TestInPlaceEditsEqualFullBuilds(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestARewordedArticleLeavesBriefingJSON checks that a text edit writes
+// again only the article's part of the paragraphs, not briefing.json
+// (the same bytes, not joined again), and that an added mention does.
+func TestARewordedArticleLeavesBriefingJSON(t *testing.T) {
+	dir := testproject.New(t, fixture())
+	b := site.NewBuilder(project(dir))
+	before, err := b.Build(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := fixture()["content/articles/first.md"]
+	testproject.Write(t, dir, "content/articles/first.md", strings.Replace(first, "would follow", "would surely follow", 1))
+	reworded, err := b.Build([]string{"content/articles/first.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameAsFullBuild(t, dir, reworded)
+	if x, y := filesData(before, "briefing.json"), filesData(reworded, "briefing.json"); len(x) == 0 || unsafe.SliceData(x) != unsafe.SliceData(y) {
+		t.Errorf("a reworded article wrote briefing.json again")
+	}
+	if x, y := fileOf(t, before, "paragraphs/part-1.json"), fileOf(t, reworded, "paragraphs/part-1.json"); x == y || !strings.Contains(y, "would surely follow") {
+		t.Errorf("the reworded article's part did not change:\n%s", y)
+	}
+
+	testproject.Write(t, dir, "content/articles/first.md", first+"\n[Land](actor:land) agreed.\n")
+	mentioned, err := b.Build([]string{"content/articles/first.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameAsFullBuild(t, dir, mentioned)
+	if fileOf(t, reworded, "briefing.json") == fileOf(t, mentioned, "briefing.json") {
+		t.Errorf("an added mention left briefing.json as it was")
+	}
+}
+
+// filesData is the bytes of s's file at path, as the build holds them.
+func filesData(s *site.Site, path string) []byte {
+	for _, f := range s.Files {
+		if f.Path == path {
+			return f.Data
+		}
+	}
+	return nil
 }

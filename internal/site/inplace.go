@@ -24,8 +24,8 @@ import (
 // linked again: model.Briefing.Reword when only the text of paragraphs
 // changed, model.Briefing.Reannotate when annotations did. Only the pages
 // that can show the change are rendered again; a reworded article changes
-// only the part of the search index that holds it and its pieces of
-// briefing.json, and nothing the feeds show. The result equals a full build's.
+// only the parts of the search index and of the paragraphs that hold it,
+// not briefing.json, and nothing the feeds show. The result equals a full build's.
 //
 // It reports false when the edits need the full way: anything but saved
 // articles that the last good build holds, or a changed front matter.
@@ -190,7 +190,7 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 			},
 		)
 	}
-	if len(reannotated)+len(reworded) > 0 { // briefing.json holds paragraphs' text and mentions' marks
+	if len(reannotated)+len(reworded) > 0 { // the parts of the paragraphs hold their text and mentions' marks
 		jobs = append(jobs, func() {
 			if timeline { // events' paragraphs moved: their provenance too
 				data = export.NewData(b.last)
@@ -200,7 +200,7 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 					data = data.Rewrite(b.last, a)
 				}
 			}
-			exports = replaceFiles(exports, data.File())
+			exports = replaceFiles(exports, data.Files()...)
 		})
 	}
 	rendered := make([]output.File, len(todo))
@@ -281,11 +281,16 @@ func refeed(briefing *model.Briefing, feeds []output.File, actors []*model.Actor
 	return out
 }
 
-// replaceFiles returns files with f in the place of the file of its path.
-func replaceFiles(files []output.File, f output.File) []output.File {
+// replaceFiles returns files with each of new in the place of the file
+// of its path.
+func replaceFiles(files []output.File, new ...output.File) []output.File {
+	byPath := make(map[string]output.File, len(new))
+	for _, f := range new {
+		byPath[f.Path] = f
+	}
 	out := slices.Clone(files)
 	for i := range out {
-		if out[i].Path == f.Path {
+		if f, ok := byPath[out[i].Path]; ok {
 			out[i] = f
 		}
 	}

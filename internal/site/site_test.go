@@ -455,12 +455,15 @@ func TestHostileTextStaysText(t *testing.T) {
 			if strings.Contains(data, "<img") || strings.Contains(data, `\u003cimg`) {
 				t.Errorf("timeline.json: a headline TimelineJS would insert as HTML holds markup")
 			}
-		case f.Path == "briefing.json":
+		case f.Path == "briefing.json" || strings.HasPrefix(f.Path, "paragraphs/part-"):
 			var v any
 			if err := json.Unmarshal(f.Data, &v); err != nil {
-				t.Errorf("briefing.json: %v", err)
+				t.Errorf("%s: %v", f.Path, err)
 			}
-			if !strings.Contains(data, `\u003c/script\u003e`) {
+			if strings.Contains(data, "</script>") || strings.Contains(data, "<img") {
+				t.Errorf("%s holds raw markup", f.Path)
+			}
+			if f.Path == "briefing.json" && !strings.Contains(data, `\u003c/script\u003e`) {
 				t.Errorf("briefing.json should keep the text, escaped for HTML contexts")
 			}
 		}
