@@ -34,11 +34,11 @@ const ArticlesPerPart = 250
 // pieces changed (Rewrite). briefing.json holds nothing of the
 // paragraphs' text: a reworded article changes its part alone.
 type Data struct {
-	head     []byte           // from the start to the articles' opening bracket
-	events   []byte           // from the articles' closing bracket to the mentions' opening one
-	articles []*model.Article // in the order of b.Articles
-	at       map[*model.Article]int
-	quoted   []*model.Article // the articles with quotes, in the quotes' order
+	head     []byte                 // from the start to the articles' opening bracket
+	events   []byte                 // from the articles' closing bracket to the mentions' opening one
+	articles []*model.Article       // in the order of b.Articles
+	at       map[*model.Article]int // the article's place in articles
+	quoted   []*model.Article       // the articles with quotes, in the quotes' order
 	pieces   map[*model.Article]pieces
 	file     []byte   // briefing.json, joined from the pieces
 	parts    [][]byte // the parts of the paragraphs, joined from the articles' text
