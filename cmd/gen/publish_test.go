@@ -197,7 +197,7 @@ func TestSiteWorksUnderASubPath(t *testing.T) {
 
 func TestPagesFilesAndMetadata(t *testing.T) {
 	dir := buildForPages(t)
-	for _, name := range []string{".nojekyll", "404.html", "robots.txt", "sitemap.xml", "feed.xml", "briefing.json", "timeline.json", "search-index.js"} {
+	for _, name := range []string{".nojekyll", "404.html", "robots.txt", "sitemap.xml", "feed.xml", "briefing.json", "paragraphs/part-1.json", "timeline.json", "search-index.js", "search/part-1.js"} {
 		if !exists(filepath.Join(dir, name)) {
 			t.Errorf("missing %s", name)
 		}
