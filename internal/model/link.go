@@ -373,7 +373,7 @@ func (l *linker) apply(a *Article, targets []target) {
 			a.Events = addNew(a.Events, e, &events)
 			r := reports[e]
 			if r == nil {
-				if slices.ContainsFunc(a.declared, func(d *Event) bool { return d.ID == e.ID }) {
+				if a.Declares(e) {
 					r = e.ReportBy(a) // made when the events were declared
 				}
 				if r == nil {

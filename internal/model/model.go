@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -256,6 +257,12 @@ func (e *Event) ReportBy(a *Article) *Report {
 		}
 	}
 	return nil
+}
+
+// Declares reports whether the article declares the event, first or as
+// an update.
+func (a *Article) Declares(e *Event) bool {
+	return slices.ContainsFunc(a.declared, func(d *Event) bool { return d.ID == e.ID })
 }
 
 // Report is one article's report of an event: the paragraph that first

@@ -428,9 +428,11 @@ func touchesOf(b *model.Briefing) map[string][]string {
 }
 
 // pagesShowing are the pages that show something of an article: its own,
-// those of the actors and topics it names, those of its events' actors
-// and topics, and those of the positions that hold from it (which show
-// its title and date).
+// those of the actors and topics it names, those of the actors and
+// topics of the events it declares, and those of the positions that hold
+// from it (which show its title and date). An event that more than one
+// article declares shows what the latest says on the pages of every
+// article that reports it.
 func pagesShowing(a *model.Article) []string {
 	pages := []string{a.Path()}
 	for _, p := range a.PositionsSince() {
@@ -444,7 +446,7 @@ func pagesShowing(a *model.Article) []string {
 		pages = append(pages, t.Path())
 	}
 	for _, e := range a.Events {
-		if e.Article != a {
+		if e.Article != a && !a.Declares(e) {
 			continue
 		}
 		for _, x := range e.Actors {
@@ -452,6 +454,11 @@ func pagesShowing(a *model.Article) []string {
 		}
 		for _, t := range e.Topics {
 			pages = append(pages, t.Path())
+		}
+		if e.Updated() {
+			for _, r := range e.Reports {
+				pages = append(pages, r.Article.Path())
+			}
 		}
 	}
 	return pages

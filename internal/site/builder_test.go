@@ -297,6 +297,16 @@ func TestRandomEditsEqualFullBuilds(t *testing.T) {
 // quotesLand is an article whose quote names Land.
 const quotesLand = "---\ntitle: Third\npublished: \"2025-03\"\n---\n[Ann](actor:ann) met them. Ann said [“Land will sign”](quote:ann), and [Land](actor:land) did.\n"
 
+// answered updates the fixture's pending answer with a date; sameDay,
+// published the same day, declares it otherwise; recallsAnswer only
+// references it.
+const (
+	answerDecl    = "events:\n  - id: answer\n    date: \"2025-03-01\"\n    title: Land answers\n"
+	answered      = "---\ntitle: Later\npublished: \"2025-03-02\"\n" + answerDecl + "---\n[Land answered](event:answer) at last.\n"
+	sameDay       = "---\ntitle: Same day\npublished: \"2025-03-02\"\nevents:\n  - id: answer\n    date: \"2025-03\"\n    title: Land answers late\n---\n[Land answered](event:answer) in March.\n"
+	recallsAnswer = "---\ntitle: Third\npublished: \"2025-04\"\n---\n[Ann](actor:ann) recalled [the answer](event:answer).\n"
+)
+
 func TestInPlaceEditsEqualFullBuilds(t *testing.T) {
 	referencing := "---\ntitle: Third\npublished: \"2025-03\"\n---\n[Ann](actor:ann) recalled [the meeting](event:meeting).\n"
 	unquoted := strings.Replace(fixture()["content/articles/first.md"], "[“not yet”](quote:source?topic=talks)", "“not yet”", 1)
@@ -382,6 +392,46 @@ func TestInPlaceEditsEqualFullBuilds(t *testing.T) {
 		"an article's short title changes": {
 			extra: storyExtra(),
 			steps: []map[string]string{{"content/articles/new.md": strings.Replace(story()["content/articles/new.md"], "short_title: Signing day", "short_title: The signing", 1)}},
+		},
+		// Issue 12: an article that declares an event an earlier one
+		// declared updates it, on the timeline and every page that shows it.
+		"an article updates an earlier article's event": {
+			steps: []map[string]string{{"content/articles/later.md": answered}},
+		},
+		"an update is taken out": {
+			extra: map[string]string{"content/articles/later.md": answered},
+			steps: []map[string]string{{"content/articles/later.md": strings.Replace(answered, answerDecl, "", 1)}},
+		},
+		"an update's date and actors change": {
+			extra: map[string]string{"content/articles/later.md": answered},
+			steps: []map[string]string{{"content/articles/later.md": strings.Replace(answered, `date: "2025-03-01"`, `date: "2025-03-02"`+"\n    actors: [ann]", 1)}},
+		},
+		"an update is reworded, then reannotated": {
+			extra: map[string]string{"content/articles/later.md": answered},
+			steps: []map[string]string{
+				{"content/articles/later.md": strings.Replace(answered, "answered", "replied", 1)},
+				{"content/articles/later.md": answered + "\n[Ann](actor:ann) heard [the answer](event:answer).\n"},
+			},
+		},
+		"the article an update follows is reannotated": {
+			extra: map[string]string{"content/articles/later.md": answered},
+			steps: []map[string]string{{"content/articles/first.md": strings.Replace(fixture()["content/articles/first.md"], "[an answer](event:answer)", "an answer", 1)}},
+		},
+		"an article that references an updated event": {
+			extra: map[string]string{"content/articles/later.md": answered, "content/articles/third.md": recallsAnswer},
+			steps: []map[string]string{
+				{"content/articles/third.md": strings.Replace(recallsAnswer, "recalled", "remembered", 1)},
+				{"content/articles/third.md": strings.Replace(recallsAnswer, "[the answer](event:answer)", "the answer", 1)},
+				{"content/articles/third.md": recallsAnswer + "\nAnd [the answer](event:answer) again, after [the meeting](event:meeting).\n"},
+			},
+		},
+		"two updates of the same date disagree": {
+			extra: map[string]string{"content/articles/later.md": answered, "content/articles/same-day.md": sameDay},
+			steps: []map[string]string{
+				{"content/articles/same-day.md": strings.Replace(sameDay, "answered", "replied", 1)},
+				{"content/articles/later.md": strings.Replace(answered, "answered", "replied", 1)},
+				{"content/articles/same-day.md": strings.Replace(sameDay, "Land answers late", "Land answers", 1)},
+			},
 		},
 		"two articles with a mistake each": {
 			steps: []map[string]string{{

@@ -279,6 +279,28 @@ func TestTimelineListsEveryReport(t *testing.T) {
 	}
 }
 
+// TestSameDayDeclarationsThatDisagreeWarn: of two articles published the
+// same day, neither is the later report, so a difference between their
+// declarations of an event is a warning naming both places.
+func TestSameDayDeclarationsThatDisagreeWarn(t *testing.T) {
+	files := fixture()
+	files["content/articles/b-report.md"] = "---\ntitle: B\npublished: \"2025-03-02\"\nevents:\n  - id: answer\n    date: \"2025-03-01\"\n    title: Land answers\n---\n[Land answered](event:answer).\n"
+	files["content/articles/a-report.md"] = "---\ntitle: A\npublished: \"2025-03-02\"\nevents:\n  - id: answer\n    date: \"2025-03\"\n    title: Land answers\n---\n[Land answered](event:answer).\n"
+	s, err := build(t, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `content/articles/b-report.md:5:9: warning: event "answer" is declared differently by two articles published 2 March 2025: b-report, later by slug, wins over a-report`
+	if got := warningsOf(s); !strings.Contains(got, want) || !strings.Contains(got, "the other is at content/articles/a-report.md:5:9") {
+		t.Errorf("want a warning naming both declarations, got:\n%s", got)
+	}
+	// The same declaration twice is no conflict.
+	files["content/articles/a-report.md"] = strings.Replace(files["content/articles/b-report.md"], "title: B", "title: A", 1)
+	if s, err = build(t, files); err != nil || strings.Contains(warningsOf(s), "declared differently") {
+		t.Errorf("agreeing declarations must not warn: %v\n%s", err, warningsOf(s))
+	}
+}
+
 func TestEveryErrorReportedInOneRun(t *testing.T) {
 	files := fixture()
 	files["content/articles/first.md"] = strings.NewReplacer("(actor:ann)", "(actor:anne)", "topic:deal", "topic:deals", "event:meeting", "event:meet").Replace(files["content/articles/first.md"])
