@@ -118,6 +118,7 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 
 	var list diag.List
 	briefing := b.load(b.redo, b.edited, &list)
+	full = full || briefing != nil && b.editsSharedEvents(briefing)
 	if b.redo || b.renderer == nil || touched(b.edited, "templates") {
 		var r *render.Renderer
 		if !checkTree(b.project.Root, "templates", &list) {
@@ -356,6 +357,25 @@ func (b *Builder) affected(briefing *model.Briefing, touches map[string][]string
 		}
 	}
 	return affected
+}
+
+// editsSharedEvents reports whether an edited article declares, or
+// declared in the last good build, an event another article declares
+// too. Such an edit changes what the event's other articles' paragraphs
+// count as naming, and so what the pages of everyone named beside them
+// show: rather than trace that, every page is rendered again.
+func (b *Builder) editsSharedEvents(now *model.Briefing) bool {
+	if b.last == nil {
+		return true // the last build's events are not kept
+	}
+	for _, briefing := range []*model.Briefing{b.last, now} {
+		for _, a := range briefing.Articles {
+			if b.edited[sourcePath(a)] && slices.ContainsFunc(a.Events, func(e *model.Event) bool { return e.Updated() && a.Declares(e) }) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // outlinesOf is every article's outline, computed again only for the

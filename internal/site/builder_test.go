@@ -266,11 +266,32 @@ func TestRandomEditsEqualFullBuilds(t *testing.T) {
 			m := all[rng.IntN(len(all))]
 			return s[:m[0]] + s[m[2]:m[3]] + s[m[1]:]
 		}},
+		// Issue 12: events shared between articles.
+		{"reference another article's event", func(s string) string {
+			return s + fmt.Sprintf("\nRecalling [it](event:e-%d-%d).\n", rng.IntN(24), rng.IntN(3))
+		}},
+		{"update another article's event", func(s string) string {
+			id := fmt.Sprintf("e-%d-%d", rng.IntN(24), rng.IntN(3))
+			if strings.Contains(s, "id: "+id+",") {
+				return s + "\nMore.\n"
+			}
+			decl := fmt.Sprintf("  - {id: %s, date: \"2025-%02d-%02d\", title: Event updated, actors: [actor-%d]} # update\n", id, 1+rng.IntN(12), 1+rng.IntN(28), rng.IntN(50))
+			return strings.Replace(s, "events:\n", "events:\n"+decl, 1) + fmt.Sprintf("\nUpdating [it](event:%s).\n", id)
+		}},
+		{"take out an update", func(s string) string {
+			lines := strings.SplitAfter(s, "\n")
+			for i, line := range lines {
+				if strings.HasSuffix(line, "# update\n") {
+					return strings.Join(slices.Delete(lines, i, i+1), "")
+				}
+			}
+			return s + "\nMore.\n"
+		}},
 		{"retitle", func(s string) string {
 			return strings.Replace(s, "title: Article", fmt.Sprintf("title: Story %d, article", rng.IntN(1000)), 1)
 		}},
 	}
-	for step := range 40 {
+	for step := range 60 {
 		name := fmt.Sprintf("content/articles/article-%d.md", rng.IntN(24))
 		edit := edits[rng.IntN(len(edits))]
 		if step%10 == 9 { // a mistake first, reported, then the edit
