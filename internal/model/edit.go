@@ -39,7 +39,7 @@ func (b *Briefing) Reword(old, new *Article, list *diag.List) bool {
 		e.meta = new.declared[i].meta // for the positions of later warnings
 	}
 	reports := map[int]*Event{} // by the annotation that first reports them
-	for _, e := range b.known.eventsOf(old) {
+	for _, e := range old.Events { // declared by it or by a file
 		if e.Article == old && e.report > 0 {
 			reports[e.report] = e
 		}
@@ -83,6 +83,19 @@ func (b *Briefing) Reword(old, new *Article, list *diag.List) bool {
 	return true
 }
 
+// refersToFiles reports whether either version of an article references
+// an event that has a file of its own: which article such an event's
+// timeline entry cites first depends on every article's references.
+func (b *Briefing) refersToFiles(old, new *Article) bool {
+	if slices.ContainsFunc(old.Events, (*Event).HasFile) {
+		return true
+	}
+	return slices.ContainsFunc(new.annotations, func(an *annotate.Annotation) bool {
+		e := b.known.events[an.ID]
+		return an.Kind == annotate.Event && e != nil && e.HasFile()
+	})
+}
+
 // Passages are the actors' and topics' passages in the article, in no
 // particular order.
 func (a *Article) Passages() []*Passage { return slices.Collect(maps.Values(a.passages)) }
@@ -100,7 +113,7 @@ func (a *Article) Passages() []*Passage { return slices.Collect(maps.Values(a.pa
 // the article declares an event another article declares too, or the
 // new version has an error; the briefing then needs linking again.
 func (b *Briefing) Reannotate(old, new *Article, list *diag.List) bool {
-	if old.frame() != new.frame() || b.known.shared(old) { // so their declared events match one for one
+	if old.frame() != new.frame() || b.known.shared(old) || b.refersToFiles(old, new) { // so their declared events match one for one
 		return false
 	}
 	var found diag.List

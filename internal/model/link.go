@@ -20,6 +20,13 @@ import (
 // complete enough to render even when there are some, with unresolved
 // references left out.
 func Link(site Site, actors []*Actor, topics []*Topic, articles []*Article, list *diag.List) *Briefing {
+	return LinkWithEvents(site, actors, topics, nil, articles, list)
+}
+
+// LinkWithEvents is Link for a briefing with events in files of their
+// own (DecodeEvent): each is its event's first declaration, which the
+// articles that declare it too update.
+func LinkWithEvents(site Site, actors []*Actor, topics []*Topic, files []*Event, articles []*Article, list *diag.List) *Briefing {
 	l := &linker{list: list, known: known{
 		actors: map[string]*Actor{},
 		topics: map[string]*Topic{},
@@ -33,7 +40,7 @@ func Link(site Site, actors []*Actor, topics []*Topic, articles []*Article, list
 	}
 	l.linkActors(actors)
 	l.linkTopics(topics)
-	events := l.declareEvents(articles)
+	events := l.declareEvents(files, articles)
 	names := newNameIndex(actors)
 	l.names = names
 	for _, a := range articles {
@@ -50,6 +57,9 @@ func Link(site Site, actors []*Actor, topics []*Topic, articles []*Article, list
 	}
 	for _, t := range topics {
 		l.checkProse(t.overview)
+	}
+	for _, e := range files {
+		l.checkProse(e.description)
 	}
 
 	b := &Briefing{Site: site, Actors: actors, Topics: topics, Articles: articles, names: names, known: l.known}
@@ -150,23 +160,41 @@ func (l *linker) linkTopics(topics []*Topic) {
 }
 
 // declareEvents makes one event of each id the articles declare, and
-// returns them. Ids are global: the article published first (by slug
-// among the same date) gives the event, and each later declaration is an
-// update whose date, time and title replace the earlier ones and whose
-// actors and topics join theirs. Every declaring article gets a report.
-func (l *linker) declareEvents(articles []*Article) []*Event {
+// returns them. Ids are global: the event's own file, or else the article
+// published first (by slug among the same date), gives the event, and
+// each later declaration is an update whose date, time and title replace
+// the earlier ones and whose actors and topics join theirs. Every
+// declaring article gets a report.
+func (l *linker) declareEvents(files []*Event, articles []*Article) []*Event {
 	order := slices.Clone(articles)
 	slices.SortStableFunc(order, updateOrder)
 	var events []*Event
+	type declaration struct {
+		a *Article // nil for an event's file
+		d *Event
+	}
+	var all []declaration
+	for _, d := range files {
+		all = append(all, declaration{nil, d})
+	}
 	for _, a := range order {
 		for _, d := range a.declared {
+			all = append(all, declaration{a, d})
+		}
+	}
+	for _, x := range all {
+		a, d := x.a, x.d
+		{
 			e := l.events[d.ID]
 			if e == nil {
-				e = &Event{ID: d.ID, Article: a, meta: d.meta}
+				e = &Event{ID: d.ID, Article: a, meta: d.meta, file: d.file, Description: d.Description}
 				l.events[d.ID] = e
 				events = append(events, e)
 			} else if !l.checkUpdate(e, d) {
 				continue
+			}
+			if e.Article == nil {
+				e.Article = a // the first article to declare an event that has a file
 			}
 			e.decls = append(e.decls, d)
 			e.Title, e.Date, e.DateNote, e.Time = d.Title, d.Date, d.DateNote, d.Time
@@ -182,12 +210,56 @@ func (l *linker) declareEvents(articles []*Article) []*Event {
 					topic.Events = appendNew(topic.Events, e)
 				}
 			}
-			e.Reports = append(e.Reports, &Report{Article: a, Said: d})
-			a.Events = appendNew(a.Events, e)
+			if a != nil {
+				e.Reports = append(e.Reports, &Report{Article: a, Said: d})
+				a.Events = appendNew(a.Events, e)
+			}
 		}
 	}
-	return events
+	return l.placeFileEvents(events, order)
 }
+
+// placeFileEvents gives each event of a file that no article declares
+// the earliest article that references it, whose report the timeline and
+// the other pages cite first; an event no article reports is an error,
+// as nothing would cite it, and is left out.
+func (l *linker) placeFileEvents(events []*Event, order []*Article) []*Event {
+	unplaced := map[string]*Event{}
+	for _, e := range events {
+		if e.Article == nil {
+			unplaced[e.ID] = e
+		}
+	}
+	for _, a := range order {
+		if len(unplaced) == 0 {
+			break
+		}
+		for _, an := range a.annotations {
+			if e := unplaced[an.ID]; e != nil && an.Kind == annotate.Event {
+				e.Article = a
+				delete(unplaced, an.ID)
+			}
+		}
+	}
+	if len(unplaced) == 0 {
+		return events
+	}
+	for _, e := range unplaced {
+		l.list.Errorf(diag.Pos{File: e.file.Path, Line: 1, Col: 1}, fmt.Sprintf("reference it in an article: [words](event:%s)", e.ID),
+			"event %q is reported by no article", e.ID)
+		delete(l.events, e.ID)
+		for _, x := range e.Actors {
+			x.Events = slices.DeleteFunc(x.Events, func(y *Event) bool { return y == e })
+		}
+		for _, t := range e.Topics {
+			t.Events = slices.DeleteFunc(t.Events, func(y *Event) bool { return y == e })
+		}
+	}
+	return slices.DeleteFunc(events, func(e *Event) bool { return unplaced[e.ID] == e })
+}
+
+// HasFile reports whether the event has a file of its own.
+func (e *Event) HasFile() bool { return e.file != nil }
 
 // updateOrder is the order in which declarations update an event: by
 // the articles' publication, then slug.
@@ -204,6 +276,9 @@ func updateOrder(a, c *Article) int {
 // which of the two is right.
 func (l *linker) checkUpdate(e *Event, d *Event) bool {
 	last := e.decls[len(e.decls)-1]
+	if last.Article == nil {
+		return true // the event's file, which every article updates
+	}
 	at := last.meta.Pos("id", e.ID)
 	where := fmt.Sprintf("%s:%d:%d", at.File, at.Line, at.Col)
 	switch {

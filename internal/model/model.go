@@ -219,6 +219,10 @@ type Event struct {
 	// each, in reading order (earliest first).
 	Reports []*Report
 
+	// Description is the body of the event's own file,
+	// content/events/<id>.md, if it has one.
+	Description template.HTML
+
 	// DateNote says how a date written relative to the article's
 	// publication ("friday") was resolved; "" for a date written out.
 	DateNote string
@@ -228,6 +232,10 @@ type Event struct {
 	// decls are the declarations merged into the event, in the order
 	// they update it; a declaration, as decoded, has none.
 	decls []*Event
+	// file is the event's own file, or nil: the event's first
+	// declaration, which articles update.
+	file        *content.Document
+	description prose
 	// report is the place, from 1, of the annotation that first reports
 	// the event among its article's annotations (0 for none): it orders
 	// the events of one day that have no time.
@@ -244,6 +252,12 @@ func (e *Event) FirstReport() int { return e.report }
 
 // SourcePath links to the paragraph that reports the event.
 func (e *Event) SourcePath() string { return e.Article.ParagraphPath(e.Para) }
+
+// SetDescription attaches the rendered body of the event's file.
+func (e *Event) SetDescription(html string, res *annotate.Result) {
+	e.Description = htmlOf(html)
+	e.description = prose{e.file, res}
+}
 
 // Updated reports whether more than one article declares the event, the
 // later ones updating what the earlier said.

@@ -328,6 +328,12 @@ const (
 	recallsAnswer = "---\ntitle: Third\npublished: \"2025-04\"\n---\n[Ann](actor:ann) recalled [the answer](event:answer).\n"
 )
 
+// voteFile is an event's own file; expectsVote references it.
+const (
+	voteFile    = "---\ndate: \"2025-05\"\ntitle: Land votes\nactors: [land]\n---\n[Land](actor:land) votes on [the deal](topic:deal).\n"
+	expectsVote = "---\ntitle: Third\npublished: \"2025-05-09\"\n---\n[Ann](actor:ann) expects [the vote](event:vote).\n"
+)
+
 func TestInPlaceEditsEqualFullBuilds(t *testing.T) {
 	referencing := "---\ntitle: Third\npublished: \"2025-03\"\n---\n[Ann](actor:ann) recalled [the meeting](event:meeting).\n"
 	unquoted := strings.Replace(fixture()["content/articles/first.md"], "[“not yet”](quote:source?topic=talks)", "“not yet”", 1)
@@ -452,6 +458,22 @@ func TestInPlaceEditsEqualFullBuilds(t *testing.T) {
 				{"content/articles/same-day.md": strings.Replace(sameDay, "answered", "replied", 1)},
 				{"content/articles/later.md": strings.Replace(answered, "answered", "replied", 1)},
 				{"content/articles/same-day.md": strings.Replace(sameDay, "Land answers late", "Land answers", 1)},
+			},
+		},
+		// Issue 12: an event of its own file, described there and reported by articles.
+		"an event file is edited": {
+			extra: map[string]string{"content/events/vote.md": voteFile, "content/articles/third.md": expectsVote},
+			steps: []map[string]string{
+				{"content/events/vote.md": strings.Replace(voteFile, "votes on", "debates", 1)},
+				{"content/events/vote.md": strings.Replace(voteFile, "actors: [land]", "actors: [land, ann]", 1)},
+			},
+		},
+		"an article references an event file, then another does earlier": {
+			extra: map[string]string{"content/events/vote.md": voteFile, "content/articles/third.md": expectsVote},
+			steps: []map[string]string{
+				{"content/articles/third.md": strings.Replace(expectsVote, "expects", "awaits", 1)},
+				{"content/articles/second.md": fixture()["content/articles/second.md"] + "\nAnd [a vote](event:vote) comes.\n"},
+				{"content/articles/second.md": fixture()["content/articles/second.md"]},
 			},
 		},
 		"two articles with a mistake each": {

@@ -85,3 +85,35 @@ func TestSharedEventsBriefing(t *testing.T) {
 	}
 	t.Error("no timeline")
 }
+
+// TestEventFile: an event may have a file of its own, content/events/<id>.md,
+// whose body describes it on the timeline; articles reference it, and one
+// that declares it updates it.
+func TestEventFile(t *testing.T) {
+	files := fixture()
+	files["content/events/ratification.md"] = "---\ndate: \"2025-05\"\ntitle: Land ratifies the deal\nactors: [land]\ntopics: [deal]\n---\n[Land](actor:land)'s parliament votes on [the deal](topic:deal).\n"
+	files["content/articles/third.md"] = "---\ntitle: Third\npublished: \"2025-05-09\"\n---\nAnn expects [the vote](event:ratification).\n"
+	s, err := build(t, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	timeline := fileOf(t, s, "timeline/index.html")
+	if !strings.Contains(timeline, `<div class="description"><p><a class="mention actor" href="../actors/land/index.html"`) ||
+		!strings.Contains(timeline, `href="../articles/third/index.html#p1">Third, ¶1</a>`) {
+		t.Errorf("the timeline must describe the ratification and cite the third article:\n%s", mainOf(timeline))
+	}
+
+	files["content/articles/fourth.md"] = "---\ntitle: Fourth\npublished: \"2025-05-20\"\nevents:\n  - id: ratification\n    date: \"2025-05-08\"\n    title: Land's parliament ratifies the deal\n---\n[Ratified](event:ratification).\n"
+	if s, err = build(t, files); err != nil {
+		t.Fatal(err)
+	}
+	if timeline = fileOf(t, s, "timeline/index.html"); !strings.Contains(timeline, "Land&#39;s parliament ratifies the deal") || !strings.Contains(timeline, `datetime="2025-05-08"`) {
+		t.Errorf("the fourth article must update the event of the file:\n%s", mainOf(timeline))
+	}
+
+	delete(files, "content/articles/third.md")
+	delete(files, "content/articles/fourth.md")
+	if _, err = build(t, files); err == nil || !strings.Contains(err.Error(), `content/events/ratification.md:1:1: event "ratification" is reported by no article`) {
+		t.Errorf("an event no article reports must be an error, got %v", err)
+	}
+}
