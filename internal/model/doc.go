@@ -15,7 +15,9 @@
 // an id an earlier article declared updates the event (Link takes the
 // declarations by publication, then slug): its date, time and title
 // replace the earlier ones, its actors and topics join theirs, and the
-// reports keep what each article said.
+// reports keep what each article said. An event may also have a file of
+// its own (DecodeEvent, LinkWithEvents): its first declaration, whatever
+// the dates, with a description.
 //
 // Besides what the articles show, an actor's file may record positions:
 // the analyst's reading of where the actor stands on a topic, from an

@@ -16,7 +16,8 @@ import (
 // TestSharedEventsBriefing builds testdata/minerals, six articles from
 // February to May 2025 that share events: the signing, pending in
 // February, is dated to April by two reports of one day that disagree,
-// and is referenced by others. Its timeline is compared with
+// and is referenced by others; the ratification has a file of its own,
+// which an article updates. Its timeline is compared with
 // testdata/minerals.timeline.golden.html (go test -update rewrites it).
 func TestSharedEventsBriefing(t *testing.T) {
 	s, err := site.Build(site.NewProject(os.DirFS(filepath.Join("testdata", "minerals")), briefing.Templates(), briefing.Static()))
@@ -60,6 +61,14 @@ func TestSharedEventsBriefing(t *testing.T) {
 	}
 	if !slices.Equal(actors, []string{"bessent", "svyrydenko"}) {
 		t.Errorf("the signing's actors are %v", actors)
+	}
+
+	// The ratification's own file is its first declaration, pending; the
+	// Rada article dates it.
+	for _, x := range s.Briefing.Events {
+		if x.ID == "ratification" && (x.Date.String() != "May 2025" || !x.HasFile() || x.Description == "" || x.Article.Slug != "rada-ratifies" || len(x.Topics) != 2) {
+			t.Errorf("the ratification is %s from %s with %d topics; want May 2025, from its file as the Rada article updates it", x.Date, x.Article.Slug, len(x.Topics))
+		}
 	}
 
 	for _, f := range s.Files {
