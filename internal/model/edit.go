@@ -38,7 +38,7 @@ func (b *Briefing) Reword(old, new *Article, list *diag.List) bool {
 	for i, e := range old.declared {
 		e.meta = new.declared[i].meta // for the positions of later warnings
 	}
-	reports := map[int]*Event{} // by the annotation that first reports them
+	reports := map[int]*Event{}    // by the annotation that first reports them
 	for _, e := range old.Events { // declared by it or by a file
 		if e.Article == old && e.report > 0 {
 			reports[e.report] = e

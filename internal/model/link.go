@@ -168,52 +168,43 @@ func (l *linker) linkTopics(topics []*Topic) {
 func (l *linker) declareEvents(files []*Event, articles []*Article) []*Event {
 	order := slices.Clone(articles)
 	slices.SortStableFunc(order, updateOrder)
-	var events []*Event
-	type declaration struct {
-		a *Article // nil for an event's file
-		d *Event
-	}
-	var all []declaration
-	for _, d := range files {
-		all = append(all, declaration{nil, d})
-	}
+	// The files first, then the articles' declarations in update order;
+	// a declaration's Article is nil for a file.
+	all := slices.Clone(files)
 	for _, a := range order {
-		for _, d := range a.declared {
-			all = append(all, declaration{a, d})
-		}
+		all = append(all, a.declared...)
 	}
-	for _, x := range all {
-		a, d := x.a, x.d
-		{
-			e := l.events[d.ID]
-			if e == nil {
-				e = &Event{ID: d.ID, Article: a, meta: d.meta, file: d.file, Description: d.Description}
-				l.events[d.ID] = e
-				events = append(events, e)
-			} else if !l.checkUpdate(e, d) {
-				continue
+	var events []*Event
+	for _, d := range all {
+		a := d.Article
+		e := l.events[d.ID]
+		if e == nil {
+			e = &Event{ID: d.ID, Article: a, meta: d.meta, file: d.file, Description: d.Description}
+			l.events[d.ID] = e
+			events = append(events, e)
+		} else if !l.checkUpdate(e, d) {
+			continue
+		}
+		if e.Article == nil {
+			e.Article = a // the first article to declare an event that has a file
+		}
+		e.decls = append(e.decls, d)
+		e.Title, e.Date, e.DateNote, e.Time = d.Title, d.Date, d.DateNote, d.Time
+		for _, id := range d.actorIDs {
+			if actor := l.actor(id, d.meta.Pos("actors", id)); actor != nil {
+				e.Actors = appendNew(e.Actors, actor)
+				actor.Events = appendNew(actor.Events, e)
 			}
-			if e.Article == nil {
-				e.Article = a // the first article to declare an event that has a file
+		}
+		for _, id := range d.topicIDs {
+			if topic := l.topic(id, d.meta.Pos("topics", id)); topic != nil {
+				e.Topics = appendNew(e.Topics, topic)
+				topic.Events = appendNew(topic.Events, e)
 			}
-			e.decls = append(e.decls, d)
-			e.Title, e.Date, e.DateNote, e.Time = d.Title, d.Date, d.DateNote, d.Time
-			for _, id := range d.actorIDs {
-				if actor := l.actor(id, d.meta.Pos("actors", id)); actor != nil {
-					e.Actors = appendNew(e.Actors, actor)
-					actor.Events = appendNew(actor.Events, e)
-				}
-			}
-			for _, id := range d.topicIDs {
-				if topic := l.topic(id, d.meta.Pos("topics", id)); topic != nil {
-					e.Topics = appendNew(e.Topics, topic)
-					topic.Events = appendNew(topic.Events, e)
-				}
-			}
-			if a != nil {
-				e.Reports = append(e.Reports, &Report{Article: a, Said: d})
-				a.Events = appendNew(a.Events, e)
-			}
+		}
+		if a != nil {
+			e.Reports = append(e.Reports, &Report{Article: a, Said: d})
+			a.Events = appendNew(a.Events, e)
 		}
 	}
 	return l.placeFileEvents(events, order)
