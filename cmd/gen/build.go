@@ -85,8 +85,10 @@ written; files in the output folder that gen did not write are kept.
 	printReports(stderr, project.Reports(s.Warnings))
 	if *verbose {
 		for _, e := range s.Briefing.Events {
-			if e.DateNote != "" {
-				fmt.Fprintf(stdout, "content/articles/%s.md: event %s: %s\n", e.Article.Slug, e.ID, e.DateNote)
+			for _, r := range e.Reports { // each article's own declaration, as an update may date it again
+				if r.Said != nil && r.Said.DateNote != "" {
+					fmt.Fprintf(stdout, "content/articles/%s.md: event %s: %s\n", r.Article.Slug, e.ID, r.Said.DateNote)
+				}
 			}
 		}
 	}

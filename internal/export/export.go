@@ -381,6 +381,20 @@ type eventJSON struct {
 	Actors     []string       `json:"actors"`
 	Topics     []string       `json:"topics"`
 	Provenance provenanceJSON `json:"provenance"`
+	Reports    []reportJSON   `json:"reports"`
+}
+
+// reportJSON is one article's report of an event, with what it declared
+// when it declares the event.
+type reportJSON struct {
+	Provenance provenanceJSON `json:"provenance"`
+	Declared   *declaredJSON  `json:"declared,omitempty"`
+}
+
+type declaredJSON struct {
+	Title string   `json:"title"`
+	Date  dateJSON `json:"date"`
+	Time  string   `json:"time,omitempty"`
 }
 
 type quoteJSON struct {
@@ -427,7 +441,7 @@ func eventsOf(b *model.Briefing) []eventJSON {
 	out := []eventJSON{}
 	for _, e := range b.Events {
 		out = append(out, eventJSON{ID: e.ID, Title: e.Title, Date: dateOf(e.Date), Time: e.Time, Actors: actorIDs(e.Actors),
-			Topics: topicIDs(e.Topics), Provenance: provenance(b, e.Article, e.Para)})
+			Topics: topicIDs(e.Topics), Provenance: provenance(b, e.Article, e.Para), Reports: reportsOf(b, e)})
 	}
 	return out
 }
@@ -456,6 +470,18 @@ func marksOf(p *model.Passage, actor, topic string) marksJSON {
 		at = s.End
 	}
 	return m
+}
+
+func reportsOf(b *model.Briefing, e *model.Event) []reportJSON {
+	out := make([]reportJSON, 0, len(e.Reports))
+	for _, r := range e.Reports {
+		x := reportJSON{Provenance: provenance(b, r.Article, r.Para)}
+		if d := r.Said; d != nil {
+			x.Declared = &declaredJSON{Title: d.Title, Date: dateOf(d.Date), Time: d.Time}
+		}
+		out = append(out, x)
+	}
+	return out
 }
 
 func positionsOf(a *model.Actor) []positionJSON {

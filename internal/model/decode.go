@@ -153,6 +153,20 @@ func DecodeArticle(doc *content.Document, slug string, list *diag.List) *Article
 	return a
 }
 
+// DecodeEvent reads the front matter of an event's own file,
+// content/events/<id>.md: the fields of an entry under events:, but the
+// id, which comes from the file's name. Its body, rendered separately,
+// is attached with SetDescription.
+func DecodeEvent(doc *content.Document, id string, list *diag.List) *Event {
+	m := doc.Meta.ReportTo(list)
+	checkFileID(doc, id, list)
+	m.WarnUnknown(eventFields[1:]...)
+	e := &Event{ID: id, Title: m.String("title", true), actorIDs: m.Strings("actors"), topicIDs: m.Strings("topics"), meta: m, file: doc}
+	e.Date, _ = m.Date("date", true)
+	e.Time = eventTime(m, e.Date, list)
+	return e
+}
+
 // SetBody attaches the article's rendered body and what its annotations
 // collected.
 func (a *Article) SetBody(html string, res *annotate.Result) {

@@ -10,6 +10,15 @@
 // Nothing here does I/O, so the model is cheap to test and safe to render
 // from many goroutines once built.
 //
+// Event ids are global. Any article may reference any event, and each
+// article that declares or references one is a Report of it. Declaring
+// an id an earlier article declared updates the event (Link takes the
+// declarations by publication, then slug): its date, time and title
+// replace the earlier ones, its actors and topics join theirs, and the
+// reports keep what each article said. An event may also have a file of
+// its own (DecodeEvent, LinkWithEvents): its first declaration, whatever
+// the dates, with a description.
+//
 // Besides what the articles show, an actor's file may record positions:
 // the analyst's reading of where the actor stands on a topic, from an
 // article or date on (Position). Link checks them with the rest, and the

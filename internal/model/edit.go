@@ -16,10 +16,12 @@ import (
 // text and marks, and runs again the checks that read the text. Their
 // problems go to list.
 //
-// Reword reports false, and changes nothing, when the outlines differ or
-// the checks find an error; the briefing then needs linking again.
+// Reword reports false, and changes nothing, when the outlines differ,
+// the article declares an event another article declares too (whose
+// checks span both), or the checks find an error; the briefing then
+// needs linking again.
 func (b *Briefing) Reword(old, new *Article, list *diag.List) bool {
-	if old.Outline() != new.Outline() { // so their declared events match one for one
+	if old.Outline() != new.Outline() || b.known.shared(old) { // so their declared events match one for one
 		return false
 	}
 	var found diag.List
@@ -36,9 +38,9 @@ func (b *Briefing) Reword(old, new *Article, list *diag.List) bool {
 	for i, e := range old.declared {
 		e.meta = new.declared[i].meta // for the positions of later warnings
 	}
-	reports := map[int]*Event{} // by the annotation that first reports them
-	for _, e := range old.declared {
-		if e.report > 0 {
+	reports := map[int]*Event{}    // by the annotation that first reports them
+	for _, e := range old.Events { // declared by it or by a file
+		if e.Article == old && e.report > 0 {
 			reports[e.report] = e
 		}
 	}
@@ -81,6 +83,19 @@ func (b *Briefing) Reword(old, new *Article, list *diag.List) bool {
 	return true
 }
 
+// refersToFiles reports whether either version of an article references
+// an event that has a file of its own: which article such an event's
+// timeline entry cites first depends on every article's references.
+func (b *Briefing) refersToFiles(old, new *Article) bool {
+	if slices.ContainsFunc(old.Events, (*Event).HasFile) {
+		return true
+	}
+	return slices.ContainsFunc(new.annotations, func(an *annotate.Annotation) bool {
+		e := b.known.events[an.ID]
+		return an.Kind == annotate.Event && e != nil && e.HasFile()
+	})
+}
+
 // Passages are the actors' and topics' passages in the article, in no
 // particular order.
 func (a *Article) Passages() []*Passage { return slices.Collect(maps.Values(a.passages)) }
@@ -94,10 +109,11 @@ func (a *Article) Passages() []*Passage { return slices.Collect(maps.Values(a.pa
 // ones join them, and the stances and co-mentions of the actors it names,
 // then or now, are worked out again. Problems go to list.
 //
-// Reannotate reports false, and changes nothing, when the frames differ or
-// the new version has an error; the briefing then needs linking again.
+// Reannotate reports false, and changes nothing, when the frames differ,
+// the article declares an event another article declares too, or the
+// new version has an error; the briefing then needs linking again.
 func (b *Briefing) Reannotate(old, new *Article, list *diag.List) bool {
-	if old.frame() != new.frame() { // so their declared events match one for one
+	if old.frame() != new.frame() || b.known.shared(old) || b.refersToFiles(old, new) { // so their declared events match one for one
 		return false
 	}
 	var found diag.List
@@ -133,12 +149,30 @@ func (b *Briefing) Reannotate(old, new *Article, list *diag.List) bool {
 	b.Quotes = slices.DeleteFunc(b.Quotes, func(q *Quote) bool { return isOld(q.Article) })
 
 	old.doc, old.Body, old.Paragraphs, old.annotations, old.suspects, old.notMentions = new.doc, new.Body, new.Paragraphs, new.annotations, new.suspects, new.notMentions
-	for i, e := range old.declared {
-		e.meta, e.Para, e.report = new.declared[i].meta, 0, 0
+	for i, d := range old.declared {
+		d.meta = new.declared[i].meta
 	}
+	declared := b.known.eventsOf(old)
+	for _, e := range declared {
+		if e.Article == old {
+			e.meta, e.Para, e.report = old.declared[slices.IndexFunc(old.declared, func(d *Event) bool { return d.ID == e.ID })].meta, 0, 0
+		}
+	}
+	// Its reports of events leave them, but for those it declares, which
+	// stay without a paragraph until the text references them again.
+	for _, e := range old.Events {
+		e.Reports = slices.DeleteFunc(e.Reports, func(r *Report) bool { return r.Article == old && r.Said == nil })
+		if r := e.ReportBy(old); r != nil {
+			r.Para = 0
+		}
+	}
+	reported := old.Events
 	old.Actors, old.Topics, old.Quotes, old.passages = nil, nil, nil, nil
-	old.Events = slices.Clone(old.declared)
+	old.Events = declared
 	l.apply(old, targets)
+	for _, e := range slices.Concat(reported, old.Events) {
+		byArticle(e.Reports)
+	}
 
 	named(old)
 	for x := range actors {
@@ -155,7 +189,7 @@ func (b *Briefing) Reannotate(old, new *Article, list *diag.List) bool {
 	// The events' reports may have moved, and with them the order of a
 	// day's events, on the timeline and on their actors' and topics' pages.
 	byEvent(b.Events)
-	for _, e := range old.declared {
+	for _, e := range declared {
 		for _, x := range e.Actors {
 			byEvent(x.Events)
 		}

@@ -20,6 +20,13 @@ import (
 // complete enough to render even when there are some, with unresolved
 // references left out.
 func Link(site Site, actors []*Actor, topics []*Topic, articles []*Article, list *diag.List) *Briefing {
+	return LinkWithEvents(site, actors, topics, nil, articles, list)
+}
+
+// LinkWithEvents is Link for a briefing with events in files of their
+// own (DecodeEvent): each is its event's first declaration, which the
+// articles that declare it too update.
+func LinkWithEvents(site Site, actors []*Actor, topics []*Topic, files []*Event, articles []*Article, list *diag.List) *Briefing {
 	l := &linker{list: list, known: known{
 		actors: map[string]*Actor{},
 		topics: map[string]*Topic{},
@@ -33,9 +40,7 @@ func Link(site Site, actors []*Actor, topics []*Topic, articles []*Article, list
 	}
 	l.linkActors(actors)
 	l.linkTopics(topics)
-	for _, a := range articles {
-		l.declareEvents(a)
-	}
+	events := l.declareEvents(files, articles)
 	names := newNameIndex(actors)
 	l.names = names
 	for _, a := range articles {
@@ -53,10 +58,13 @@ func Link(site Site, actors []*Actor, topics []*Topic, articles []*Article, list
 	for _, t := range topics {
 		l.checkProse(t.overview)
 	}
+	for _, e := range files {
+		l.checkProse(e.description)
+	}
 
 	b := &Briefing{Site: site, Actors: actors, Topics: topics, Articles: articles, names: names, known: l.known}
+	b.Events = events
 	for _, a := range articles {
-		b.Events = append(b.Events, a.declared...)
 		b.Quotes = append(b.Quotes, a.Quotes...)
 	}
 	sortBriefing(b)
@@ -151,32 +159,156 @@ func (l *linker) linkTopics(topics []*Topic) {
 	}
 }
 
-func (l *linker) declareEvents(a *Article) {
-	kept := a.declared[:0]
-	for _, e := range a.declared {
-		if first, dup := l.events[e.ID]; dup {
-			at := first.meta.Pos("id", e.ID)
-			l.list.Errorf(e.meta.Pos("id", e.ID), fmt.Sprintf("it is first declared at %s:%d:%d; give this one another id or reference the first", at.File, at.Line, at.Col),
-				"duplicate event id %q", e.ID)
+// declareEvents makes one event of each id the articles declare, and
+// returns them. Ids are global: the event's own file, or else the article
+// published first (by slug among the same date), gives the event, and
+// each later declaration is an update whose date, time and title replace
+// the earlier ones and whose actors and topics join theirs. Every
+// declaring article gets a report.
+func (l *linker) declareEvents(files []*Event, articles []*Article) []*Event {
+	order := slices.Clone(articles)
+	slices.SortStableFunc(order, updateOrder)
+	// The files first, then the articles' declarations in update order;
+	// a declaration's Article is nil for a file.
+	all := slices.Clone(files)
+	for _, a := range order {
+		all = append(all, a.declared...)
+	}
+	var events []*Event
+	for _, d := range all {
+		a := d.Article
+		e := l.events[d.ID]
+		if e == nil {
+			e = &Event{ID: d.ID, Article: a, meta: d.meta, file: d.file, Description: d.Description}
+			l.events[d.ID] = e
+			events = append(events, e)
+		} else if !l.checkUpdate(e, d) {
 			continue
 		}
-		l.events[e.ID] = e
-		kept = append(kept, e)
-		for _, id := range e.actorIDs {
-			if actor := l.actor(id, e.meta.Pos("actors", id)); actor != nil {
+		if e.Article == nil {
+			e.Article = a // the first article to declare an event that has a file
+		}
+		e.decls = append(e.decls, d)
+		e.Title, e.Date, e.DateNote, e.Time = d.Title, d.Date, d.DateNote, d.Time
+		for _, id := range d.actorIDs {
+			if actor := l.actor(id, d.meta.Pos("actors", id)); actor != nil {
 				e.Actors = appendNew(e.Actors, actor)
 				actor.Events = appendNew(actor.Events, e)
 			}
 		}
-		for _, id := range e.topicIDs {
-			if topic := l.topic(id, e.meta.Pos("topics", id)); topic != nil {
+		for _, id := range d.topicIDs {
+			if topic := l.topic(id, d.meta.Pos("topics", id)); topic != nil {
 				e.Topics = appendNew(e.Topics, topic)
 				topic.Events = appendNew(topic.Events, e)
 			}
 		}
-		a.Events = appendNew(a.Events, e)
+		if a != nil {
+			e.Reports = append(e.Reports, &Report{Article: a, Said: d})
+			a.Events = appendNew(a.Events, e)
+		}
 	}
-	a.declared = kept
+	return l.placeFileEvents(events, order)
+}
+
+// placeFileEvents gives each event of a file that no article declares
+// the earliest article that references it, whose report the timeline and
+// the other pages cite first; an event no article reports is an error,
+// as nothing would cite it, and is left out.
+func (l *linker) placeFileEvents(events []*Event, order []*Article) []*Event {
+	unplaced := map[string]*Event{}
+	for _, e := range events {
+		if e.Article == nil {
+			unplaced[e.ID] = e
+		}
+	}
+	for _, a := range order {
+		if len(unplaced) == 0 {
+			break
+		}
+		for _, an := range a.annotations {
+			if e := unplaced[an.ID]; e != nil && an.Kind == annotate.Event {
+				e.Article = a
+				delete(unplaced, an.ID)
+			}
+		}
+	}
+	if len(unplaced) == 0 {
+		return events
+	}
+	for _, e := range unplaced {
+		l.list.Errorf(diag.Pos{File: e.file.Path, Line: 1, Col: 1}, fmt.Sprintf("reference it in an article: [words](event:%s)", e.ID),
+			"event %q is reported by no article", e.ID)
+		delete(l.events, e.ID)
+		for _, x := range e.Actors {
+			x.Events = slices.DeleteFunc(x.Events, func(y *Event) bool { return y == e })
+		}
+		for _, t := range e.Topics {
+			t.Events = slices.DeleteFunc(t.Events, func(y *Event) bool { return y == e })
+		}
+	}
+	return slices.DeleteFunc(events, func(e *Event) bool { return unplaced[e.ID] == e })
+}
+
+// HasFile reports whether the event has a file of its own.
+func (e *Event) HasFile() bool { return e.file != nil }
+
+// updateOrder is the order in which declarations update an event: by
+// the articles' publication, then slug.
+func updateOrder(a, c *Article) int {
+	if cmp := dates.Compare(a.Published, c.Published); cmp != 0 {
+		return cmp
+	}
+	return strings.Compare(a.Slug, c.Slug)
+}
+
+// checkUpdate reports whether d may update e: not when its article
+// declared e already (an error). A declaration that differs from one of
+// an article of the same date is taken but warned about, as nothing says
+// which of the two is right.
+func (l *linker) checkUpdate(e *Event, d *Event) bool {
+	last := e.decls[len(e.decls)-1]
+	if last.Article == nil {
+		return true // the event's file, which every article updates
+	}
+	at := last.meta.Pos("id", e.ID)
+	where := fmt.Sprintf("%s:%d:%d", at.File, at.Line, at.Col)
+	switch {
+	case last.Article == d.Article:
+		l.list.Errorf(d.meta.Pos("id", d.ID), "it is first declared at "+where+"; an article declares an event once",
+			"event %q is declared twice in this article", d.ID)
+		return false
+	case sameDay(last.Article.Published, d.Article.Published) && declared(last) != declared(d):
+		l.list.Warnf(d.meta.Pos("id", d.ID), fmt.Sprintf("the other is at %s; make them agree, or give the later report a later published date", where),
+			"event %q is declared differently by two articles published %s: %s, later by slug, wins over %s",
+			d.ID, d.Article.Published, d.Article.Slug, last.Article.Slug)
+	}
+	return true
+}
+
+// sameDay reports whether two publication dates are the same, as written.
+func sameDay(a, b dates.Date) bool { return a.ISO() == b.ISO() && a.String() == b.String() }
+
+// declared sums up the fields a declaration gives its event.
+func declared(d *Event) string {
+	b := appendQuoted(nil, d.Title, d.Date.ISO(), d.Date.String(), d.Time)
+	return string(appendQuoted(appendQuoted(b, d.actorIDs...), d.topicIDs...))
+}
+
+// eventsOf are the events a's declarations made or updated, in the order
+// of its declarations.
+func (k known) eventsOf(a *Article) []*Event {
+	var out []*Event
+	for _, d := range a.declared {
+		if e := k.events[d.ID]; e != nil && !slices.Contains(out, e) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// shared reports whether an event a declares is declared elsewhere too.
+func (k known) shared(a *Article) bool {
+	return slices.ContainsFunc(k.eventsOf(a), (*Event).Updated)
 }
 
 func (l *linker) linkArticle(a *Article) {
@@ -271,6 +403,7 @@ func (l *linker) apply(a *Article, targets []target) {
 		topics        set[*Topic]
 		events        set[*Event]
 		topicsInParas set[paraTopic]
+		reports       map[*Event]*Report // a's report of each event it references
 	)
 	for _, t := range targets {
 		an := t.an
@@ -304,6 +437,23 @@ func (l *linker) apply(a *Article, targets []target) {
 				}
 			}
 			a.Events = addNew(a.Events, e, &events)
+			r := reports[e]
+			if r == nil {
+				if a.Declares(e) {
+					r = e.ReportBy(a) // made when the events were declared
+				}
+				if r == nil {
+					r = &Report{Article: a}
+					e.Reports = append(e.Reports, r)
+				}
+				if reports == nil {
+					reports = map[*Event]*Report{}
+				}
+				reports[e] = r
+			}
+			if r.Para == 0 && an.Para > 0 {
+				r.Para = an.Para
+			}
 		case annotate.Quote:
 			q := &Quote{Speaker: t.actor, Text: t.text, Article: a, Para: an.Para, N: len(a.Quotes) + 1, Topics: t.topics}
 			for _, topic := range t.topics {
@@ -620,6 +770,9 @@ func sortBriefing(b *Briefing) {
 	})
 
 	byEvent(b.Events)
+	for _, e := range b.Events {
+		byArticle(e.Reports)
+	}
 	byReading(b.Quotes)
 	for _, a := range b.Actors {
 		byEvent(a.Events)
@@ -670,6 +823,11 @@ func reportOrder(report int) int {
 		return math.MaxInt
 	}
 	return report
+}
+
+// byArticle puts an event's reports in reading order, one per article.
+func byArticle(s []*Report) {
+	slices.SortStableFunc(s, func(a, c *Report) int { return a.Article.rank - c.Article.rank })
 }
 
 func byReading(s []*Quote) {

@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -211,8 +212,16 @@ type Event struct {
 	Time    string // "HH:MM" on the 24-hour clock, or "": orders the events of one day
 	Actors  []*Actor
 	Topics  []*Topic
-	Article *Article // the article that declares it
+	Article *Article // the article that first declares it
 	Para    int      // the paragraph of its first reference there, 0 if none
+
+	// Reports are the articles that declare or reference the event, one
+	// each, in reading order (earliest first).
+	Reports []*Report
+
+	// Description is the body of the event's own file,
+	// content/events/<id>.md, if it has one.
+	Description template.HTML
 
 	// DateNote says how a date written relative to the article's
 	// publication ("friday") was resolved; "" for a date written out.
@@ -220,6 +229,13 @@ type Event struct {
 
 	actorIDs, topicIDs []string
 	meta               content.Meta
+	// decls are the declarations merged into the event, in the order
+	// they update it; a declaration, as decoded, has none.
+	decls []*Event
+	// file is the event's own file, or nil: the event's first
+	// declaration, which articles update.
+	file        *content.Document
+	description prose
 	// report is the place, from 1, of the annotation that first reports
 	// the event among its article's annotations (0 for none): it orders
 	// the events of one day that have no time.
@@ -236,6 +252,45 @@ func (e *Event) FirstReport() int { return e.report }
 
 // SourcePath links to the paragraph that reports the event.
 func (e *Event) SourcePath() string { return e.Article.ParagraphPath(e.Para) }
+
+// SetDescription attaches the rendered body of the event's file.
+func (e *Event) SetDescription(html string, res *annotate.Result) {
+	e.Description = htmlOf(html)
+	e.description = prose{e.file, res}
+}
+
+// Updated reports whether more than one article declares the event, the
+// later ones updating what the earlier said.
+func (e *Event) Updated() bool { return len(e.decls) > 1 }
+
+// ReportBy is the article's report of the event, nil if it has none.
+func (e *Event) ReportBy(a *Article) *Report {
+	for _, r := range e.Reports {
+		if r.Article == a {
+			return r
+		}
+	}
+	return nil
+}
+
+// Declares reports whether the article declares the event, first or as
+// an update.
+func (a *Article) Declares(e *Event) bool {
+	return slices.ContainsFunc(a.declared, func(d *Event) bool { return d.ID == e.ID })
+}
+
+// Report is one article's report of an event: the paragraph that first
+// references it and, when the article declares the event too, what it
+// declared. An event's fields are its latest declaration's; the reports
+// keep what each article said.
+type Report struct {
+	Article *Article
+	Para    int    // the paragraph of its first reference, 0 if none
+	Said    *Event // the article's own declaration, nil for a reference only
+}
+
+// SourcePath links to the paragraph of the report.
+func (r *Report) SourcePath() string { return r.Article.ParagraphPath(r.Para) }
 
 // Quote is a quotation attributed to its speaker.
 type Quote struct {

@@ -118,6 +118,7 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 
 	var list diag.List
 	briefing := b.load(b.redo, b.edited, &list)
+	full = full || briefing != nil && b.editsSharedEvents(briefing)
 	if b.redo || b.renderer == nil || touched(b.edited, "templates") {
 		var r *render.Renderer
 		if !checkTree(b.project.Root, "templates", &list) {
@@ -358,6 +359,27 @@ func (b *Builder) affected(briefing *model.Briefing, touches map[string][]string
 	return affected
 }
 
+// editsSharedEvents reports whether an edited article declares, or
+// declared in the last good build, an event another article declares
+// too, or references an event that has a file of its own (which cites
+// the earliest article that references it). Such an edit changes what
+// the event's other articles' paragraphs count as naming, and so what
+// the pages of everyone named beside them show: rather than trace that,
+// every page is rendered again.
+func (b *Builder) editsSharedEvents(now *model.Briefing) bool {
+	if b.last == nil {
+		return true // the last build's events are not kept
+	}
+	for _, briefing := range []*model.Briefing{b.last, now} {
+		for _, a := range briefing.Articles {
+			if b.edited[sourcePath(a)] && slices.ContainsFunc(a.Events, func(e *model.Event) bool { return e.Updated() && a.Declares(e) || e.HasFile() }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // outlinesOf is every article's outline, computed again only for the
 // edited articles unless full.
 func (b *Builder) outlinesOf(briefing *model.Briefing, full bool) map[string]string {
@@ -428,9 +450,11 @@ func touchesOf(b *model.Briefing) map[string][]string {
 }
 
 // pagesShowing are the pages that show something of an article: its own,
-// those of the actors and topics it names, those of its events' actors
-// and topics, and those of the positions that hold from it (which show
-// its title and date).
+// those of the actors and topics it names, those of the actors and
+// topics of the events it declares, and those of the positions that hold
+// from it (which show its title and date). An event that more than one
+// article declares shows what the latest says on the pages of every
+// article that reports it.
 func pagesShowing(a *model.Article) []string {
 	pages := []string{a.Path()}
 	for _, p := range a.PositionsSince() {
@@ -444,7 +468,7 @@ func pagesShowing(a *model.Article) []string {
 		pages = append(pages, t.Path())
 	}
 	for _, e := range a.Events {
-		if e.Article != a {
+		if e.Article != a && !a.Declares(e) {
 			continue
 		}
 		for _, x := range e.Actors {
@@ -452,6 +476,11 @@ func pagesShowing(a *model.Article) []string {
 		}
 		for _, t := range e.Topics {
 			pages = append(pages, t.Path())
+		}
+		if e.Updated() {
+			for _, r := range e.Reports {
+				pages = append(pages, r.Article.Path())
+			}
 		}
 	}
 	return pages
@@ -501,6 +530,7 @@ func (b *Builder) load(readAll bool, edited map[string]bool, list *diag.List) *m
 	actorSources := b.readFolder("content/actors", readAll, edited, seen, list)
 	topicSources := b.readFolder("content/topics", readAll, edited, seen, list)
 	articleSources := b.readFolder("content/articles", readAll, edited, seen, list)
+	eventSources := b.readFolder("content/events", readAll, edited, seen, list)
 	overview := b.readFile("content/overview.md", readAll, edited, seen, list)
 	for name := range b.sources {
 		if !seen[name] {
@@ -515,6 +545,10 @@ func (b *Builder) load(readAll bool, edited map[string]bool, list *diag.List) *m
 	topics := make([]*model.Topic, len(topicSources))
 	for i, s := range topicSources {
 		topics[i] = model.DecodeTopic(s.doc, s.id, list)
+	}
+	events := make([]*model.Event, len(eventSources))
+	for i, s := range eventSources {
+		events[i] = model.DecodeEvent(s.doc, s.id, list)
 	}
 	articles := make([]*model.Article, len(articleSources))
 	for i, s := range articleSources {
@@ -555,6 +589,14 @@ func (b *Builder) load(readAll bool, edited map[string]bool, list *diag.List) *m
 			topics[i].SetOverview(s.html, s.result)
 		}
 	}
+	description := markdown.New(markdown.Options{Resolver: newResolver("../", actors, topics), UnsafeHTML: site.UnsafeHTML}) // for timeline/index.html
+	for i, s := range eventSources {
+		s.convertWith(description, key)
+		list.Merge(&s.convert)
+		if s.result != nil {
+			events[i].SetDescription(s.html, s.result)
+		}
+	}
 	if overview != nil {
 		overview.convertWith(home, key)
 		list.Merge(&overview.convert)
@@ -562,7 +604,7 @@ func (b *Builder) load(readAll bool, edited map[string]bool, list *diag.List) *m
 			site.SetOverview(overview.doc, overview.html, overview.result)
 		}
 	}
-	return model.Link(site, actors, topics, articles, list)
+	return model.LinkWithEvents(site, actors, topics, events, articles, list)
 }
 
 // linksKey sums up everything converted HTML depends on besides its own

@@ -267,11 +267,32 @@ func TestRandomEditsEqualFullBuilds(t *testing.T) {
 			m := all[rng.IntN(len(all))]
 			return s[:m[0]] + s[m[2]:m[3]] + s[m[1]:]
 		}},
+		// Issue 12: events shared between articles.
+		{"reference another article's event", func(s string) string {
+			return s + fmt.Sprintf("\nRecalling [it](event:e-%d-%d).\n", rng.IntN(24), rng.IntN(3))
+		}},
+		{"update another article's event", func(s string) string {
+			id := fmt.Sprintf("e-%d-%d", rng.IntN(24), rng.IntN(3))
+			if strings.Contains(s, "id: "+id+",") {
+				return s + "\nMore.\n"
+			}
+			decl := fmt.Sprintf("  - {id: %s, date: \"2025-%02d-%02d\", title: Event updated, actors: [actor-%d]} # update\n", id, 1+rng.IntN(12), 1+rng.IntN(28), rng.IntN(50))
+			return strings.Replace(s, "events:\n", "events:\n"+decl, 1) + fmt.Sprintf("\nUpdating [it](event:%s).\n", id)
+		}},
+		{"take out an update", func(s string) string {
+			lines := strings.SplitAfter(s, "\n")
+			for i, line := range lines {
+				if strings.HasSuffix(line, "# update\n") {
+					return strings.Join(slices.Delete(lines, i, i+1), "")
+				}
+			}
+			return s + "\nMore.\n"
+		}},
 		{"retitle", func(s string) string {
 			return strings.Replace(s, "title: Article", fmt.Sprintf("title: Story %d, article", rng.IntN(1000)), 1)
 		}},
 	}
-	for step := range 40 {
+	for step := range 60 {
 		name := fmt.Sprintf("content/articles/article-%d.md", rng.IntN(24))
 		edit := edits[rng.IntN(len(edits))]
 		if step%10 == 9 { // a mistake first, reported, then the edit
@@ -297,6 +318,22 @@ func TestRandomEditsEqualFullBuilds(t *testing.T) {
 // the last build's model in place.
 // quotesLand is an article whose quote names Land.
 const quotesLand = "---\ntitle: Third\npublished: \"2025-03\"\n---\n[Ann](actor:ann) met them. Ann said [“Land will sign”](quote:ann), and [Land](actor:land) did.\n"
+
+// answered updates the fixture's pending answer with a date; sameDay,
+// published the same day, declares it otherwise; recallsAnswer only
+// references it.
+const (
+	answerDecl    = "events:\n  - id: answer\n    date: \"2025-03-01\"\n    title: Land answers\n"
+	answered      = "---\ntitle: Later\npublished: \"2025-03-02\"\n" + answerDecl + "---\n[Land answered](event:answer) at last.\n"
+	sameDay       = "---\ntitle: Same day\npublished: \"2025-03-02\"\nevents:\n  - id: answer\n    date: \"2025-03\"\n    title: Land answers late\n---\n[Land answered](event:answer) in March.\n"
+	recallsAnswer = "---\ntitle: Third\npublished: \"2025-04\"\n---\n[Ann](actor:ann) recalled [the answer](event:answer).\n"
+)
+
+// voteFile is an event's own file; expectsVote references it.
+const (
+	voteFile    = "---\ndate: \"2025-05\"\ntitle: Land votes\nactors: [land]\n---\n[Land](actor:land) votes on [the deal](topic:deal).\n"
+	expectsVote = "---\ntitle: Third\npublished: \"2025-05-09\"\n---\n[Ann](actor:ann) expects [the vote](event:vote).\n"
+)
 
 func TestInPlaceEditsEqualFullBuilds(t *testing.T) {
 	referencing := "---\ntitle: Third\npublished: \"2025-03\"\n---\n[Ann](actor:ann) recalled [the meeting](event:meeting).\n"
@@ -383,6 +420,62 @@ func TestInPlaceEditsEqualFullBuilds(t *testing.T) {
 		"an article's short title changes": {
 			extra: storyExtra(),
 			steps: []map[string]string{{"content/articles/new.md": strings.Replace(story()["content/articles/new.md"], "short_title: Signing day", "short_title: The signing", 1)}},
+		},
+		// Issue 12: an article that declares an event an earlier one
+		// declared updates it, on the timeline and every page that shows it.
+		"an article updates an earlier article's event": {
+			steps: []map[string]string{{"content/articles/later.md": answered}},
+		},
+		"an update is taken out": {
+			extra: map[string]string{"content/articles/later.md": answered},
+			steps: []map[string]string{{"content/articles/later.md": strings.Replace(answered, answerDecl, "", 1)}},
+		},
+		"an update's date and actors change": {
+			extra: map[string]string{"content/articles/later.md": answered},
+			steps: []map[string]string{{"content/articles/later.md": strings.Replace(answered, `date: "2025-03-01"`, `date: "2025-03-02"`+"\n    actors: [ann]", 1)}},
+		},
+		"an update is reworded, then reannotated": {
+			extra: map[string]string{"content/articles/later.md": answered},
+			steps: []map[string]string{
+				{"content/articles/later.md": strings.Replace(answered, "answered", "replied", 1)},
+				{"content/articles/later.md": answered + "\n[Ann](actor:ann) heard [the answer](event:answer).\n"},
+			},
+		},
+		"the article an update follows is reannotated": {
+			extra: map[string]string{"content/articles/later.md": answered},
+			steps: []map[string]string{{"content/articles/first.md": strings.Replace(fixture()["content/articles/first.md"], "[an answer](event:answer)", "an answer", 1)}},
+		},
+		"an article that references an updated event": {
+			extra: map[string]string{"content/articles/later.md": answered, "content/articles/third.md": recallsAnswer},
+			steps: []map[string]string{
+				{"content/articles/third.md": strings.Replace(recallsAnswer, "recalled", "remembered", 1)},
+				{"content/articles/third.md": strings.Replace(recallsAnswer, "[the answer](event:answer)", "the answer", 1)},
+				{"content/articles/third.md": recallsAnswer + "\nAnd [the answer](event:answer) again, after [the meeting](event:meeting).\n"},
+			},
+		},
+		"two updates of the same date disagree": {
+			extra: map[string]string{"content/articles/later.md": answered, "content/articles/same-day.md": sameDay},
+			steps: []map[string]string{
+				{"content/articles/same-day.md": strings.Replace(sameDay, "answered", "replied", 1)},
+				{"content/articles/later.md": strings.Replace(answered, "answered", "replied", 1)},
+				{"content/articles/same-day.md": strings.Replace(sameDay, "Land answers late", "Land answers", 1)},
+			},
+		},
+		// Issue 12: an event of its own file, described there and reported by articles.
+		"an event file is edited": {
+			extra: map[string]string{"content/events/vote.md": voteFile, "content/articles/third.md": expectsVote},
+			steps: []map[string]string{
+				{"content/events/vote.md": strings.Replace(voteFile, "votes on", "debates", 1)},
+				{"content/events/vote.md": strings.Replace(voteFile, "actors: [land]", "actors: [land, ann]", 1)},
+			},
+		},
+		"an article references an event file, then another does earlier": {
+			extra: map[string]string{"content/events/vote.md": voteFile, "content/articles/third.md": expectsVote},
+			steps: []map[string]string{
+				{"content/articles/third.md": strings.Replace(expectsVote, "expects", "awaits", 1)},
+				{"content/articles/second.md": fixture()["content/articles/second.md"] + "\nAnd [a vote](event:vote) comes.\n"},
+				{"content/articles/second.md": fixture()["content/articles/second.md"]},
+			},
 		},
 		"two articles with a mistake each": {
 			steps: []map[string]string{{

@@ -309,15 +309,22 @@ func referencing(b *model.Briefing, a *model.Article) []string {
 	return out
 }
 
-// eventParas are the paragraphs that first reference a's events, which
-// the timeline links, and the places of those references, which order a
-// day's events: one line for each event, by id.
+// eventParas are the paragraphs in which a first reports each event it
+// declares or references, which the timeline cites, and for the events it
+// declares first the places of those reports, which order a day's
+// events: one line for each event, by id.
 func eventParas(a *model.Article) []string {
 	var out []string
 	for _, e := range a.Events {
-		if e.Article == a {
-			out = append(out, fmt.Sprintf("%s %d %d", e.ID, e.Para, e.FirstReport()))
+		para := 0
+		if r := e.ReportBy(a); r != nil {
+			para = r.Para
 		}
+		line := fmt.Sprintf("%s %d", e.ID, para)
+		if e.Article == a {
+			line += fmt.Sprintf(" %d %d", e.Para, e.FirstReport())
+		}
+		out = append(out, line)
 	}
 	slices.Sort(out)
 	return out

@@ -232,13 +232,72 @@ func TestErrors(t *testing.T) {
 	}
 }
 
-func TestDuplicateEventIDAcrossFiles(t *testing.T) {
+// TestLaterArticleUpdatesAnEvent: an article that declares an event an
+// earlier one declared updates it (issue 12) rather than failing the
+// build with a duplicate id: the pending answer gets its date.
+func TestLaterArticleUpdatesAnEvent(t *testing.T) {
 	files := fixture()
-	files["content/articles/second.md"] = "---\ntitle: Second\npublished: \"2025\"\nevents:\n  - id: meeting\n    date: \"2025\"\n    title: Again\n---\n[x](event:meeting)\n"
-	_, err := build(t, files)
-	if err == nil || !strings.Contains(err.Error(), `content/articles/second.md:5:9: duplicate event id "meeting"`) ||
-		!strings.Contains(err.Error(), "first declared at content/articles/first.md:7:9") {
-		t.Fatalf("want a duplicate-id error naming both places, got:\n%v", err)
+	files["content/articles/later.md"] = "---\ntitle: Later\npublished: \"2025-03-02\"\nevents:\n  - id: answer\n    date: \"2025-03-01\"\n    title: Land answers\n---\n[Land answered](event:answer).\n"
+	s, err := build(t, files)
+	if err != nil {
+		t.Fatalf("an update of an event must build, got:\n%v", err)
+	}
+	var timeline string
+	for _, f := range s.Files {
+		if f.Path == "timeline/index.html" {
+			timeline = string(f.Data)
+		}
+	}
+	if strings.Count(timeline, `id="answer"`) != 1 || !strings.Contains(timeline, "Land answers") ||
+		!strings.Contains(timeline, `datetime="2025-03-01"`) {
+		t.Errorf("the timeline must show the answer once, as the later article dates and titles it:\n%s", mainOf(timeline))
+	}
+}
+
+// TestTimelineListsEveryReport: an event's timeline entry cites every
+// article that reports it, earliest first, not only the one that
+// declares it (issue 12).
+func TestTimelineListsEveryReport(t *testing.T) {
+	files := fixture()
+	files["content/articles/third.md"] = "---\ntitle: Third\npublished: \"2025-03\"\n---\nAnn recalled [the meeting](event:meeting).\n\nAgain [the meeting](event:meeting).\n"
+	s, err := build(t, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var entry string
+	for _, f := range s.Files {
+		if f.Path == "timeline/index.html" {
+			page := string(f.Data)
+			start := strings.Index(page, `<li id="meeting"`)
+			entry = page[start : start+strings.Index(page[start:], "</section>")]
+		}
+	}
+	first := strings.Index(entry, `href="../articles/first/index.html#p2"`)
+	third := strings.Index(entry, `href="../articles/third/index.html#p1"`)
+	if first < 0 || third < 0 || third < first {
+		t.Errorf("the meeting's entry must cite first ¶2, then third ¶1:\n%s", entry)
+	}
+}
+
+// TestSameDayDeclarationsThatDisagreeWarn: of two articles published the
+// same day, neither is the later report, so a difference between their
+// declarations of an event is a warning naming both places.
+func TestSameDayDeclarationsThatDisagreeWarn(t *testing.T) {
+	files := fixture()
+	files["content/articles/b-report.md"] = "---\ntitle: B\npublished: \"2025-03-02\"\nevents:\n  - id: answer\n    date: \"2025-03-01\"\n    title: Land answers\n---\n[Land answered](event:answer).\n"
+	files["content/articles/a-report.md"] = "---\ntitle: A\npublished: \"2025-03-02\"\nevents:\n  - id: answer\n    date: \"2025-03\"\n    title: Land answers\n---\n[Land answered](event:answer).\n"
+	s, err := build(t, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `content/articles/b-report.md:5:9: warning: event "answer" is declared differently by two articles published 2 March 2025: b-report, later by slug, wins over a-report`
+	if got := warningsOf(s); !strings.Contains(got, want) || !strings.Contains(got, "the other is at content/articles/a-report.md:5:9") {
+		t.Errorf("want a warning naming both declarations, got:\n%s", got)
+	}
+	// The same declaration twice is no conflict.
+	files["content/articles/a-report.md"] = strings.Replace(files["content/articles/b-report.md"], "title: B", "title: A", 1)
+	if s, err = build(t, files); err != nil || strings.Contains(warningsOf(s), "declared differently") {
+		t.Errorf("agreeing declarations must not warn: %v\n%s", err, warningsOf(s))
 	}
 }
 
