@@ -126,3 +126,24 @@ func TestEventFile(t *testing.T) {
 		t.Errorf("an event no article reports must be an error, got %v", err)
 	}
 }
+
+// TestANameInAQuoteIsOnTheActorsPage: Zelensky's quote names "Scott
+// Bessent"; Bessent's page lists that paragraph, the name marked.
+func TestANameInAQuoteIsOnTheActorsPage(t *testing.T) {
+	s, err := site.Build(site.NewProject(os.DirFS(filepath.Join("testdata", "minerals")), briefing.Templates(), briefing.Static()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var page string
+	for _, f := range s.Files {
+		if f.Path == "actors/bessent/index.html" {
+			page = string(f.Data)
+		}
+	}
+	if page == "" {
+		t.Fatal("no page for Bessent")
+	}
+	if !strings.Contains(page, "whatever <mark>Scott Bessent</mark> says") {
+		t.Errorf("Bessent's page does not show, marked, the quote of Zelensky's that names him")
+	}
+}
