@@ -228,6 +228,17 @@ func TestShippedBriefingIsABriefing(t *testing.T) {
 	}
 
 	stances := read(t, filepath.Join(public, "stances/index.html"))
+	// The stances the shipped actors' files record, each with its summary.
+	for _, want := range []string{
+		`zelensky/index.html#stance-on-minerals-deal`, `zelensky/index.html#stance-on-security-guarantees`,
+		`kellogg/index.html#stance-on-negotiation-format`, `hughes/index.html#stance-on-minerals-deal`, `orynchak/index.html#stance-on-minerals-deal`,
+		`<span class="stance-label stance-conditional">Conditional`, `<span class="stance-label stance-opposes">Opposes`,
+		"Zelensky did not let his ministers sign the US draft",
+	} {
+		if !strings.Contains(stances, want) {
+			t.Errorf("the positions page lacks %s", want)
+		}
+	}
 	cells := regexp.MustCompile(`(?s)<td>(.*?)</td>`).FindAllStringSubmatch(stances, -1)
 	filled := 0
 	for _, c := range cells {
