@@ -20,10 +20,7 @@ import (
 // which an article updates. Its timeline is compared with
 // testdata/minerals.timeline.golden.html (go test -update rewrites it).
 func TestSharedEventsBriefing(t *testing.T) {
-	s, err := site.Build(site.NewProject(os.DirFS(filepath.Join("testdata", "minerals")), briefing.Templates(), briefing.Static()))
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := buildMinerals(t)
 	if w := warningsOf(s); strings.Count(w, "warning:") != 1 ||
 		!strings.Contains(w, `content/articles/us-treasury-announces-agreement.md:7:9: warning: event "agreement-signed" is declared differently by two articles published 30 April 2025`) ||
 		!strings.Contains(w, "the other is at content/articles/agreement-signed-washington.md:6:9") {
@@ -71,28 +68,7 @@ func TestSharedEventsBriefing(t *testing.T) {
 		}
 	}
 
-	for _, f := range s.Files {
-		if f.Path != "timeline/index.html" {
-			continue
-		}
-		got := mainOf(string(f.Data))
-		golden := filepath.Join("testdata", "minerals.timeline.golden.html")
-		if *update {
-			if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			return
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatalf("%v (run go test ./internal/site -update)", err)
-		}
-		if got != string(want) {
-			t.Errorf("the timeline differs from %s:\n%s", golden, got)
-		}
-		return
-	}
-	t.Error("no timeline")
+	matchGolden(t, "timeline/index.html", mainOf(fileOf(t, s, "timeline/index.html")), "minerals.timeline.golden.html")
 }
 
 // TestEventFile: an event may have a file of its own, content/events/<id>.md,
@@ -130,20 +106,17 @@ func TestEventFile(t *testing.T) {
 // TestANameInAQuoteIsOnTheActorsPage: Zelensky's quote names "Scott
 // Bessent"; Bessent's page lists that paragraph, the name marked.
 func TestANameInAQuoteIsOnTheActorsPage(t *testing.T) {
+	if !strings.Contains(fileOf(t, buildMinerals(t), "actors/bessent/index.html"), "whatever <mark>Scott Bessent</mark> says") {
+		t.Errorf("Bessent's page does not show, marked, the quote of Zelensky's that names him")
+	}
+}
+
+// buildMinerals builds the six-article briefing in testdata/minerals.
+func buildMinerals(t *testing.T) *site.Site {
+	t.Helper()
 	s, err := site.Build(site.NewProject(os.DirFS(filepath.Join("testdata", "minerals")), briefing.Templates(), briefing.Static()))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var page string
-	for _, f := range s.Files {
-		if f.Path == "actors/bessent/index.html" {
-			page = string(f.Data)
-		}
-	}
-	if page == "" {
-		t.Fatal("no page for Bessent")
-	}
-	if !strings.Contains(page, "whatever <mark>Scott Bessent</mark> says") {
-		t.Errorf("Bessent's page does not show, marked, the quote of Zelensky's that names him")
-	}
+	return s
 }

@@ -25,24 +25,30 @@ func TestGoldenPages(t *testing.T) {
 			continue
 		}
 		delete(pages, f.Path)
-		got := mainOf(string(f.Data))
-		golden := filepath.Join("testdata", name+".golden.html")
-		if *update {
-			if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatalf("%v (run go test ./internal/site -update)", err)
-		}
-		if got != string(want) {
-			t.Errorf("%s differs from %s:\n%s", f.Path, golden, got)
-		}
+		matchGolden(t, f.Path, mainOf(string(f.Data)), name+".golden.html")
 	}
 	for p := range pages {
 		t.Errorf("no page %s", p)
+	}
+}
+
+// matchGolden compares got, what the page at path shows, with
+// testdata/name, or with -update rewrites that file.
+func matchGolden(t *testing.T, path, got, name string) {
+	t.Helper()
+	golden := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/site -update)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from %s:\n%s", path, golden, got)
 	}
 }
 
