@@ -615,22 +615,26 @@ func (s *Staging) fileAbove(dir string) string {
 // the user's symbolic links is carried in, so that no removal can pass
 // through one.
 func (s *Staging) removeStale(theirs, folders []string) error {
-	files := make(map[string]bool, len(s.keep)+len(theirs))
-	dirs := map[string]bool{".": true}
+	// The site's own folders are known from claim; the user's are added,
+	// with the folders their files and folders are in.
+	dirs := maps.Clone(s.folders)
+	dirs["."] = true
 	for _, p := range folders {
 		dirs[p] = true
 	}
-	for _, list := range [][]string{slices.Collect(maps.Keys(s.keep)), theirs, folders} {
-		for _, p := range list {
-			files[p] = !dirs[p]
-			for d := path.Dir(p); !dirs[d]; d = path.Dir(d) {
-				dirs[d] = true
-			}
+	for _, p := range slices.Concat(theirs, folders) {
+		for d := path.Dir(p); !dirs[d]; d = path.Dir(d) {
+			dirs[d] = true
 		}
 	}
+	carried := make(map[string]bool, len(theirs))
+	for _, p := range theirs {
+		carried[p] = true
+	}
+	kept := func(p string) bool { return s.keep[p] || dirs[p] || carried[p] }
 	for _, p := range s.oldSpare.sorted() {
 		switch {
-		case files[p] || dirs[p]:
+		case kept(p):
 			continue
 		case !dirs[path.Dir(p)]:
 			continue // its folder is gone already, or is now a file
