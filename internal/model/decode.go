@@ -113,6 +113,10 @@ func DecodeTopic(doc *content.Document, id string, list *diag.List) *Topic {
 func DecodeArticle(doc *content.Document, slug string, list *diag.List) *Article {
 	m := doc.Meta.ReportTo(list)
 	checkFileID(doc, slug, list)
+	if slug == ReservedSlug {
+		list.Errorf(diag.Pos{File: doc.Path}, "rename the file, to "+slug+"-1.md or anything else",
+			"the articles index's later pages are at articles/%s/2/ and on, so no article can be called %q", slug, slug)
+	}
 	m.WarnUnknown(articleFields...)
 	a := &Article{
 		Slug: slug, doc: doc,
@@ -178,6 +182,10 @@ func (a *Article) SetBody(html string, res *annotate.Result) {
 
 // Doc is the file the article was read from.
 func (a *Article) Doc() *content.Document { return a.doc }
+
+// ReservedSlug is the one valid id an article cannot have: its folder
+// holds the later pages of the articles index.
+const ReservedSlug = "page"
 
 // Doc is the file the actor was read from.
 func (a *Actor) Doc() *content.Document { return a.doc }

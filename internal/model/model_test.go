@@ -434,3 +434,16 @@ func TestEntityEncodedSchemeIsRefused(t *testing.T) {
 		t.Errorf("want 5 unsafe links, got %d:\n%s", n, all)
 	}
 }
+
+// TestAnArticleCannotTakeTheIndexPagesFolder checks that content/articles/
+// page.md, whose page would be articles/page/index.html, among the
+// articles index's later pages, is an error naming the file.
+func TestAnArticleCannotTakeTheIndexPagesFolder(t *testing.T) {
+	_, list := link(t, actors, topics, map[string]string{
+		"page": "---\ntitle: A page\npublished: \"2025\"\n---\nText.\n",
+	})
+	err := list.Err()
+	if err == nil || !strings.Contains(err.Error(), `no article can be called "page"`) || !strings.Contains(err.Error(), "page.md") {
+		t.Errorf("got %v", err)
+	}
+}

@@ -29,6 +29,8 @@ func (r *Renderer) funcs() template.FuncMap {
 		"last":          last,
 		"more":          more,
 		"passagesShown": func() int { return PassagesShown },
+		"eventsShown":   func() int { return EventsShown },
+		"listPath":      ListPath,
 	}
 }
 

@@ -34,9 +34,10 @@ const (
 	NotFound = "404.html"
 	Stances  = "stances.html"
 	Book     = "book.html"
+	List     = "list.html" // one page of an actor's or topic's whole list (Page.List)
 )
 
-var pageKinds = []string{Home, Article, Articles, Actor, Actors, Topic, Topics, Timeline, Search, NotFound, Stances, Book}
+var pageKinds = []string{Home, Article, Articles, Actor, Actors, Topic, Topics, Timeline, Search, NotFound, Stances, Book, List}
 
 // Renderer holds the parsed templates. It is safe for concurrent use.
 type Renderer struct {
@@ -130,6 +131,17 @@ type Page struct {
 	Topic   *model.Topic
 	Article *model.Article
 
+	// A page of a long list (the articles index, the positions table, an
+	// actor's or topic's list) holds Items, one page's run of the list,
+	// and the Pager that links its other pages. A page of an actor's or
+	// topic's list says which (List: Mentions, Quotes…) and has the
+	// actor's or topic's page as Owner: it shows what that page does, and
+	// gen serve renders the two again together.
+	Items any
+	Pager *Pager
+	List  string
+	Owner string
+
 	// Root, when set, is the absolute path of the site's root ("/repo/"),
 	// for the one page served at any depth: 404.html.
 	Root string
@@ -198,28 +210,45 @@ func (p *Page) Current(section string) bool {
 func Pages(b *model.Briefing) []*Page {
 	pages := []*Page{
 		{Kind: Home, Path: "index.html", Title: b.Site.Title},
-		{Kind: Articles, Path: "articles/index.html", Title: "Articles"},
 		{Kind: Actors, Path: "actors/index.html", Title: "Actors"},
 		{Kind: Topics, Path: "topics/index.html", Title: "Topics"},
 		{Kind: Timeline, Path: "timeline/index.html", Title: "Timeline"},
-		{Kind: Stances, Path: "stances/index.html", Title: "Who stands where"},
 		{Kind: Book, Path: "book/index.html", Title: "Briefing book", bookArticles: bookArticles(b), bookEvents: bookEvents(b)},
 		{Kind: Search, Path: "search/index.html", Title: "Search"},
 		{Kind: NotFound, Path: "404.html", Title: "Page not found", Root: RootPath(b.Site.BaseURL)},
 	}
+	pages = append(pages, paginate(Articles, "articles/", b.Articles, articlesPerPage, titled("Articles"))...)
+	pages = append(pages, paginate(Stances, "stances/", b.StanceRows(), stanceRowsPerPage(len(b.Topics)), titled("Who stands where"))...)
 	for _, a := range b.Articles {
 		pages = append(pages, &Page{Kind: Article, Path: a.Path(), Title: a.Title, Article: a})
 	}
 	for _, a := range b.Actors {
 		pages = append(pages, &Page{Kind: Actor, Path: a.Path(), Title: a.Name, Actor: a})
+		pages = append(pages, actorLists(a)...)
 	}
 	for _, t := range b.Topics {
 		pages = append(pages, &Page{Kind: Topic, Path: t.Path(), Title: t.Title, Topic: t})
+		pages = append(pages, topicLists(t)...)
 	}
 	for _, p := range pages {
 		p.Briefing = b
 	}
 	return pages
+}
+
+// titled names the pages of an index, the first by title alone.
+func titled(title string) func(*Page) {
+	return func(p *Page) { p.Title = title + pageSuffix(p.Pager) }
+}
+
+// Family is the page that decides what this one shows: the actor's or
+// topic's page for a page of its lists, else the page itself. gen serve
+// renders a family's pages again together.
+func (p *Page) Family() string {
+	if p.Owner != "" {
+		return p.Owner
+	}
+	return p.Path
 }
 
 // RootPath is the path part of the base URL ("/briefing/"), or "/": GitHub

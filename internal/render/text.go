@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"slices"
 
 	"briefing/internal/model"
 )
@@ -9,13 +10,17 @@ import (
 // PassagesShown is how many of its latest passages an actor's or topic's
 // page shows ({{passagesShown}} in the templates). Apart from its own page
 // and the book, that is the only place the text of an article's
-// paragraphs appears.
+// paragraphs appears, besides the pages of the actor's or topic's whole
+// list of them.
 const PassagesShown = 50
+
+// EventsShown is how many of its latest events an actor's or topic's page
+// shows ({{eventsShown}}); its list of events (Events) holds them all.
+const EventsShown = 50
 
 // ShowsTextOf reports whether the page, as the default templates render
 // it, shows the text of a's paragraphs: a's own page, the book if it
-// holds a, and the pages that list one of the changed passages among
-// their latest. gen serve renders only those pages again after an edit
+// holds a, and the pages that list one of the changed passages. gen serve renders only those pages again after an edit
 // that changed nothing but that text; templates of a project's own may
 // show it anywhere.
 func (p *Page) ShowsTextOf(a *model.Article, changed map[*model.Passage]bool) bool {
@@ -28,6 +33,10 @@ func (p *Page) ShowsTextOf(a *model.Article, changed map[*model.Passage]bool) bo
 		return showsAny(p.Actor.Passages, changed)
 	case Topic:
 		return showsAny(p.Topic.Passages, changed)
+	case List:
+		if passages, ok := p.Items.([]*model.Passage); ok {
+			return slices.ContainsFunc(passages, func(x *model.Passage) bool { return changed[x] })
+		}
 	}
 	return false
 }

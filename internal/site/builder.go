@@ -170,7 +170,7 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 	for _, p := range all {
 		_, kept := b.pages[p.Path]
 		switch {
-		case full || !kept || affected[p.Path]:
+		case full || !kept || affected[p.Family()]:
 		case p.Kind == render.Book && (summaries || book):
 		case summarises(p.Kind) && summaries:
 		default:

@@ -145,7 +145,7 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 	for _, p := range all {
 		switch {
 		case slices.ContainsFunc(reworded, func(a *model.Article) bool { return p.ShowsTextOf(a, changed) }):
-		case showing[p.Path]:
+		case showing[p.Family()]:
 		case summarises(p.Kind) && (len(reannotated) > 0 || ownTemplates && len(reworded) > 0) &&
 			(p.Kind != render.Timeline || timeline || ownTemplates):
 		default:
@@ -183,6 +183,10 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 	if len(reannotated) > 0 {
 		jobs = append(jobs,
 			func() {
+				if b.newPages(all) { // a list gained or lost a page: the sitemap lists them all
+					feeds = feed.Files(b.last, sitemapPages(all))
+					return
+				}
 				feeds = refeed(b.last, feeds, namedActors, namedTopics)
 				if f, ok := feed.SiteFeed(b.last); ok && timeline { // its events link their paragraphs, in timeline order
 					feeds = replaceFiles(feeds, f)
@@ -244,6 +248,19 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 	b.warnings, b.restyled = s.Warnings, false
 	b.edited = map[string]bool{}
 	return s, true, nil
+}
+
+// newPages reports whether the pages differ from the last good build's.
+func (b *Builder) newPages(all []*render.Page) bool {
+	if len(all) != len(b.pages) {
+		return true
+	}
+	for _, p := range all {
+		if _, ok := b.pages[p.Path]; !ok {
+			return true
+		}
+	}
+	return false
 }
 
 // refeed returns the feeds with those of the actors and topics given
