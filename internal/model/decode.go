@@ -154,6 +154,7 @@ func DecodeArticle(doc *content.Document, slug string, list *diag.List) *Article
 			a.declared = append(a.declared, e)
 		}
 	}
+	a.citeTitle = citeTitle(a)
 	return a
 }
 

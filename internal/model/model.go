@@ -155,6 +155,7 @@ type Article struct {
 
 	declared    []*Event
 	shortTitle  string   // as written; ShortTitle falls back on the title
+	citeTitle   string   // what ShortTitle returns, cut once: citations show it thousands of times
 	notMentions []string // names in the text that deliberately name no actor
 	annotations []*annotate.Annotation
 	suspects    []annotate.Suspect
@@ -174,6 +175,13 @@ const shortTitleRunes = 48
 // ShortTitle names the article in citations: its short_title, or else
 // its title, cut at a word to about shortTitleRunes with an ellipsis.
 func (a *Article) ShortTitle() string {
+	if a.citeTitle == "" && a.Title != "" { // an Article not made by DecodeArticle
+		return citeTitle(a)
+	}
+	return a.citeTitle
+}
+
+func citeTitle(a *Article) string {
 	if a.shortTitle != "" {
 		return a.shortTitle
 	}

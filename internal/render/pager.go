@@ -23,7 +23,7 @@ const (
 	passagesPerPage   = 50
 	quotesPerPage     = 50
 	eventsPerPage     = 100
-	coMentionsPerPage = 50
+	coMentionsPerPage = 200
 	articlesPerPage   = 100
 )
 

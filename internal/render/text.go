@@ -12,11 +12,11 @@ import (
 // and the book, that is the only place the text of an article's
 // paragraphs appears, besides the pages of the actor's or topic's whole
 // list of them.
-const PassagesShown = 50
+const PassagesShown = 20
 
 // EventsShown is how many of its latest events an actor's or topic's page
 // shows ({{eventsShown}}); its list of events (Events) holds them all.
-const EventsShown = 50
+const EventsShown = 20
 
 // ShowsTextOf reports whether the page, as the default templates render
 // it, shows the text of a's paragraphs: a's own page, the book if it
