@@ -72,6 +72,7 @@ func DecodeSite(doc *content.Document, list *diag.List) Site {
 func DecodeActor(doc *content.Document, id string, list *diag.List) *Actor {
 	m := doc.Meta.ReportTo(list)
 	checkFileID(doc, id, list)
+	checkNotReserved(doc, id, "actors", list)
 	m.WarnUnknown(actorFields...)
 	a := &Actor{
 		ID: id, doc: doc,
@@ -99,6 +100,7 @@ func DecodeActor(doc *content.Document, id string, list *diag.List) *Actor {
 func DecodeTopic(doc *content.Document, id string, list *diag.List) *Topic {
 	m := doc.Meta.ReportTo(list)
 	checkFileID(doc, id, list)
+	checkNotReserved(doc, id, "topics", list)
 	m.WarnUnknown(topicFields...)
 	return &Topic{
 		ID: id, doc: doc,
@@ -113,10 +115,7 @@ func DecodeTopic(doc *content.Document, id string, list *diag.List) *Topic {
 func DecodeArticle(doc *content.Document, slug string, list *diag.List) *Article {
 	m := doc.Meta.ReportTo(list)
 	checkFileID(doc, slug, list)
-	if slug == ReservedSlug {
-		list.Errorf(diag.Pos{File: doc.Path}, "rename the file, to "+slug+"-1.md or anything else",
-			"the articles index's later pages are at articles/%s/2/ and on, so no article can be called %q", slug, slug)
-	}
+	checkNotReserved(doc, slug, "articles", list)
 	m.WarnUnknown(articleFields...)
 	a := &Article{
 		Slug: slug, doc: doc,
@@ -184,9 +183,18 @@ func (a *Article) SetBody(html string, res *annotate.Result) {
 // Doc is the file the article was read from.
 func (a *Article) Doc() *content.Document { return a.doc }
 
-// ReservedSlug is the one valid id an article cannot have: its folder
-// holds the later pages of the articles index.
+// ReservedSlug is the one valid id an article, actor or topic cannot
+// have: its folder would hold the later pages of their index.
 const ReservedSlug = "page"
+
+// checkNotReserved reports an article, actor or topic (of the index in
+// folder) whose id is ReservedSlug.
+func checkNotReserved(doc *content.Document, id, folder string, list *diag.List) {
+	if id == ReservedSlug {
+		list.Errorf(diag.Pos{File: doc.Path}, "rename the file, to "+id+"-1.md or anything else",
+			"the later pages of the index of %s are at %s/%s/2/ and on, so none can have the id %q", folder, folder, id, id)
+	}
+}
 
 // Doc is the file the actor was read from.
 func (a *Actor) Doc() *content.Document { return a.doc }

@@ -435,15 +435,22 @@ func TestEntityEncodedSchemeIsRefused(t *testing.T) {
 	}
 }
 
-// TestAnArticleCannotTakeTheIndexPagesFolder checks that content/articles/
+// TestNothingCanTakeTheIndexPagesFolder checks that content/articles/
 // page.md, whose page would be articles/page/index.html, among the
-// articles index's later pages, is an error naming the file.
-func TestAnArticleCannotTakeTheIndexPagesFolder(t *testing.T) {
-	_, list := link(t, actors, topics, map[string]string{
+// articles index's later pages, is an error naming the file, as is an
+// actor or topic of that id.
+func TestNothingCanTakeTheIndexPagesFolder(t *testing.T) {
+	_, list := link(t, map[string]string{
+		"page": "---\nname: Page\nkind: person\n---\n",
+	}, map[string]string{
+		"page": "---\ntitle: Page\n---\n",
+	}, map[string]string{
 		"page": "---\ntitle: A page\npublished: \"2025\"\n---\nText.\n",
 	})
 	err := list.Err()
-	if err == nil || !strings.Contains(err.Error(), `no article can be called "page"`) || !strings.Contains(err.Error(), "page.md") {
-		t.Errorf("got %v", err)
+	for _, folder := range []string{"articles", "actors", "topics"} {
+		if err == nil || !strings.Contains(err.Error(), "page.md: the later pages of the index of "+folder+" are at "+folder+"/page/2/") {
+			t.Errorf("%s: got %v", folder, err)
+		}
 	}
 }

@@ -25,6 +25,7 @@ const (
 	eventsPerPage     = 100
 	coMentionsPerPage = 200
 	articlesPerPage   = 100
+	cardsPerPage      = 1000 // actors or topics on a page of their index: a name, a role and counts each
 )
 
 // stanceCellsPerPage bounds the positions table: a page shows as many
@@ -185,6 +186,16 @@ func pageSuffix(g *Pager) string {
 // table shows for a briefing of that many topics.
 func stanceRowsPerPage(topics int) int {
 	return min(maxStanceRows, max(1, stanceCellsPerPage/max(1, topics)))
+}
+
+// kindOrder is the actors in the order their index groups them: by kind,
+// then as the briefing lists them.
+func kindOrder(actors []*model.Actor) []*model.Actor {
+	var out []*model.Actor
+	for _, g := range actorsByKind(actors) {
+		out = append(out, g.Actors...)
+	}
+	return out
 }
 
 func passageArticle(p *model.Passage) *model.Article { return p.Article }

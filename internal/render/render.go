@@ -210,14 +210,14 @@ func (p *Page) Current(section string) bool {
 func Pages(b *model.Briefing) []*Page {
 	pages := []*Page{
 		{Kind: Home, Path: "index.html", Title: b.Site.Title},
-		{Kind: Actors, Path: "actors/index.html", Title: "Actors"},
-		{Kind: Topics, Path: "topics/index.html", Title: "Topics"},
 		{Kind: Timeline, Path: "timeline/index.html", Title: "Timeline"},
 		{Kind: Book, Path: "book/index.html", Title: "Briefing book", bookArticles: bookArticles(b), bookEvents: bookEvents(b)},
 		{Kind: Search, Path: "search/index.html", Title: "Search"},
 		{Kind: NotFound, Path: "404.html", Title: "Page not found", Root: RootPath(b.Site.BaseURL)},
 	}
 	pages = append(pages, paginate(Articles, "articles/", b.Articles, articlesPerPage, titled("Articles"))...)
+	pages = append(pages, paginate(Actors, "actors/", kindOrder(b.Actors), cardsPerPage, titled("Actors"))...)
+	pages = append(pages, paginate(Topics, "topics/", b.Topics, cardsPerPage, titled("Topics"))...)
 	pages = append(pages, paginate(Stances, "stances/", b.StanceRows(), stanceRowsPerPage(len(b.Topics)), titled("Who stands where"))...)
 	for _, a := range b.Articles {
 		pages = append(pages, &Page{Kind: Article, Path: a.Path(), Title: a.Title, Article: a})
