@@ -184,6 +184,7 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 		jobs = append(jobs,
 			func() {
 				feeds = refeed(b.last, feeds, namedActors, namedTopics)
+				feeds = resitemap(b.last, feeds, all)               // the pages of the actors and topics named have new dates
 				if f, ok := feed.SiteFeed(b.last); ok && timeline { // its events link their paragraphs, in timeline order
 					feeds = replaceFiles(feeds, f)
 				}
