@@ -11,6 +11,14 @@
 // right or left of their node wherever they cover no other label; in a
 // crowded picture the rest go without, named only by their tooltip.
 //
+// What a reader needs to read it is in the picture too: a key below the
+// nodes names the colour (and the shape) of each group drawn; every node
+// is named in full by its <title>, the tooltip and the accessible name of
+// its link; and a name cut short, or left without a label, is drawn in
+// full beside its node while the pointer is on it or it has the keyboard's
+// focus (CSS alone, no script). MaxNodes and MaxLinks keep a large graph
+// legible: only the heaviest nodes, and each node's strongest lines.
+//
 // The picture is a pure function of the set of nodes and edges, so that
 // rebuilding an unchanged site gives byte-identical files:
 //   - nodes and edges are sorted (and duplicates merged) before use, so the
@@ -210,14 +218,14 @@ func newGraph(nodes []Node, edges []Edge, maxNodes int) *graph {
 	return g
 }
 
-// thin keeps only the lines among the strongest max of either end's, so
+// thin keeps only the lines among the strongest most of either end's, so
 // that a picture of well-connected nodes is not a solid mesh: each node
 // keeps its most telling links. Ties go to the end that comes first by ID.
-func (g *graph) thin(max int) {
-	if max <= 0 {
+func (g *graph) thin(most int) {
+	if most <= 0 {
 		return
 	}
-	g.links = max
+	g.links = most
 	at := make([][]int, len(g.nodes)) // each node's edges
 	for i, e := range g.edges {
 		at[e.a] = append(at[e.a], i)
@@ -229,7 +237,7 @@ func (g *graph) thin(max int) {
 		slices.SortFunc(list, func(i, j int) int {
 			return cmp.Or(cmp.Compare(g.edges[j].weight, g.edges[i].weight), cmp.Compare(other(i), other(j)))
 		})
-		for _, i := range list[:min(max, len(list))] {
+		for _, i := range list[:min(most, len(list))] {
 			keep[i] = true
 		}
 	}
