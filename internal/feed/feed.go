@@ -1,5 +1,6 @@
 // Package feed writes what readers' tools and search engines read: Atom
-// feeds for the site and for each actor and topic, sitemap.xml and
+// feeds for the site and for each actor and topic, sitemap.xml (an index
+// of parts past the sitemap protocol's limits; see sitemaps) and
 // robots.txt. Feeds and sitemaps need absolute addresses and permanent
 // ids, which only the site's base URL gives, so without one the build
 // writes robots.txt alone.
