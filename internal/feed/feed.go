@@ -1,5 +1,6 @@
 // Package feed writes what readers' tools and search engines read: Atom
-// feeds for the site and for each actor and topic, sitemap.xml and
+// feeds for the site and for each actor and topic, sitemap.xml (an index
+// of parts past the sitemap protocol's limits; see sitemaps) and
 // robots.txt. Feeds and sitemaps need absolute addresses and permanent
 // ids, which only the site's base URL gives, so without one the build
 // writes robots.txt alone.
@@ -23,9 +24,10 @@ const maxEntries = 100
 // quotes and events is written: an empty feed helps no reader.
 func Has(quotes []*model.Quote, events []*model.Event) bool { return len(quotes)+len(events) > 0 }
 
-// Files returns the feeds, the sitemap and robots.txt for b. pages lists
-// the site-relative paths of the HTML pages, for the sitemap.
-func Files(b *model.Briefing, pages []string) []output.File {
+// Files returns the feeds, the sitemap (one file or several, see
+// sitemaps) and robots.txt for b. pages lists the HTML pages, for the
+// sitemap.
+func Files(b *model.Briefing, pages []SitemapPage) []output.File {
 	robots := "User-agent: *\nAllow: /\n"
 	base := b.Site.BaseURL
 	if base == "" {
@@ -43,7 +45,23 @@ func Files(b *model.Briefing, pages []string) []output.File {
 		}
 	}
 	robots += "Sitemap: " + base + "sitemap.xml\n"
-	return append(files, sitemap(base, pages), output.File{Path: "robots.txt", Data: []byte(robots)})
+	files = append(files, sitemaps(base, pages)...)
+	return append(files, output.File{Path: "robots.txt", Data: []byte(robots)})
+}
+
+// Sitemaps is sitemap.xml, and past the protocol's limits the parts it
+// names (see sitemaps); there is none without a base URL.
+func Sitemaps(b *model.Briefing, pages []SitemapPage) []output.File {
+	if b.Site.BaseURL == "" {
+		return nil
+	}
+	return sitemaps(b.Site.BaseURL, pages)
+}
+
+// IsSitemap tells whether a site-relative path is one of the files
+// Sitemaps writes.
+func IsSitemap(path string) bool {
+	return path == "sitemap.xml" || strings.HasPrefix(path, sitemapDir)
 }
 
 // SiteFeed is the site's own feed, feed.xml, of articles and events; it
@@ -202,23 +220,6 @@ func stamp(t time.Time) string {
 		t = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
 	return t.Format(time.RFC3339)
-}
-
-type urlset struct {
-	XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
-	URLs    []loc    `xml:"url"`
-}
-
-type loc struct {
-	Loc string `xml:"loc"`
-}
-
-func sitemap(base string, pages []string) output.File {
-	var s urlset
-	for _, p := range pages {
-		s.URLs = append(s.URLs, loc{address(base, p)})
-	}
-	return xmlFile("sitemap.xml", s)
 }
 
 func xmlFile(name string, v any) output.File {

@@ -28,14 +28,15 @@ const (
 // square) of radius r, and room for its label centred below it (which is
 // where labels go unless that place is taken; see chooseLabels).
 type layout struct {
-	x, y     []float64 // centres
-	r        []float64 // radius
-	half     []float64 // half the width of disc and label together
-	below    []float64 // from the centre down to the label's bottom
-	weight   []float64 // edge weight, scaled to (0, 1]
-	labelled []bool    // whether the label is drawn
-	lx, ly   []float64 // where: the text's anchor point on the baseline
-	anchor   []string  // and how: its text-anchor
+	width, height float64   // the box the nodes are in
+	x, y          []float64 // centres
+	r             []float64 // radius
+	half          []float64 // half the width of disc and label together
+	below         []float64 // from the centre down to the label's bottom
+	weight        []float64 // edge weight, scaled to (0, 1]
+	labelled      []bool    // whether the label is drawn
+	lx, ly        []float64 // where: the text's anchor point on the baseline
+	anchor        []string  // and how: its text-anchor
 }
 
 // Node boxes: the disc and its label, as an extent on each side of the
@@ -63,6 +64,7 @@ func labelWidth(s string) float64 {
 func place(g *graph, width, height float64) *layout {
 	n := len(g.nodes)
 	l := &layout{
+		width: width, height: height,
 		x: make([]float64, n), y: make([]float64, n), r: make([]float64, n),
 		half: make([]float64, n), below: make([]float64, n),
 		weight:   make([]float64, len(g.edges)),
@@ -213,6 +215,31 @@ func (l *layout) chooseLabels(g *graph, width, height float64) {
 			break
 		}
 	}
+}
+
+// fullAt is where a node's name goes in full, centred on the anchor
+// point returned: over its label, if it has one, else below the node (or
+// above, at the bottom), moved sideways as far as it must to stay inside
+// the box. It is drawn only on hover and focus, so it may cover others.
+func (l *layout) fullAt(i int, name, label string) (x, y float64) {
+	w := labelWidth(name)
+	x, y = l.x[i], l.y[i]+l.r[i]+labelGap+float64(0.8*fontSize)
+	if y+float64(0.2*fontSize) > l.height {
+		y = l.y[i] - l.r[i] - labelGap - float64(0.2*fontSize)
+	}
+	if l.labelled[i] {
+		y = l.ly[i]
+		// The centre of the shown label, whichever way it is anchored.
+		switch shown := labelWidth(label); l.anchor[i] {
+		case "start":
+			x = l.lx[i] + float64(shown/2)
+		case "end":
+			x = l.lx[i] - float64(shown/2)
+		default:
+			x = l.lx[i]
+		}
+	}
+	return within(x, margin+float64(w/2), l.width-margin-float64(w/2)), y
 }
 
 // forces runs Fruchterman–Reingold for a fixed number of iterations.

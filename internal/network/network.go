@@ -11,6 +11,14 @@
 // right or left of their node wherever they cover no other label; in a
 // crowded picture the rest go without, named only by their tooltip.
 //
+// What a reader needs to read it is in the picture too: a key below the
+// nodes names the colour (and the shape) of each group drawn; every node
+// is named in full by its <title>, the tooltip and the accessible name of
+// its link; and a name cut short, or left without a label, is drawn in
+// full beside its node while the pointer is on it or it has the keyboard's
+// focus (CSS alone, no script). MaxNodes and MaxLinks keep a large graph
+// legible: only the heaviest nodes, and each node's strongest lines.
+//
 // The picture is a pure function of the set of nodes and edges, so that
 // rebuilding an unchanged site gives byte-identical files:
 //   - nodes and edges are sorted (and duplicates merged) before use, so the
@@ -56,8 +64,9 @@ type Edge struct {
 
 // Options shape the picture. The zero value is usable.
 type Options struct {
-	Width, Height float64 // viewBox size; 900×600 if either is not positive; at most 1e6
+	Width, Height float64 // size of the nodes' box; 900×600 if either is not positive; at most 1e6. The key to the colours adds a band below
 	MaxNodes      int     // draw only the heaviest this many nodes; 0 for all
+	MaxLinks      int     // draw only each node's strongest this many lines (a line stays if it is among either end's); 0 for all
 	Title         string  // accessible name, the SVG's <title>; a default if empty
 	ID            string  // id of the <svg>, and prefix of the ids inside it; "network" if empty
 }
@@ -81,6 +90,8 @@ type graph struct {
 	labels  []string // the same, shortened: the shown text
 	edges   []edge
 	dropped int // nodes left out by MaxNodes
+	thinned int // lines left out by MaxLinks
+	links   int // MaxLinks
 }
 
 type edge struct {
@@ -102,9 +113,11 @@ type edge struct {
 func SVG(nodes []Node, edges []Edge, opts Options) []byte {
 	opts = opts.withDefaults()
 	g := newGraph(nodes, edges, opts.MaxNodes)
+	g.thin(opts.MaxLinks)
 	lay := place(g, opts.Width, opts.Height)
+	key := newLegend(g, opts.Width, opts.Height)
 	var b bytes.Buffer
-	write(&b, g, lay, opts)
+	write(&b, g, lay, key, opts)
 	return b.Bytes()
 }
 
@@ -203,6 +216,39 @@ func newGraph(nodes []Node, edges []Edge, maxNodes int) *graph {
 	}
 	g.edges = merged
 	return g
+}
+
+// thin keeps only the lines among the strongest most of either end's, so
+// that a picture of well-connected nodes is not a solid mesh: each node
+// keeps its most telling links. Ties go to the end that comes first by ID.
+func (g *graph) thin(most int) {
+	if most <= 0 {
+		return
+	}
+	g.links = most
+	at := make([][]int, len(g.nodes)) // each node's edges
+	for i, e := range g.edges {
+		at[e.a] = append(at[e.a], i)
+		at[e.b] = append(at[e.b], i)
+	}
+	keep := make([]bool, len(g.edges))
+	for n, list := range at {
+		other := func(i int) int { return g.edges[i].a + g.edges[i].b - n }
+		slices.SortFunc(list, func(i, j int) int {
+			return cmp.Or(cmp.Compare(g.edges[j].weight, g.edges[i].weight), cmp.Compare(other(i), other(j)))
+		})
+		for _, i := range list[:min(most, len(list))] {
+			keep[i] = true
+		}
+	}
+	kept := g.edges[:0]
+	for i, e := range g.edges {
+		if keep[i] {
+			kept = append(kept, e)
+		}
+	}
+	g.thinned = len(g.edges) - len(kept)
+	g.edges = kept
 }
 
 // shorten gives the text shown by a node: labels are one line, so long

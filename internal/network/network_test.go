@@ -20,6 +20,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // drawn is a node as read back from the SVG.
 type drawn struct {
 	class, href, title, label string
+	full                      string // the name shown on hover and focus, if not the label
 	x, y, r                   float64
 	lx, ly                    float64 // label's anchor point
 	anchor                    string  // label's text-anchor
@@ -45,7 +46,12 @@ type picture struct {
 	title, desc   string
 	nodes         []drawn
 	lines         int
+	legend        []legendEntry
 }
+
+// legendEntry is an entry of the key as read back: its group's class and
+// its text.
+type legendEntry struct{ class, text string }
 
 // parse reads the whole of out with encoding/xml, failing the test on any
 // syntax error, and collects what the tests look at.
@@ -55,6 +61,8 @@ func parse(t *testing.T, out []byte) picture {
 	d := xml.NewDecoder(bytes.NewReader(out))
 	var stack []string // element names
 	var cur *drawn
+	var inLegend bool // inside an entry of the key
+	var textClass string
 	attr := func(se xml.StartElement, name string) string {
 		for _, a := range se.Attr {
 			if a.Name.Local == name {
@@ -94,8 +102,14 @@ func parse(t *testing.T, out []byte) picture {
 					p.nodes = append(p.nodes, drawn{class: attr(tok, "class"), href: attr(tok, "href")})
 					cur = &p.nodes[len(p.nodes)-1]
 				}
+				if strings.Contains(" "+attr(tok, "class")+" ", " legend-entry ") {
+					p.legend = append(p.legend, legendEntry{class: attr(tok, "class")})
+					inLegend = true
+				}
 			case "circle":
-				cur.x, cur.y, cur.r = f(tok, "cx"), f(tok, "cy"), f(tok, "r")
+				if cur != nil {
+					cur.x, cur.y, cur.r = f(tok, "cx"), f(tok, "cy"), f(tok, "r")
+				}
 			case "rect":
 				if cur != nil {
 					cur.r = f(tok, "width") / 2
@@ -104,12 +118,16 @@ func parse(t *testing.T, out []byte) picture {
 			case "line":
 				p.lines++
 			case "text":
-				cur.lx, cur.ly, cur.anchor = f(tok, "x"), f(tok, "y"), attr(tok, "text-anchor")
+				if cur != nil && strings.HasPrefix(attr(tok, "class"), "label") {
+					cur.lx, cur.ly, cur.anchor = f(tok, "x"), f(tok, "y"), attr(tok, "text-anchor")
+				}
+				textClass = attr(tok, "class")
 			}
 		case xml.EndElement:
 			stack = stack[:len(stack)-1]
 			if tok.Name.Local == "a" || tok.Name.Local == "g" {
 				cur = nil
+				inLegend = false
 			}
 		case xml.CharData:
 			switch {
@@ -119,8 +137,12 @@ func parse(t *testing.T, out []byte) picture {
 				p.desc += string(tok)
 			case cur != nil && stack[len(stack)-1] == "title":
 				cur.title += string(tok)
+			case cur != nil && stack[len(stack)-1] == "text" && textClass == "full":
+				cur.full += string(tok)
 			case cur != nil && stack[len(stack)-1] == "text":
 				cur.label += string(tok)
+			case inLegend && stack[len(stack)-1] == "text":
+				p.legend[len(p.legend)-1].text += string(tok)
 			}
 		}
 	}

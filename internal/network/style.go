@@ -13,19 +13,20 @@ const (
 	focusLight, focusDark = "#c2410c", "#ffb36b"
 )
 
-type groupColour struct{ group, light, dark string }
+type groupColour struct{ group, light, dark, label string }
 
-// groupColours lists the groups the style draws, in a fixed order. Topics
-// are also told apart by shape, so colour is not the only cue.
+// groupColours lists the groups the style draws, in a fixed order, and
+// what the key calls them. Topics are also told apart by shape, so colour
+// is not the only cue.
 func groupColours() []groupColour {
 	return []groupColour{
-		{"person", "#1d5fae", "#8ab8ff"},
-		{"government", "#6d3fa6", "#c8a8ff"},
-		{"organisation", "#0e7490", "#5ccfe6"},
-		{"group", "#a3195b", "#f59ac0"},
-		{"anonymous", "#6b7078", "#a7acb3"},
-		{"topic", "#1d7a45", "#6fd39a"},
-		{"other", "#8a5a00", "#e0b35a"},
+		{"person", "#1d5fae", "#8ab8ff", "Person"},
+		{"government", "#6d3fa6", "#c8a8ff", "Government"},
+		{"organisation", "#0e7490", "#5ccfe6", "Organisation"},
+		{"group", "#a3195b", "#f59ac0", "Group"},
+		{"anonymous", "#6b7078", "#a7acb3", "Anonymous source"},
+		{"topic", "#1d7a45", "#6fd39a", "Topic"},
+		{"other", "#8a5a00", "#e0b35a", "Other"},
 	}
 }
 
@@ -49,7 +50,8 @@ func style() string {
 		// The shape's outline and the label's halo are background coloured,
 		// so overlapping shapes stay apart and lines never cross text.
 		b.WriteString(".network .shape,.network .label{stroke:" + bg + "}")
-		b.WriteString(".network .label{fill:" + label + "}")
+		b.WriteString(".network .label,.network .full,.network .key{fill:" + label + "}")
+		b.WriteString(".network .full{stroke:" + bg + "}")
 		b.WriteString(".network a:focus-visible .shape{stroke:" + focus + "}")
 	}
 	b.WriteString("\n.network{font:12px system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,sans-serif}\n")
@@ -57,6 +59,10 @@ func style() string {
 	b.WriteString(".network .shape{stroke-width:1.5}\n")
 	b.WriteString(".network .label{stroke-width:3px;stroke-linejoin:round;paint-order:stroke}\n")
 	b.WriteString(".network a:hover .label,.network a:focus .label{text-decoration:underline}\n")
+	// A name cut short, or not shown for want of room, shows in full while
+	// the pointer is on its node or the node has the keyboard's focus.
+	b.WriteString(".network .full{display:none;stroke-width:3px;stroke-linejoin:round;paint-order:stroke}\n")
+	b.WriteString(".network .node:hover .full,.network .node:focus .full{display:inline}.network .node:hover .cut,.network .node:focus .cut{display:none}\n")
 	b.WriteString(".network a:focus{outline:none}.network a:focus-visible .shape{stroke-width:3}\n")
 	rules(bgLight, labelLight, edgeLight, focusLight, false)
 	b.WriteString("\n@media (prefers-color-scheme:dark){")

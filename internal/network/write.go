@@ -13,9 +13,9 @@ import (
 
 // write prints the SVG. Every piece of caller text goes through text(),
 // which escapes it for both element content and quoted attributes.
-func write(b *bytes.Buffer, g *graph, l *layout, o Options) {
+func write(b *bytes.Buffer, g *graph, l *layout, k legend, o Options) {
 	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" id="%s" class="network" viewBox="0 0 %s %s" role="group" aria-labelledby="%[1]s-title" aria-describedby="%[1]s-desc">`+"\n",
-		o.ID, num(o.Width), num(o.Height))
+		o.ID, num(o.Width), num(o.Height+k.height))
 	fmt.Fprintf(b, `<title id="%s-title">`, o.ID)
 	text(b, o.Title)
 	fmt.Fprintf(b, "</title>\n<desc id=\"%s-desc\">", o.ID)
@@ -30,6 +30,7 @@ func write(b *bytes.Buffer, g *graph, l *layout, o Options) {
 		b.WriteString("</svg>\n")
 		return
 	}
+	writeLegend(b, k)
 
 	// Lines first, so nodes cover their ends; heavier lines on top.
 	b.WriteString(`<g class="edges">` + "\n")
@@ -76,9 +77,21 @@ func write(b *bytes.Buffer, g *graph, l *layout, o Options) {
 		} else {
 			fmt.Fprintf(b, `<circle class="shape" cx="%s" cy="%s" r="%s"/>`, num(x), num(y), num(r))
 		}
+		cut := g.labels[i] != g.names[i]
 		if l.labelled[i] {
-			fmt.Fprintf(b, `<text class="label" x="%s" y="%s" text-anchor="%s">`, num(l.lx[i]), num(l.ly[i]), l.anchor[i])
+			class := "label"
+			if cut {
+				class = "label cut"
+			}
+			fmt.Fprintf(b, `<text class="%s" x="%s" y="%s" text-anchor="%s">`, class, num(l.lx[i]), num(l.ly[i]), l.anchor[i])
 			text(b, g.labels[i])
+			b.WriteString("</text>")
+		}
+		if cut || !l.labelled[i] {
+			// The name in full, shown on hover and focus (see style).
+			fx, fy := l.fullAt(i, g.names[i], g.labels[i])
+			fmt.Fprintf(b, `<text class="full" x="%s" y="%s" text-anchor="middle">`, num(fx), num(fy))
+			text(b, g.names[i])
 			b.WriteString("</text>")
 		}
 		if link {
@@ -88,6 +101,29 @@ func write(b *bytes.Buffer, g *graph, l *layout, o Options) {
 		}
 	}
 	b.WriteString("</g>\n</svg>\n")
+}
+
+// writeLegend writes the key: a list, so that a screen reader says how
+// many entries it has, of the groups' shapes and names. The shapes take
+// their colours from the same rules as the nodes' (node-<group> .shape).
+func writeLegend(b *bytes.Buffer, k legend) {
+	if len(k.entries) == 0 {
+		return
+	}
+	b.WriteString(`<g class="legend" role="list" aria-label="Key to the colours">` + "\n")
+	for _, e := range k.entries {
+		fmt.Fprintf(b, `<g class="legend-entry node-%s" role="listitem">`, e.group)
+		if e.group == "topic" {
+			fmt.Fprintf(b, `<rect class="shape" x="%s" y="%s" width="%d" height="%d" rx="2"/>`,
+				num(e.x-legendSwatch), num(e.y-legendSwatch), 2*legendSwatch, 2*legendSwatch)
+		} else {
+			fmt.Fprintf(b, `<circle class="shape" cx="%s" cy="%s" r="%d"/>`, num(e.x), num(e.y), legendSwatch)
+		}
+		fmt.Fprintf(b, `<text class="key" x="%s" y="%s">`, num(e.x+legendSwatch+4), num(e.y+float64(0.35*fontSize)))
+		text(b, e.label)
+		b.WriteString("</text></g>\n")
+	}
+	b.WriteString("</g>\n")
 }
 
 // describe is the <desc>: what is shown, and what the lines mean, only
@@ -133,6 +169,9 @@ func describe(g *graph) string {
 		s += "; lines join actors mentioned in the same paragraph"
 	case onTopic:
 		s += "; lines join actors with the topics they speak on"
+	}
+	if g.thinned > 0 {
+		s += fmt.Sprintf(", the strongest %d of each", g.links)
 	}
 	return s + "." + key
 }

@@ -191,7 +191,7 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 			}
 			return x.Files()
 		},
-		func() []output.File { return feed.Files(briefing, sitemapPages(all)) },
+		func() []output.File { return feed.Files(briefing, sitemapPages(briefing, all)) },
 		func() []output.File {
 			d := export.NewData(briefing)
 			if b.Emit == nil {
@@ -248,12 +248,14 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 	return s, nil
 }
 
-// sitemapPages are the pages the sitemap lists: all but search and 404.
-func sitemapPages(all []*render.Page) []string {
-	out := make([]string, 0, len(all))
+// sitemapPages are the pages the sitemap lists, all but search and 404,
+// with their dates (modified).
+func sitemapPages(b *model.Briefing, all []*render.Page) []feed.SitemapPage {
+	dates := newModified(b)
+	out := make([]feed.SitemapPage, 0, len(all))
 	for _, p := range all {
 		if p.Kind != render.NotFound && p.Kind != render.Search {
-			out = append(out, p.Path)
+			out = append(out, feed.SitemapPage{Path: p.Path, Modified: dates.of(p)})
 		}
 	}
 	return out

@@ -183,11 +183,8 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 	if len(reannotated) > 0 {
 		jobs = append(jobs,
 			func() {
-				if b.newPages(all) { // a list gained or lost a page: the sitemap lists them all
-					feeds = feed.Files(b.last, sitemapPages(all))
-					return
-				}
 				feeds = refeed(b.last, feeds, namedActors, namedTopics)
+				feeds = resitemap(b.last, feeds, all)               // the pages of the actors and topics named have new dates
 				if f, ok := feed.SiteFeed(b.last); ok && timeline { // its events link their paragraphs, in timeline order
 					feeds = replaceFiles(feeds, f)
 				}
@@ -248,19 +245,6 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 	b.warnings, b.restyled = s.Warnings, false
 	b.edited = map[string]bool{}
 	return s, true, nil
-}
-
-// newPages reports whether the pages differ from the last good build's.
-func (b *Builder) newPages(all []*render.Page) bool {
-	if len(all) != len(b.pages) {
-		return true
-	}
-	for _, p := range all {
-		if _, ok := b.pages[p.Path]; !ok {
-			return true
-		}
-	}
-	return false
 }
 
 // refeed returns the feeds with those of the actors and topics given
