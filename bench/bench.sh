@@ -29,6 +29,9 @@ go run ./bench/measure -runs "$RUNS" -label "gen build, $N articles" -- "$work/b
 pages=$(find "$work/out-$N" -name '*.html' | wc -l)
 median=$(sed -n 's/.*median \([0-9.]*\) s.*/\1/p' "$work/result.txt")
 echo "$pages pages: $(awk -v p="$pages" -v s="$median" 'BEGIN { printf "%.0f", p / s }') pages per second"
+# What a reader downloads: the heaviest pages (issue 13 holds each under 1 MB).
+echo "The heaviest pages (bytes):"
+find "$work/out-$N" -name '*.html' -printf '%s %P\n' | sort -n | tail -5
 
 # The floor: goldmark alone on the same bodies, writing one file each.
 go run ./bench/floor -root "$work/gen-corpus-$N" -out "$work/floor-$N" | tee -a "$work/result.txt"
