@@ -37,6 +37,11 @@ func (p *Page) description() string {
 		d = "The questions the briefing follows."
 	case Articles:
 		d = "The articles the briefing is built from, annotated."
+	case List:
+		d = p.Title + ", newest first."
+		if p.List == NamedWith {
+			d = p.Title + ", the most often first."
+		}
 	}
 	if d == "" {
 		d = p.Briefing.Site.Description
