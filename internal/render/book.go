@@ -66,7 +66,7 @@ func (p *Page) InBook(target string) string {
 			return "#topic-" + parts[1]
 		}
 	}
-	if path == "timeline/index.html" && fragment != "" && p.bookEvents[fragment] {
+	if strings.HasPrefix(path, "timeline/") && fragment != "" && p.bookEvents[fragment] {
 		return "#event-" + fragment
 	}
 	return p.Rel(target)

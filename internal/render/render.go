@@ -129,6 +129,9 @@ type Page struct {
 	Actor   *model.Actor
 	Topic   *model.Topic
 	Article *model.Article
+	// TimelinePage is the part of the timeline a Timeline page shows, nil
+	// for the timeline's index.
+	TimelinePage *model.TimelinePage
 
 	// Root, when set, is the absolute path of the site's root ("/repo/"),
 	// for the one page served at any depth: 404.html.
@@ -201,12 +204,12 @@ func Pages(b *model.Briefing) []*Page {
 		{Kind: Articles, Path: "articles/index.html", Title: "Articles"},
 		{Kind: Actors, Path: "actors/index.html", Title: "Actors"},
 		{Kind: Topics, Path: "topics/index.html", Title: "Topics"},
-		{Kind: Timeline, Path: "timeline/index.html", Title: "Timeline"},
 		{Kind: Stances, Path: "stances/index.html", Title: "Who stands where"},
 		{Kind: Book, Path: "book/index.html", Title: "Briefing book", bookArticles: bookArticles(b), bookEvents: bookEvents(b)},
 		{Kind: Search, Path: "search/index.html", Title: "Search"},
 		{Kind: NotFound, Path: "404.html", Title: "Page not found", Root: RootPath(b.Site.BaseURL)},
 	}
+	pages = append(pages, timelinePages(b)...)
 	for _, a := range b.Articles {
 		pages = append(pages, &Page{Kind: Article, Path: a.Path(), Title: a.Title, Article: a})
 	}
