@@ -21,7 +21,7 @@ import (
 // TimelineBudget bounds what one timeline page holds, in the estimated
 // bytes of HTML its events take (eventWeight). Pages hold less than this
 // where they can; a single event larger than it gets a page of its own.
-const TimelineBudget = 360_000
+const TimelineBudget = 420_000
 
 // Timeline is the timeline's layout: its pages in reading order, and the
 // years and months they cover, for the index and the pages' navigation.

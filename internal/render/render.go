@@ -137,9 +137,8 @@ type Page struct {
 	// for the one page served at any depth: 404.html.
 	Root string
 
-	// bookArticles and bookEvents are the slugs and ids of the articles
-	// and events the book holds.
-	bookArticles, bookEvents map[string]bool
+	// book is what the book holds, for the book.
+	book *bookPlan
 
 	// What the page's head says about it, set by Render just before the
 	// template runs: templates read these often, and reading a field
@@ -205,7 +204,7 @@ func Pages(b *model.Briefing) []*Page {
 		{Kind: Actors, Path: "actors/index.html", Title: "Actors"},
 		{Kind: Topics, Path: "topics/index.html", Title: "Topics"},
 		{Kind: Stances, Path: "stances/index.html", Title: "Who stands where"},
-		{Kind: Book, Path: "book/index.html", Title: "Briefing book", bookArticles: bookArticles(b), bookEvents: bookEvents(b)},
+		{Kind: Book, Path: "book/index.html", Title: "Briefing book", book: planBook(b)},
 		{Kind: Search, Path: "search/index.html", Title: "Search"},
 		{Kind: NotFound, Path: "404.html", Title: "Page not found", Root: RootPath(b.Site.BaseURL)},
 	}

@@ -120,6 +120,15 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 		list.Merge(b.warningsBesides(checked))
 		return nil, true, list.Err()
 	}
+	// A reannotated article may move events to other timeline pages (what
+	// an event weighs counts its reports), and a reworded one change what
+	// the book holds (what it weighs counts the text): every page that
+	// links to events, or the book, may then be out of date, and the full
+	// way renders them all.
+	if b.last.Timeline.Key() != b.layout || render.BookKey(b.last) != b.bookKey {
+		giveUp()
+		return nil, false, nil
+	}
 
 	// The pages that show a reannotated article, as it was and as it is,
 	// and what to remember of it once they are rendered.
