@@ -1,0 +1,159 @@
+package site_test
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"briefing"
+	"briefing/internal/linkcheck"
+	"briefing/internal/site"
+)
+
+// crowdedCorpus is a briefing shaped to strain the timeline and the book:
+// spread articles with long bodies and four events each over two years,
+// and crowded ones whose events fall on one day, in one month, in one
+// year only, or are pending, many more than a page holds.
+func crowdedCorpus(spread, crowded int) fstest.MapFS {
+	root := fstest.MapFS{}
+	add := func(name, text string) { root[name] = &fstest.MapFile{Data: []byte(text)} }
+	const actors, topics = 60, 12
+	for i := range actors {
+		add(fmt.Sprintf("content/actors/actor-%d.md", i), fmt.Sprintf("---\nname: Actor %d\nkind: person\nrole: Minister\n---\nA profile.\n", i))
+	}
+	for i := range topics {
+		add(fmt.Sprintf("content/topics/topic-%d.md", i), fmt.Sprintf("---\ntitle: Topic %d\n---\nAn overview.\n", i))
+	}
+	article := func(a int, published string, events []string) {
+		var b strings.Builder
+		fmt.Fprintf(&b, "---\ntitle: Article %d\npublished: %q\nevents:\n", a, published)
+		for e, date := range events {
+			fmt.Fprintf(&b, "  - {id: e-%d-%d, date: %q, title: Event %d of article %d, actors: [actor-%d, actor-%d], topics: [topic-%d]}\n",
+				a, e, date, e, a, (a+e)%actors, (a+e+7)%actors, (a+e)%topics)
+		}
+		b.WriteString("---\n")
+		for p := range 30 {
+			fmt.Fprintf(&b, "[Actor %d](actor:actor-%d) met [Actor %d](actor:actor-%d) to discuss [the topic](topic:topic-%d) at length, "+
+				"and the talks went on for some time without any clear result, as talks of this kind often do when neither side "+
+				"has a reason to move first and both have reasons to wait. ", p, (a+p)%actors, p+1, (a+p+1)%actors, (a+p)%topics)
+			if p%3 == 0 {
+				fmt.Fprintf(&b, "[“We will see what happens next, as always,”](quote:actor-%d) one said. ", (a+p)%actors)
+			}
+			if p < len(events) {
+				fmt.Fprintf(&b, "It happened [then](event:e-%d-%d).", a, p)
+			}
+			b.WriteString("\n\n")
+		}
+		add(fmt.Sprintf("content/articles/article-%d.md", a), b.String())
+	}
+	for a := range spread {
+		day := func(k int) string { return fmt.Sprintf("%d-%02d-%02d", 2024+(a+k)%2, 1+(a*7+k)%12, 1+(a*3+k)%28) }
+		article(a, day(0), []string{day(0), day(1), day(2), day(3)})
+	}
+	for a := spread; a < spread+crowded; a++ {
+		events := []string{"2025", "2025", "2025-03", "2025-03", "pending", "pending", "pending", "pending", "pending"}
+		for range 6 {
+			events = append(events, "2025-03-14")
+		}
+		article(a, "2025-03-15", events)
+	}
+	return root
+}
+
+// TestTimelineAndBookStayUnderAMegabyte builds a briefing of thousands of
+// events, some crowded on one day, month or year and many pending, and
+// checks that no timeline page and not the book is over a megabyte, that
+// every event is on exactly one timeline page and every such page is
+// reached from the timeline's index, and that every link in the site
+// (to events among the rest) resolves to an element on an existing page.
+func TestTimelineAndBookStayUnderAMegabyte(t *testing.T) {
+	s, err := site.Build(site.NewProject(crowdedCorpus(450, 150), briefing.Templates(), briefing.Static()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	if _, err := s.Write(out); err != nil {
+		t.Fatal(err)
+	}
+	site := os.DirFS(out)
+
+	const limit = 1 << 20
+	eventEntry := regexp.MustCompile(`<li id="([^"]+)" class="event"`)
+	on := map[string][]string{} // event id → the timeline pages that show it
+	pages := map[string]string{}
+	largest, largestPath := 0, ""
+	err = fs.WalkDir(site, "timeline", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		data, err := fs.ReadFile(site, p)
+		if err != nil {
+			return err
+		}
+		if len(data) > limit {
+			t.Errorf("%s is %d bytes, over %d", p, len(data), limit)
+		}
+		if len(data) > largest {
+			largest, largestPath = len(data), p
+		}
+		pages[p] = string(data)
+		for _, m := range eventEntry.FindAllStringSubmatch(string(data), -1) {
+			on[m[1]] = append(on[m[1]], p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	book := read(t, out, "book/index.html")
+	if len(book) > limit {
+		t.Errorf("book/index.html is %d bytes, over %d", len(book), limit)
+	}
+	t.Logf("%d timeline pages, the largest %s of %d bytes; the book %d bytes", len(pages), largestPath, largest, len(book))
+	if len(s.Briefing.Events) < 4000 {
+		t.Fatalf("the corpus should hold thousands of events, not %d", len(s.Briefing.Events))
+	}
+	for _, e := range s.Briefing.Events {
+		if len(on[e.ID]) != 1 {
+			t.Errorf("event %s is on %d timeline pages %v, not one", e.ID, len(on[e.ID]), on[e.ID])
+			continue
+		}
+		if want := on[e.ID][0] + "#" + e.ID; e.Path() != want {
+			t.Errorf("event %s links to %s, but it is on %s", e.ID, e.Path(), want)
+		}
+	}
+
+	// Every timeline page is reached by links from the index.
+	href := regexp.MustCompile(`href="([^"#?]+)`)
+	reached := map[string]bool{"timeline/index.html": true}
+	for queue := []string{"timeline/index.html"}; len(queue) > 0; queue = queue[1:] {
+		for _, m := range href.FindAllStringSubmatch(pages[queue[0]], -1) {
+			target := path.Join(path.Dir(queue[0]), m[1])
+			if _, ok := pages[target]; ok && !reached[target] {
+				reached[target] = true
+				queue = append(queue, target)
+			}
+		}
+	}
+	for p := range pages {
+		if !reached[p] {
+			t.Errorf("%s is not reached by links from timeline/index.html", p)
+		}
+	}
+
+	res, err := linkcheck.Check(site, "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range res.Broken[:min(len(res.Broken), 10)] {
+		t.Errorf("broken link: %v", b)
+	}
+	if len(res.Broken) > 10 {
+		t.Errorf("and %d more", len(res.Broken)-10)
+	}
+}
