@@ -289,18 +289,45 @@ func pack(base string, events []*Event, key func(*Event) int) []*TimelinePage {
 	return pages
 }
 
-// Key sums up the layout: every page and the events on it. Two builds
-// with the same key link every event to the same page.
-func (t *Timeline) Key() string {
-	var b strings.Builder
+// TimelineLayout is what links to events depend on in a layout: the
+// pages, and the page of each event. A builder keeps the last build's to
+// tell whether any link to an event may have moved (Moves).
+type TimelineLayout struct {
+	pages []string
+	page  map[string]string // event id → its page
+}
+
+// Layout is the timeline's layout, kept apart from the model.
+func (t *Timeline) Layout() *TimelineLayout {
+	l := &TimelineLayout{page: make(map[string]string, t.Count)}
 	for _, p := range t.Pages {
-		b.WriteString(p.Path)
+		l.pages = append(l.pages, p.Path)
 		for _, e := range p.Events {
-			b.WriteString(" " + e.ID)
+			l.page[e.ID] = p.Path
 		}
-		b.WriteByte('\n')
 	}
-	return b.String()
+	return l
+}
+
+// Moves reports whether t lays the timeline out differently from l, as
+// links to events see it: other pages, or an event l has on another
+// page. Events new in t, or gone from it, move nothing: the pages that
+// link to them show their articles, which changed. A nil l moves all.
+func (l *TimelineLayout) Moves(t *Timeline) bool {
+	if l == nil || len(l.pages) != len(t.Pages) {
+		return true
+	}
+	for i, p := range t.Pages {
+		if l.pages[i] != p.Path {
+			return true
+		}
+		for _, e := range p.Events {
+			if was, ok := l.page[e.ID]; ok && was != p.Path {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // relinkEvents points the links to events in h, HTML converted before the

@@ -63,9 +63,10 @@ type Builder struct {
 	edited map[string]bool
 	redo   bool
 
-	// The last good build's timeline layout (model.Timeline.Key) and what
-	// its book held (render.BookKey).
-	layout, bookKey string
+	// The last good build's timeline layout and what its book held
+	// (render.BookKey).
+	layout  *model.TimelineLayout
+	bookKey string
 
 	// Progress, when set, is told how many pages of a build are rendered
 	// so far, from the rendering goroutines: it must be safe for that.
@@ -126,7 +127,7 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 	// An event on another timeline page than in the last good build, or
 	// pages that came or went: every page that links to events may be
 	// out of date.
-	full = full || briefing != nil && briefing.Timeline.Key() != b.layout
+	full = full || briefing != nil && b.layout.Moves(briefing.Timeline)
 	if b.redo || b.renderer == nil || touched(b.edited, "templates") {
 		var r *render.Renderer
 		if !checkTree(b.project.Root, "templates", &list) {
@@ -238,7 +239,7 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 		s.Updated, s.UpdatedAll = b.keepPages(all, rendered)
 	}
 	b.touches, b.outlines, b.built, b.restyled = touches, outlines, true, false
-	b.layout, b.bookKey = briefing.Timeline.Key(), render.BookKey(briefing)
+	b.layout, b.bookKey = briefing.Timeline.Layout(), render.BookKey(briefing)
 	b.edited, b.redo = map[string]bool{}, false
 
 	fromModel := slices.Concat(made...) // already passed on

@@ -125,7 +125,7 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 	// the book holds (what it weighs counts the text): every page that
 	// links to events, or the book, may then be out of date, and the full
 	// way renders them all.
-	if b.last.Timeline.Key() != b.layout || render.BookKey(b.last) != b.bookKey {
+	if b.layout.Moves(b.last.Timeline) || render.BookKey(b.last) != b.bookKey {
 		giveUp()
 		return nil, false, nil
 	}

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -13,6 +14,7 @@ import (
 	"briefing"
 	"briefing/internal/linkcheck"
 	"briefing/internal/site"
+	"briefing/internal/testproject"
 )
 
 // crowdedCorpus is a briefing shaped to strain the timeline and the book:
@@ -156,4 +158,100 @@ func TestTimelineAndBookStayUnderAMegabyte(t *testing.T) {
 	if len(res.Broken) > 10 {
 		t.Errorf("and %d more", len(res.Broken)-10)
 	}
+}
+
+// TestTimelineSplitRebuildsEqualFullBuilds adds articles full of events
+// one by one, as a writer might, until the timeline that was one page is
+// split by year and then one year by month, and checks after each that
+// the incremental build equals a full one: when an event moves to
+// another page, every page linking it must follow. Then it reannotates
+// an article in place so that the events it reports weigh more.
+func TestTimelineSplitRebuildsEqualFullBuilds(t *testing.T) {
+	files := map[string]string{
+		"site.toml":               "title = \"Split\"\n",
+		"content/actors/ann.md":   "---\nname: Ann Example\nkind: person\n---\n",
+		"content/actors/land.md":  "---\nname: Land\nkind: government\n---\n",
+		"content/topics/talks.md": "---\ntitle: Talks\n---\n",
+		"content/articles/old.md": "---\ntitle: Old\npublished: \"2024-05-02\"\nevents:\n  - {id: old-meeting, date: \"2024-05-01\", title: Ann meets Land, actors: [ann, land], topics: [talks]}\n---\n" +
+			"[Ann](actor:ann) met [Land](actor:land) [on Monday](event:old-meeting).\n",
+		"content/articles/watcher.md": "---\ntitle: Watcher\npublished: \"2025-12-30\"\n---\n[Ann](actor:ann) recalled [the meeting](event:old-meeting) and [the first talks](event:b0-0).\n",
+	}
+	batch := func(k int) string {
+		var b strings.Builder
+		fmt.Fprintf(&b, "---\ntitle: Batch %d\npublished: \"2025-12-01\"\nevents:\n", k)
+		for e := range 60 {
+			fmt.Fprintf(&b, "  - {id: b%d-%d, date: \"2025-%02d-%02d\", title: Talks round %d of batch %d, actors: [ann], topics: [talks]}\n", k, e, 1+e%12, 1+k%28, e, k)
+		}
+		fmt.Fprintf(&b, "---\n[Ann](actor:ann) held [talks](event:b%d-0) again.\n", k)
+		return b.String()
+	}
+	files["content/articles/batch-0.md"] = batch(0)
+	var old strings.Builder // enough events in 2024 that the timeline is split by year before 2025 is by month
+	for e := range 300 {
+		fmt.Fprintf(&old, "  - {id: old-%d, date: \"2024-%02d-%02d\", title: An earlier round %d, actors: [land], topics: [talks]}\n", e, 1+e%12, 1+e%28, e)
+	}
+	files["content/articles/old.md"] = strings.Replace(files["content/articles/old.md"], "events:\n", "events:\n"+old.String(), 1)
+	dir := testproject.New(t, files)
+	b := site.NewBuilder(project(dir))
+	s, err := b.Build(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	has := func(s *site.Site, path string) bool { return filesData(s, path) != nil }
+	if has(s, "timeline/2025/index.html") {
+		t.Fatal("a timeline of 362 events should be one page")
+	}
+	byYear, batches, whole := false, 1, 1 // whole: the most batches on a timeline of one page
+	for k := 1; k < 40 && !has(s, "timeline/2025/01/index.html"); k++ {
+		batches++
+		name := fmt.Sprintf("content/articles/batch-%d.md", k)
+		testproject.Write(t, dir, name, batch(k))
+		if s, err = b.Build([]string{name}); err != nil {
+			t.Fatal(err)
+		}
+		sameAsFullBuild(t, dir, s)
+		byYear = byYear || has(s, "timeline/2025/index.html") && !has(s, "timeline/2025/01/index.html")
+		if !has(s, "timeline/2025/index.html") {
+			whole = batches
+		}
+		if t.Failed() {
+			t.Fatalf("after adding %s", name)
+		}
+	}
+	if !byYear || !has(s, "timeline/2025/01/index.html") {
+		t.Fatalf("the timeline should have been split by year, then 2025 by month (by year: %v)", byYear)
+	}
+	if !strings.Contains(string(filesData(s, "articles/watcher/index.html")), `href="../../timeline/2025/01/index.html#b0-0"`) {
+		t.Error("the watcher's link to b0-0 should lead to the page of January 2025")
+	}
+
+	// A timeline of one page, nearly full, split by an article
+	// reannotated in place to report many of its events: their reports
+	// weigh.
+	for k := whole; k < batches; k++ {
+		if err := os.Remove(filepath.Join(dir, fmt.Sprintf("content/articles/batch-%d.md", k))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b = site.NewBuilder(project(dir))
+	if s, err = b.Build(nil); err != nil {
+		t.Fatal(err)
+	}
+	if has(s, "timeline/2025/index.html") {
+		t.Fatalf("with %d batches the timeline should be one page", whole)
+	}
+	var refs strings.Builder
+	for k := range whole {
+		for e := range 60 {
+			fmt.Fprintf(&refs, "[Round %d-%d](event:b%d-%d) ", k, e, k, e)
+		}
+	}
+	testproject.Write(t, dir, "content/articles/watcher.md", files["content/articles/watcher.md"]+"\n"+refs.String()+"\n")
+	if s, err = b.Build([]string{"content/articles/watcher.md"}); err != nil {
+		t.Fatal(err)
+	}
+	if !has(s, "timeline/2025/index.html") {
+		t.Error("the reports should have split the timeline")
+	}
+	sameAsFullBuild(t, dir, s)
 }
