@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -31,32 +32,74 @@ const bookQuotes = 5
 
 // bookPlan is what the book holds.
 type bookPlan struct {
+	actors   []*model.Actor   // in the briefing's order
+	topics   []*model.Topic   // in the briefing's order
 	articles []*model.Article // newest first
 	events   []*model.Event   // in timeline order
 	speakers int              // per topic
 	slugs    map[string]bool  // of the articles
 	ids      map[string]bool  // of the events
+	actorIDs map[string]bool
+	topicIDs map[string]bool
+}
+
+// mostNamed keeps, of items in the order given, those that the most
+// quotes and passages name and whose sizes (by index) fit in share, in
+// the order given: the book holds every actor and topic unless there are
+// thousands.
+func mostNamed[T any](items []T, named func(T) int, size func(T) int, share int) (kept []T, used int) {
+	total := 0
+	for _, x := range items {
+		total += size(x)
+	}
+	if total <= share {
+		return items, total
+	}
+	order := make([]int, len(items))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int { return named(items[j]) - named(items[i]) })
+	keep := make([]bool, len(items))
+	for _, i := range order {
+		if w := size(items[i]); used+w <= share {
+			keep[i], used = true, used+w
+		}
+	}
+	for i, x := range items {
+		if keep[i] {
+			kept = append(kept, x)
+		}
+	}
+	return kept, used
 }
 
 // planBook fills the book within BookBytes: its frame, actors and topics
 // first, then the topics' speakers (up to a third of what is left), the
 // latest events (up to a fifth of the rest), the newest articles.
 func planBook(b *model.Briefing) *bookPlan {
-	plan := &bookPlan{slugs: map[string]bool{}, ids: map[string]bool{}}
+	plan := &bookPlan{slugs: map[string]bool{}, ids: map[string]bool{}, actorIDs: map[string]bool{}, topicIDs: map[string]bool{}}
 	left := BookBytes - 8000 - len(b.Site.Overview) - len(b.Site.Description)
-	for _, a := range b.Actors {
-		left -= 260 + 2*len(a.ID) + len(a.Name) + len(a.Role) + len(a.Profile) + 20*len(a.Aliases)
-	}
-	speakers := make([][]int, len(b.Topics)) // each topic's speakers' estimated sizes, most quoted first
-	for i, t := range b.Topics {
-		left -= 450 + 4*len(t.ID) + 2*len(t.Title) + len(t.Summary) + len(t.Overview)
+	named := func(quotes, passages int) int { return quotes + passages }
+	var used int
+	plan.actors, used = mostNamed(b.Actors, func(a *model.Actor) int { return named(len(a.Quotes), len(a.Passages)) }, func(a *model.Actor) int {
+		return 260 + 2*len(a.ID) + len(a.Name) + len(a.Role) + len(a.Profile) + 20*len(a.Aliases)
+	}, BookBytes/5)
+	left -= used
+	plan.topics, used = mostNamed(b.Topics, func(t *model.Topic) int { return named(len(t.Quotes), len(t.Passages)) }, func(t *model.Topic) int {
+		w := 450 + 4*len(t.ID) + 3*len(t.Title) + len(t.Summary) + len(t.Overview)
 		for _, h := range t.PositionHistories() {
 			now := h.Current()
-			left -= 320 + 2*len(h.Actor.ID) + len(h.Actor.Name) + len(now.Summary)
+			w += 320 + 2*len(h.Actor.ID) + len(h.Actor.Name) + len(now.Summary)
 			if a := now.SinceArticle; a != nil {
-				left -= 80 + 2*len(a.Slug) + len(a.Title)
+				w += 80 + 2*len(a.Slug) + len(a.Title)
 			}
 		}
+		return w
+	}, BookBytes/5)
+	left -= used
+	speakers := make([][]int, len(plan.topics)) // each topic's speakers' estimated sizes, most quoted first
+	for i, t := range plan.topics {
 		for _, g := range t.Positions() {
 			w := 160 + len(g.Speaker.ID) + len(g.Speaker.Name) + len(g.Speaker.Role)
 			for _, q := range g.Quotes[max(0, len(g.Quotes)-bookQuotes):] {
@@ -102,6 +145,12 @@ func planBook(b *model.Briefing) *bookPlan {
 	for _, e := range plan.events {
 		plan.ids[e.ID] = true
 	}
+	for _, a := range plan.actors {
+		plan.actorIDs[a.ID] = true
+	}
+	for _, t := range plan.topics {
+		plan.topicIDs[t.ID] = true
+	}
 	return plan
 }
 
@@ -110,6 +159,12 @@ func (p *Page) BookTimeline() []*model.Event { return p.book.events }
 
 // BookArticles are the articles the book holds, newest first.
 func (p *Page) BookArticles() []*model.Article { return p.book.articles }
+
+// BookActors and BookTopics are the actors and topics the book holds:
+// all of them, unless there are thousands.
+func (p *Page) BookActors() []*model.Actor { return p.book.actors }
+
+func (p *Page) BookTopics() []*model.Topic { return p.book.topics }
 
 // BookSpeakers is how many speakers each topic shows in the book.
 func (p *Page) BookSpeakers() int { return p.book.speakers }
@@ -120,6 +175,14 @@ func BookKey(b *model.Briefing) string {
 	plan := planBook(b)
 	var k strings.Builder
 	k.WriteString(strconv.Itoa(plan.speakers))
+	for _, a := range plan.actors {
+		k.WriteString(" " + a.ID)
+	}
+	k.WriteString(" |")
+	for _, t := range plan.topics {
+		k.WriteString(" " + t.ID)
+	}
+	k.WriteString(" |")
 	for _, a := range plan.articles {
 		k.WriteString(" " + a.Slug)
 	}
@@ -151,9 +214,13 @@ func (p *Page) InBook(target string) string {
 			}
 			return "#article-" + parts[1]
 		case "actors":
-			return "#actor-" + parts[1]
+			if p.book.actorIDs[parts[1]] {
+				return "#actor-" + parts[1]
+			}
 		case "topics":
-			return "#topic-" + parts[1]
+			if p.book.topicIDs[parts[1]] {
+				return "#topic-" + parts[1]
+			}
 		}
 	}
 	if strings.HasPrefix(path, "timeline/") && fragment != "" && p.book.ids[fragment] {

@@ -255,3 +255,29 @@ func TestTimelineSplitRebuildsEqualFullBuilds(t *testing.T) {
 	}
 	sameAsFullBuild(t, dir, s)
 }
+
+// TestBookStaysUnderAMegabyteWithThousandsOfActors: the book holds the
+// actors named most when all of them would not fit, and says where the
+// rest are.
+func TestBookStaysUnderAMegabyteWithThousandsOfActors(t *testing.T) {
+	root := fstest.MapFS{}
+	profile := strings.Repeat("A long profile of an actor in the briefing, written out at length. ", 10)
+	for i := range 2500 {
+		root[fmt.Sprintf("content/actors/actor-%d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("---\nname: Actor %d\nkind: person\nrole: Minister\n---\n%s\n", i, profile))}
+	}
+	for a := range 20 {
+		root[fmt.Sprintf("content/articles/article-%d.md", a)] = &fstest.MapFile{Data: []byte(fmt.Sprintf(
+			"---\ntitle: Article %d\npublished: \"2025-01-%02d\"\n---\n[Actor %d](actor:actor-%d) spoke.\n", a, a+1, a, a))}
+	}
+	s, err := site.Build(site.NewProject(root, briefing.Templates(), briefing.Static()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	book := string(filesData(s, "book/index.html"))
+	if len(book) > 1<<20 {
+		t.Errorf("the book is %d bytes", len(book))
+	}
+	if !strings.Contains(book, `id="actor-actor-3"`) || !regexp.MustCompile(`\d+ others are on <a href="../actors/index.html">the actors page</a>`).MatchString(book) {
+		t.Error("the book should hold the actors named in articles, and say where the others are")
+	}
+}
