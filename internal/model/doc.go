@@ -37,8 +37,9 @@
 // show), so every link to an event that goes through Event.Path (search,
 // feeds, exports, the book, every page) names the page that shows it.
 // Link also points the event links the converter wrote into rendered
-// bodies, profiles, overviews and descriptions ("timeline/index.html#id")
-// at those pages. The layout and the events' pages are read-only after
+// profiles, overviews and descriptions ("timeline/index.html#id") at
+// those pages; articles' bodies, kept as converted, are pointed there as
+// they are shown (Briefing.EventLinked). The layout and the events' pages are read-only after
 // Link, but for Reannotate, which lays the timeline out again as the
 // events' reports change; a builder that keeps a model compares layouts
 // (TimelineLayout.Moves) to know when links elsewhere may be stale.

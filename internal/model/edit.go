@@ -34,7 +34,7 @@ func (b *Briefing) Reword(old, new *Article, list *diag.List) bool {
 		return false
 	}
 
-	old.doc, old.Body, old.Paragraphs, old.annotations, old.suspects = new.doc, b.relinkEvents(new.Body), new.Paragraphs, new.annotations, new.suspects
+	old.doc, old.Body, old.Paragraphs, old.annotations, old.suspects = new.doc, new.Body, new.Paragraphs, new.annotations, new.suspects
 	for i, e := range old.declared {
 		e.meta = new.declared[i].meta // for the positions of later warnings
 	}
@@ -192,7 +192,6 @@ func (b *Briefing) Reannotate(old, new *Article, list *diag.List) bool {
 	// And with the reports what the events weigh: the layout may change,
 	// which the caller sees in Timeline.Key.
 	b.Timeline = layoutTimeline(b.Events)
-	old.Body = b.relinkEvents(old.Body)
 	for _, e := range declared {
 		for _, x := range e.Actors {
 			byEvent(x.Events)

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"briefing/internal/dates"
-	"briefing/internal/parallel"
 )
 
 // The timeline is split into pages small enough to load (unless it is
@@ -339,19 +338,21 @@ func (k *known) relinkEvents(h template.HTML) template.HTML {
 	if !strings.Contains(s, "timeline/") {
 		return h
 	}
-	var out strings.Builder
 	const attr = `href="`
-	for {
-		i := strings.Index(s, attr)
+	var out strings.Builder
+	copied := 0 // s[:copied] is in out
+	for at := 0; ; {
+		i := strings.Index(s[at:], attr)
 		if i < 0 {
 			break
 		}
-		start := i + len(attr)
+		start := at + i + len(attr)
 		end := strings.IndexByte(s[start:], '"')
 		if end < 0 {
 			break
 		}
 		end += start
+		at = end
 		href := s[start:end]
 		up := 0
 		for strings.HasPrefix(href[up:], "../") {
@@ -359,30 +360,35 @@ func (k *known) relinkEvents(h template.HTML) template.HTML {
 		}
 		path, id, ok := strings.Cut(href[up:], "#")
 		e := k.events[id]
-		if !ok || e == nil || e.page == "" || !strings.HasPrefix(path, "timeline/") || !strings.HasSuffix(path, "index.html") || path == e.page {
-			out.WriteString(s[:end])
-			s = s[end:]
+		if !ok || e == nil || e.page == "" || path == e.page || !strings.HasPrefix(path, "timeline/") || !strings.HasSuffix(path, "index.html") {
 			continue
 		}
-		if out.Len() == 0 {
-			out.Grow(len(h) + 64)
+		if out.Cap() == 0 {
+			out.Grow(len(s) + 64)
 		}
-		out.WriteString(s[:start+up])
+		out.WriteString(s[copied : start+up])
 		out.WriteString(e.page)
 		out.WriteByte('#')
 		out.WriteString(id)
-		s = s[end:]
+		copied = end
 	}
-	if out.Len() == 0 {
+	if out.Cap() == 0 {
 		return h
 	}
-	out.WriteString(s)
+	out.WriteString(s[copied:])
 	return template.HTML(out.String())
 }
 
-// layOut lays the timeline out and points the links to events in every
-// rendered text (bodies, profiles, overviews, descriptions) at their
-// pages.
+// EventLinked is h, HTML converted before the timeline was laid out,
+// with its links to events pointed at the events' pages. Articles'
+// bodies are kept as converted and linked so as they are shown: a large
+// briefing's bodies are a hundred megabytes, which a linked copy would
+// double.
+func (b *Briefing) EventLinked(h template.HTML) template.HTML { return b.relinkEvents(h) }
+
+// layOut lays the timeline out and points the links to events in the
+// short rendered texts (profiles, overviews, descriptions) at their
+// pages; articles' bodies are linked as they are shown (EventLinked).
 func (b *Briefing) layOut() {
 	b.Timeline = layoutTimeline(b.Events)
 	b.Site.Overview = b.relinkEvents(b.Site.Overview)
@@ -395,5 +401,4 @@ func (b *Briefing) layOut() {
 	for _, e := range b.Events {
 		e.Description = b.relinkEvents(e.Description)
 	}
-	parallel.For(len(b.Articles), func(i int) { b.Articles[i].Body = b.relinkEvents(b.Articles[i].Body) })
 }

@@ -244,7 +244,7 @@ func (p *Page) BookBody(a *model.Article) template.HTML {
 		`id="fnref:`, `id="`+slug+`-fnref:`,
 		`href="#fnref:`, `href="#`+slug+`-fnref:`,
 	)
-	return BookHTML(template.HTML(ids.Replace(string(a.Body))), "../../")
+	return BookHTML(template.HTML(ids.Replace(string(p.Briefing.EventLinked(a.Body)))), "../../")
 }
 
 // BookHTML re-roots HTML rendered for a page whose links to the site's

@@ -133,6 +133,10 @@ func (p *Page) timelineEvents() []*model.Event {
 // them.
 func (p *Page) TimelineGroups() []MonthGroup { return byMonth(p.timelineEvents()) }
 
+// EventLinked is an article's body with its links to events pointed at
+// the events' timeline pages (model.Briefing.EventLinked).
+func (p *Page) EventLinked(h template.HTML) template.HTML { return p.Briefing.EventLinked(h) }
+
 // Rerooted is HTML converted for a page whose links to the site's pages
 // start with from ("../" one folder deep) as this page links: the
 // timeline's pages sit at several depths.
