@@ -31,7 +31,7 @@ func (p *Page) description() string {
 		d = p.Topic.Summary
 	case Timeline:
 		d = "Every dated event in the briefing, shown as precisely as it is known."
-		if t := p.TimelinePage; t != nil {
+		if t := p.TimelinePage; t != nil && !p.Briefing.Timeline.Whole {
 			d = "The briefing's events of " + t.Title() + ", shown as precisely as they are known."
 			if t.Pending {
 				d = "The events the briefing expects but cannot date yet" + strings.TrimPrefix(t.Title(), "Pending") + "."

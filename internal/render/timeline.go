@@ -42,7 +42,10 @@ func (p *Page) TimelineCrumbs() []Crumb {
 		return nil
 	}
 	crumbs := []Crumb{{"Timeline", "timeline/index.html"}}
-	if t.Pending || t.Year == 0 {
+	if t.Pending {
+		if t.Part > 1 {
+			crumbs = append(crumbs, Crumb{"Pending", p.Briefing.Timeline.Pending[0].Path})
+		}
 		return crumbs
 	}
 	for _, y := range p.Briefing.Timeline.Years {

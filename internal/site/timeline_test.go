@@ -148,6 +148,20 @@ func TestTimelineAndBookStayUnderAMegabyte(t *testing.T) {
 		}
 	}
 
+	// The way up and across from parts of pages.
+	for page, links := range map[string][]string{
+		"timeline/pending/2/index.html": {`<a href="../../../timeline/index.html" data-keep-filter>Timeline</a>`, `<a href="../../../timeline/pending/index.html" data-keep-filter>Pending</a>`,
+			`<a rel="prev" href="../../../timeline/pending/index.html" data-keep-filter>← Pending, part 1 of 3</a>`},
+		"timeline/2025/03/2/index.html": {`<a href="../../../../timeline/2025/index.html" data-keep-filter>2025</a>`, `<a href="../../../../timeline/2025/03/index.html" data-keep-filter>March 2025</a>`,
+			`<a rel="prev" href="../../../../timeline/2025/03/index.html" data-keep-filter>`, `<a rel="next" href="../../../../timeline/2025/03/3/index.html" data-keep-filter>`},
+	} {
+		for _, link := range links {
+			if !strings.Contains(pages[page], link) {
+				t.Errorf("%s lacks %s", page, link)
+			}
+		}
+	}
+
 	res, err := linkcheck.Check(site, "/")
 	if err != nil {
 		t.Fatal(err)
