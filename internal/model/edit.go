@@ -190,7 +190,7 @@ func (b *Briefing) Reannotate(old, new *Article, list *diag.List) bool {
 	// day's events, on the timeline and on their actors' and topics' pages.
 	byEvent(b.Events)
 	// And with the reports what the events weigh: the layout may change,
-	// which the caller sees in Timeline.Key.
+	// which a caller that kept the last one sees (TimelineLayout.Moves).
 	b.Timeline = layoutTimeline(b.Events)
 	for _, e := range declared {
 		for _, x := range e.Actors {

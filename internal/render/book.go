@@ -17,7 +17,8 @@ import (
 // holds: a briefing of thousands of articles is no document to print. The
 // book holds every topic and actor, the speakers quoted most on each topic
 // that fit (up to bookSpeakers), the latest events that fit, and the
-// newest articles that fit in the rest; the timeline's pages and the
+// newest articles that fit in the rest (but for any too long to leave
+// room for others); the timeline's pages and the
 // articles index hold them all. The estimates run high, so the page stays
 // well under a megabyte.
 const BookBytes = 800_000
@@ -131,8 +132,12 @@ func planBook(b *model.Briefing) *bookPlan {
 		share, left, n = share-w, left-w, n+1
 	}
 	plan.events = b.Events[len(b.Events)-n:]
+	giant := left / 2 // an article too long to share the book, left out so that it does not crowd out the rest
 	for _, a := range b.Articles {
 		w := 700 + 3*len(a.Slug) + 3*len(a.Title) + len(a.Source) + len(a.URL) + len(a.Body) + len(a.Paragraphs)*(2*len(a.Slug)+8)
+		if w > giant {
+			continue
+		}
 		if w > left {
 			break
 		}

@@ -606,7 +606,7 @@ func TestLargeBriefingLinksResolve(t *testing.T) {
 		t.Errorf("and %d more", len(res.Broken)-10)
 	}
 	book := read(t, out, "book/index.html")
-	if n := strings.Count(book, `class="book-article"`); n == 0 || n >= 130 || !strings.Contains(book, fmt.Sprintf("%d older ones are listed", 130-n)) {
+	if n := strings.Count(book, `class="book-article"`); n == 0 || n >= 130 || !strings.Contains(book, fmt.Sprintf("%d others are listed", 130-n)) {
 		t.Errorf("the book should hold the newest articles that fit (%d of 130) and say where the rest are", n)
 	}
 	if n := strings.Count(book, `<li id="event-`); n == 0 || n >= 390 || !strings.Contains(book, fmt.Sprintf("%d earlier ones are on", 390-n)) {

@@ -295,3 +295,42 @@ func TestBookStaysUnderAMegabyteWithThousandsOfActors(t *testing.T) {
 		t.Error("the book should hold the actors named in articles, and say where the others are")
 	}
 }
+
+// TestARewordedArticleChangesWhatTheBookHolds rewords one of the newest
+// articles in place, at such length that the book leaves it out: the
+// book, which no longer shows its text, must be rendered again all the
+// same, without every page.
+func TestARewordedArticleChangesWhatTheBookHolds(t *testing.T) {
+	files := map[string]string{
+		"site.toml":             "title = \"Book\"\n",
+		"content/actors/ann.md": "---\nname: Ann Example\nkind: person\n---\n",
+	}
+	paragraph := strings.Repeat("The talks went on for some time without any clear result, as talks of this kind often do. ", 10)
+	article := func(a int, extra int) string {
+		return fmt.Sprintf("---\ntitle: Article %d\npublished: \"2025-01-%02d\"\n---\n[Ann](actor:ann) spoke [“at length”](quote:ann).\n\n%s\n",
+			a, 1+a%28, strings.Repeat(paragraph+"\n\n", 12+extra))
+	}
+	for a := range 120 {
+		files[fmt.Sprintf("content/articles/article-%03d.md", a)] = article(a, 0)
+	}
+	dir := testproject.New(t, files)
+	b := site.NewBuilder(project(dir))
+	s, err := b.Build(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := strings.Count(string(filesData(s, "book/index.html")), `class="book-article"`)
+	newest := "content/articles/article-027.md"         // published on 28 January, with those of 56, 84 and 112
+	testproject.Write(t, dir, newest, article(27, 600)) // too long to share the book: it leaves it
+	if s, err = b.Build([]string{newest}); err != nil {
+		t.Fatal(err)
+	}
+	book := string(filesData(s, "book/index.html"))
+	if after := strings.Count(book, `class="book-article"`); after == 0 || strings.Contains(book, `id="article-article-027"`) {
+		t.Errorf("the book held %d articles and holds %d: it should leave out the long one", before, after)
+	}
+	if s.Rendered >= s.Pages/2 {
+		t.Errorf("rewording rendered %d of %d pages", s.Rendered, s.Pages)
+	}
+	sameAsFullBuild(t, dir, s)
+}
