@@ -27,4 +27,20 @@
 // Each thing knows its page: Path returns a site-relative file path such
 // as "actors/zelensky/index.html", which the renderer turns into a link
 // relative to the page that shows it.
+//
+// An event's page is the timeline page that shows it. Link lays the
+// timeline out (Briefing.Timeline): one page, timeline/index.html, while
+// the events fit in TimelineBudget; else a page per year, a page per
+// month where a year's events do not fit, and parts of a month, cut
+// between days where possible, where a month's do not. The layout is a
+// function of the linked events alone (their dates, order and what they
+// show), so every link to an event that goes through Event.Path (search,
+// feeds, exports, the book, every page) names the page that shows it.
+// Link also points the event links the converter wrote into rendered
+// profiles, overviews and descriptions ("timeline/index.html#id") at
+// those pages; articles' bodies, kept as converted, are pointed there as
+// they are shown (Briefing.EventLinked). The layout and the events' pages are read-only after
+// Link, but for Reannotate, which lays the timeline out again as the
+// events' reports change; a builder that keeps a model compares layouts
+// (TimelineLayout.Moves) to know when links elsewhere may be stale.
 package model

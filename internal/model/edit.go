@@ -189,6 +189,9 @@ func (b *Briefing) Reannotate(old, new *Article, list *diag.List) bool {
 	// The events' reports may have moved, and with them the order of a
 	// day's events, on the timeline and on their actors' and topics' pages.
 	byEvent(b.Events)
+	// And with the reports what the events weigh: the layout may change,
+	// which a caller that kept the last one sees (TimelineLayout.Moves).
+	b.Timeline = layoutTimeline(b.Events)
 	for _, e := range declared {
 		for _, x := range e.Actors {
 			byEvent(x.Events)

@@ -70,6 +70,7 @@ func LinkWithEvents(site Site, actors []*Actor, topics []*Topic, files []*Event,
 	sortBriefing(b)
 	l.linkPositions(b.Actors, b.Topics, b.Articles)
 	relate(b)
+	b.layOut()
 	return b
 }
 

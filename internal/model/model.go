@@ -47,6 +47,7 @@ type Briefing struct {
 	Articles []*Article // newest first
 	Events   []*Event   // timeline order
 	Quotes   []*Quote   // by article, then paragraph
+	Timeline *Timeline  // the timeline's pages, which Link lays out
 
 	names nameIndex // actors' names, to find mentions the text missed
 	known           // actors, topics and events by id, to relink an article
@@ -248,10 +249,20 @@ type Event struct {
 	// the event among its article's annotations (0 for none): it orders
 	// the events of one day that have no time.
 	report int
+	// page is the timeline page that shows the event (Timeline), set when
+	// the briefing is linked.
+	page string
 }
 
-// Path is the event's entry on the timeline.
-func (e *Event) Path() string { return "timeline/index.html#" + e.ID }
+// Path is the event's entry on the timeline: on the page Link laid it
+// out on ("timeline/2025/03/index.html#id"), or on the timeline's index
+// for an event that is no briefing's.
+func (e *Event) Path() string {
+	if e.page == "" {
+		return "timeline/index.html#" + e.ID
+	}
+	return e.page + "#" + e.ID
+}
 
 // FirstReport is the place, from 1, of the annotation that first reports
 // the event among its article's annotations, 0 for none: what orders a

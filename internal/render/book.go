@@ -2,6 +2,8 @@ package render
 
 import (
 	"html/template"
+	"slices"
+	"strconv"
 	"strings"
 
 	"briefing/internal/model"
@@ -11,37 +13,193 @@ import (
 // or print to PDF. Everything a page elsewhere links to has its own
 // section here, so the book's links stay inside the book.
 
-// BookArticles bounds the book: a briefing of thousands of articles is
-// no document to print. The book holds the newest ones.
-const BookArticles = 100
+// BookBytes bounds the book, in the estimated bytes of HTML of what it
+// holds: a briefing of thousands of articles is no document to print. The
+// book holds every topic and actor, the speakers quoted most on each topic
+// that fit (up to bookSpeakers), the latest events that fit, and the
+// newest articles that fit in the rest (but for any too long to leave
+// room for others); the timeline's pages and the
+// articles index hold them all. The estimates run high, so the page stays
+// well under a megabyte.
+const BookBytes = 800_000
 
-// BookEvents bounds the book's timeline: it holds the latest events, and
-// the timeline page holds them all.
-const BookEvents = 200
+// bookSpeakers bounds the speakers each topic shows in the book, who fill
+// most of it in a large briefing.
+const bookSpeakers = 20
+
+// bookQuotes is how many of each speaker's latest quotes on a topic the
+// book shows (book.html).
+const bookQuotes = 5
+
+// bookPlan is what the book holds.
+type bookPlan struct {
+	actors   []*model.Actor   // in the briefing's order
+	topics   []*model.Topic   // in the briefing's order
+	articles []*model.Article // newest first
+	events   []*model.Event   // in timeline order
+	speakers int              // per topic
+	slugs    map[string]bool  // of the articles
+	ids      map[string]bool  // of the events
+	actorIDs map[string]bool
+	topicIDs map[string]bool
+}
+
+// mostNamed keeps, of items in the order given, those that the most
+// quotes and passages name and whose sizes (by index) fit in share, in
+// the order given: the book holds every actor and topic unless there are
+// thousands.
+func mostNamed[T any](items []T, named func(T) int, size func(T) int, share int) (kept []T, used int) {
+	total := 0
+	for _, x := range items {
+		total += size(x)
+	}
+	if total <= share {
+		return items, total
+	}
+	order := make([]int, len(items))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int { return named(items[j]) - named(items[i]) })
+	keep := make([]bool, len(items))
+	for _, i := range order {
+		if w := size(items[i]); used+w <= share {
+			keep[i], used = true, used+w
+		}
+	}
+	for i, x := range items {
+		if keep[i] {
+			kept = append(kept, x)
+		}
+	}
+	return kept, used
+}
+
+// planBook fills the book within BookBytes: its frame, actors and topics
+// first, then the topics' speakers (up to a third of what is left), the
+// latest events (up to a fifth of the rest), the newest articles.
+func planBook(b *model.Briefing) *bookPlan {
+	plan := &bookPlan{slugs: map[string]bool{}, ids: map[string]bool{}, actorIDs: map[string]bool{}, topicIDs: map[string]bool{}}
+	left := BookBytes - 8000 - len(b.Site.Overview) - len(b.Site.Description)
+	named := func(quotes, passages int) int { return quotes + passages }
+	var used int
+	plan.actors, used = mostNamed(b.Actors, func(a *model.Actor) int { return named(len(a.Quotes), len(a.Passages)) }, func(a *model.Actor) int {
+		return 260 + 2*len(a.ID) + len(a.Name) + len(a.Role) + len(a.Profile) + 20*len(a.Aliases)
+	}, BookBytes/5)
+	left -= used
+	plan.topics, used = mostNamed(b.Topics, func(t *model.Topic) int { return named(len(t.Quotes), len(t.Passages)) }, func(t *model.Topic) int {
+		w := 450 + 4*len(t.ID) + 3*len(t.Title) + len(t.Summary) + len(t.Overview)
+		for _, h := range t.PositionHistories() {
+			now := h.Current()
+			w += 320 + 2*len(h.Actor.ID) + len(h.Actor.Name) + len(now.Summary)
+			if a := now.SinceArticle; a != nil {
+				w += 80 + 2*len(a.Slug) + len(a.Title)
+			}
+		}
+		return w
+	}, BookBytes/5)
+	left -= used
+	speakers := make([][]int, len(plan.topics)) // each topic's speakers' estimated sizes, most quoted first
+	for i, t := range plan.topics {
+		for _, g := range t.Positions() {
+			w := 160 + len(g.Speaker.ID) + len(g.Speaker.Name) + len(g.Speaker.Role)
+			for _, q := range g.Quotes[max(0, len(g.Quotes)-bookQuotes):] {
+				w += 300 + len(q.Text) + len(q.Article.Slug) + len(q.Article.ShortTitle()) + len(q.Article.Source)
+			}
+			speakers[i] = append(speakers[i], w)
+		}
+	}
+	share := max(0, left/3)
+	for k := bookSpeakers; k >= 0; k-- {
+		w := 0
+		for _, s := range speakers {
+			for _, x := range s[:min(k, len(s))] {
+				w += x
+			}
+		}
+		if w <= share || k == 0 {
+			plan.speakers, left = k, left-w
+			break
+		}
+	}
+	share, n := max(0, left/5), 0
+	for i := len(b.Events) - 1; i >= 0; i-- {
+		e := b.Events[i]
+		w := 380 + 2*len(e.ID) + len(e.Title) + len(e.Article.Slug) + len(e.Article.ShortTitle()) + len(e.Article.Source)
+		if w > share {
+			break
+		}
+		share, left, n = share-w, left-w, n+1
+	}
+	plan.events = b.Events[len(b.Events)-n:]
+	giant := left / 2 // an article too long to share the book, left out so that it does not crowd out the rest
+	for _, a := range b.Articles {
+		w := 700 + 3*len(a.Slug) + 3*len(a.Title) + len(a.Source) + len(a.URL) + len(a.Body) + len(a.Paragraphs)*(2*len(a.Slug)+8)
+		if w > giant {
+			continue
+		}
+		if w > left {
+			break
+		}
+		left -= w
+		plan.articles = append(plan.articles, a)
+	}
+	for _, a := range plan.articles {
+		plan.slugs[a.Slug] = true
+	}
+	for _, e := range plan.events {
+		plan.ids[e.ID] = true
+	}
+	for _, a := range plan.actors {
+		plan.actorIDs[a.ID] = true
+	}
+	for _, t := range plan.topics {
+		plan.topicIDs[t.ID] = true
+	}
+	return plan
+}
 
 // BookTimeline are the events the book's timeline holds, in date order.
-func (p *Page) BookTimeline() []*model.Event { return bookTimeline(p.Briefing) }
+func (p *Page) BookTimeline() []*model.Event { return p.book.events }
 
-func bookTimeline(b *model.Briefing) []*model.Event {
-	return b.Events[max(0, len(b.Events)-BookEvents):]
-}
+// BookArticles are the articles the book holds, newest first.
+func (p *Page) BookArticles() []*model.Article { return p.book.articles }
 
-// bookEvents are the ids of the events the book's timeline holds.
-func bookEvents(b *model.Briefing) map[string]bool {
-	in := map[string]bool{}
-	for _, e := range bookTimeline(b) {
-		in[e.ID] = true
+// BookActors and BookTopics are the actors and topics the book holds:
+// all of them, unless there are thousands.
+func (p *Page) BookActors() []*model.Actor { return p.book.actors }
+
+func (p *Page) BookTopics() []*model.Topic { return p.book.topics }
+
+// BookSpeakers is how many speakers each topic shows in the book.
+func (p *Page) BookSpeakers() int { return p.book.speakers }
+
+// BookKey sums up what the book holds: two builds with the same key
+// link the same things inside it.
+func BookKey(b *model.Briefing) string {
+	plan := planBook(b)
+	var k strings.Builder
+	k.WriteString(strconv.Itoa(plan.speakers))
+	for _, a := range plan.actors {
+		k.WriteString(" " + a.ID)
 	}
-	return in
+	k.WriteString(" |")
+	for _, t := range plan.topics {
+		k.WriteString(" " + t.ID)
+	}
+	k.WriteString(" |")
+	for _, a := range plan.articles {
+		k.WriteString(" " + a.Slug)
+	}
+	k.WriteString(" |")
+	for _, e := range plan.events {
+		k.WriteString(" " + e.ID)
+	}
+	return k.String()
 }
 
-func bookArticles(b *model.Briefing) map[string]bool {
-	in := map[string]bool{}
-	for _, a := range b.Articles[:min(BookArticles, len(b.Articles))] {
-		in[a.Slug] = true
-	}
-	return in
-}
+// BookSlugs are the slugs of the articles the book holds.
+func BookSlugs(b *model.Briefing) map[string]bool { return planBook(b).slugs }
 
 // InBook is where target, a site-relative path, is in the book: an
 // article's paragraph, an article, an actor, a topic or a timeline event.
@@ -53,7 +211,7 @@ func (p *Page) InBook(target string) string {
 	if len(parts) == 3 && parts[2] == "index.html" {
 		switch parts[0] {
 		case "articles":
-			if !p.bookArticles[parts[1]] {
+			if !p.book.slugs[parts[1]] {
 				return p.Rel(target)
 			}
 			if fragment != "" {
@@ -61,12 +219,16 @@ func (p *Page) InBook(target string) string {
 			}
 			return "#article-" + parts[1]
 		case "actors":
-			return "#actor-" + parts[1]
+			if p.book.actorIDs[parts[1]] {
+				return "#actor-" + parts[1]
+			}
 		case "topics":
-			return "#topic-" + parts[1]
+			if p.book.topicIDs[parts[1]] {
+				return "#topic-" + parts[1]
+			}
 		}
 	}
-	if path == "timeline/index.html" && fragment != "" && p.bookEvents[fragment] {
+	if strings.HasPrefix(path, "timeline/") && fragment != "" && p.book.ids[fragment] {
 		return "#event-" + fragment
 	}
 	return p.Rel(target)
@@ -87,7 +249,7 @@ func (p *Page) BookBody(a *model.Article) template.HTML {
 		`id="fnref:`, `id="`+slug+`-fnref:`,
 		`href="#fnref:`, `href="#`+slug+`-fnref:`,
 	)
-	return BookHTML(template.HTML(ids.Replace(string(a.Body))), "../../")
+	return BookHTML(template.HTML(ids.Replace(string(p.Briefing.EventLinked(a.Body)))), "../../")
 }
 
 // BookHTML re-roots HTML rendered for a page whose links to the site's

@@ -31,6 +31,12 @@ func (p *Page) description() string {
 		d = p.Topic.Summary
 	case Timeline:
 		d = "Every dated event in the briefing, shown as precisely as it is known."
+		if t := p.TimelinePage; t != nil && !p.Briefing.Timeline.Whole {
+			d = "The briefing's events of " + t.Title() + ", shown as precisely as they are known."
+			if t.Pending {
+				d = "The events the briefing expects but cannot date yet" + strings.TrimPrefix(t.Title(), "Pending") + "."
+			}
+		}
 	case Actors:
 		d = "The people, governments, organisations and sources in the briefing."
 	case Topics:
@@ -98,7 +104,7 @@ func (p *Page) jsonLD() template.JS {
 		v = t
 	case Timeline:
 		var events []schemaEvent
-		for _, e := range p.Briefing.Events {
+		for _, e := range p.timelineEvents() { // the page's own: the index describes none
 			if !e.Date.Pending {
 				events = append(events, p.event(e))
 			}

@@ -130,6 +130,9 @@ type Page struct {
 	Actor   *model.Actor
 	Topic   *model.Topic
 	Article *model.Article
+	// TimelinePage is the part of the timeline a Timeline page shows, nil
+	// for the timeline's index.
+	TimelinePage *model.TimelinePage
 
 	// A page of a long list (the articles index, the positions table, an
 	// actor's or topic's list) holds Items, one page's run of the list,
@@ -146,9 +149,8 @@ type Page struct {
 	// for the one page served at any depth: 404.html.
 	Root string
 
-	// bookArticles and bookEvents are the slugs and ids of the articles
-	// and events the book holds.
-	bookArticles, bookEvents map[string]bool
+	// book is what the book holds, for the book.
+	book *bookPlan
 
 	// What the page's head says about it, set by Render just before the
 	// template runs: templates read these often, and reading a field
@@ -210,11 +212,11 @@ func (p *Page) Current(section string) bool {
 func Pages(b *model.Briefing) []*Page {
 	pages := []*Page{
 		{Kind: Home, Path: "index.html", Title: b.Site.Title},
-		{Kind: Timeline, Path: "timeline/index.html", Title: "Timeline"},
-		{Kind: Book, Path: "book/index.html", Title: "Briefing book", bookArticles: bookArticles(b), bookEvents: bookEvents(b)},
+		{Kind: Book, Path: "book/index.html", Title: "Briefing book", book: planBook(b)},
 		{Kind: Search, Path: "search/index.html", Title: "Search"},
 		{Kind: NotFound, Path: "404.html", Title: "Page not found", Root: RootPath(b.Site.BaseURL)},
 	}
+	pages = append(pages, timelinePages(b)...)
 	pages = append(pages, paginate(Articles, "articles/", b.Articles, articlesPerPage, titled("Articles"))...)
 	pages = append(pages, paginate(Actors, "actors/", kindOrder(b.Actors), cardsPerPage, titled("Actors"))...)
 	pages = append(pages, paginate(Topics, "topics/", b.Topics, cardsPerPage, titled("Topics"))...)

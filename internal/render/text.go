@@ -28,7 +28,7 @@ func (p *Page) ShowsTextOf(a *model.Article, changed map[*model.Passage]bool) bo
 	case Article:
 		return p.Article == a
 	case Book:
-		return p.bookArticles[a.Slug]
+		return p.book.slugs[a.Slug]
 	case Actor:
 		return showsAny(p.Actor.Passages, changed)
 	case Topic:

@@ -63,6 +63,11 @@ type Builder struct {
 	edited map[string]bool
 	redo   bool
 
+	// The last good build's timeline layout and what its book held
+	// (render.BookKey).
+	layout  *model.TimelineLayout
+	bookKey string
+
 	// Progress, when set, is told how many pages of a build are rendered
 	// so far, from the rendering goroutines: it must be safe for that.
 	Progress func(done, total int)
@@ -119,6 +124,10 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 	var list diag.List
 	briefing := b.load(b.redo, b.edited, &list)
 	full = full || briefing != nil && b.editsSharedEvents(briefing)
+	// An event on another timeline page than in the last good build, or
+	// pages that came or went: every page that links to events may be
+	// out of date.
+	full = full || briefing != nil && b.layout.Moves(briefing.Timeline)
 	if b.redo || b.renderer == nil || touched(b.edited, "templates") {
 		var r *render.Renderer
 		if !checkTree(b.project.Root, "templates", &list) {
@@ -230,6 +239,7 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 		s.Updated, s.UpdatedAll = b.keepPages(all, rendered)
 	}
 	b.touches, b.outlines, b.built, b.restyled = touches, outlines, true, false
+	b.layout, b.bookKey = briefing.Timeline.Layout(), render.BookKey(briefing)
 	b.edited, b.redo = map[string]bool{}, false
 
 	fromModel := slices.Concat(made...) // already passed on
@@ -414,8 +424,12 @@ func (b *Builder) summariesChanged(briefing *model.Briefing, outlines map[string
 			return true, true
 		}
 	}
-	for _, a := range briefing.Articles[:min(render.BookArticles, len(briefing.Articles))] {
-		if b.edited[sourcePath(a)] {
+	if render.BookKey(briefing) != b.bookKey {
+		return false, true // the book holds other articles, events or speakers
+	}
+	inBook := render.BookSlugs(briefing)
+	for _, a := range briefing.Articles {
+		if inBook[a.Slug] && b.edited[sourcePath(a)] {
 			book = true
 		}
 	}

@@ -120,6 +120,17 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 		list.Merge(b.warningsBesides(checked))
 		return nil, true, list.Err()
 	}
+	// A reannotated article may move events to other timeline pages (what
+	// an event weighs counts its reports): every page that links to
+	// events may then be out of date, and the full way renders them all.
+	if b.layout.Moves(b.last.Timeline) {
+		giveUp()
+		return nil, false, nil
+	}
+	// An edited article may change what the book holds (what it weighs
+	// counts the text): the book is rendered again, its rows too.
+	bookKey := render.BookKey(b.last)
+	rebook := bookKey != b.bookKey
 
 	// The pages that show a reannotated article, as it was and as it is,
 	// and what to remember of it once they are rendered.
@@ -146,6 +157,7 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 		switch {
 		case slices.ContainsFunc(reworded, func(a *model.Article) bool { return p.ShowsTextOf(a, changed) }):
 		case showing[p.Family()]:
+		case p.Kind == render.Book && rebook:
 		case summarises(p.Kind) && (len(reannotated) > 0 || ownTemplates && len(reworded) > 0) &&
 			(p.Kind != render.Timeline || timeline || ownTemplates):
 		default:
@@ -154,8 +166,8 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 		todo = append(todo, p)
 	}
 
-	if ownTemplates {
-		b.renderer.ForgetAll() // their rows may show anything
+	if ownTemplates || rebook {
+		b.renderer.ForgetAll() // their rows may show anything; the book's link inside it or out
 	} else {
 		var changedItems []any
 		for _, a := range slices.Concat(reworded, reannotated) {
@@ -243,7 +255,7 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 	s.Files = slices.Concat(s.Files, index.Files(), feeds, exports, others) // in another order than a full build's: only the paths matter
 	b.others = others
 	b.warnings, b.restyled = s.Warnings, false
-	b.edited = map[string]bool{}
+	b.edited, b.bookKey = map[string]bool{}, bookKey
 	return s, true, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -605,10 +606,10 @@ func TestLargeBriefingLinksResolve(t *testing.T) {
 		t.Errorf("and %d more", len(res.Broken)-10)
 	}
 	book := read(t, out, "book/index.html")
-	if strings.Count(book, `class="book-article"`) != 100 || !strings.Contains(book, "30 older ones are listed") {
-		t.Errorf("the book should hold the newest 100 articles and say where the rest are")
+	if n := strings.Count(book, `class="book-article"`); n == 0 || n >= 130 || !strings.Contains(book, fmt.Sprintf("%d others are listed", 130-n)) {
+		t.Errorf("the book should hold the newest articles that fit (%d of 130) and say where the rest are", n)
 	}
-	if strings.Count(book, `<li id="event-`) != 200 || !strings.Contains(book, "190 earlier ones are on") {
-		t.Errorf("the book's timeline should hold the latest 200 of 390 events and say where the rest are")
+	if n := strings.Count(book, `<li id="event-`); n == 0 || n >= 390 || !strings.Contains(book, fmt.Sprintf("%d earlier ones are on", 390-n)) {
+		t.Errorf("the book's timeline should hold the latest events that fit (%d of 390) and say where the rest are", n)
 	}
 }
