@@ -2,6 +2,7 @@ package search
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -34,7 +35,26 @@ func foldRune(r rune) string {
 		}
 		return asciiStrings[r]
 	}
-	if r == '’' {
+	if r < tableRunes {
+		return table()[r]
+	}
+	return foldSlow(r)
+}
+
+// tableRunes are the characters folded once, in a table: Latin, Greek,
+// Cyrillic and the other alphabets of Europe and around, and punctuation.
+const tableRunes = 0x2100
+
+var table = sync.OnceValue(func() *[tableRunes]string {
+	var t [tableRunes]string
+	for r := range rune(tableRunes) {
+		t[r] = foldSlow(r)
+	}
+	return &t
+})
+
+func foldSlow(r rune) string {
+	if r == '’' || r == '\'' {
 		return ""
 	}
 	var buf [utf8.UTFMax]byte
@@ -77,11 +97,17 @@ func Terms(s string) []string {
 
 // forTerms calls fn with each of Terms(s).
 func forTerms(s string, fn func(string)) {
-	var word []byte
+	forTermBytes(s, nil, func(t []byte) { fn(string(t)) })
+}
+
+// forTermBytes calls fn with each of Terms(s), in a buffer (from buf)
+// that the next call overwrites.
+func forTermBytes(s string, buf []byte, fn func([]byte)) {
+	word := buf[:0]
 	runes := 0
 	flush := func() {
 		if runes > 1 {
-			fn(string(word))
+			fn(word)
 		}
 		word, runes = word[:0], 0
 	}

@@ -161,17 +161,23 @@ func New(b *model.Briefing) *Index {
 			chunks[c] = articleChunk(c-metaChunks, b.Articles[c-metaChunks])
 		}
 	})
+	var local []*term
 	for c, ch := range chunks {
 		x.files[ch.path] = ch.data
-		for _, tp := range ch.terms {
-			t := x.terms[tp.term]
+		local = local[:0]
+		for _, name := range ch.names {
+			t := x.terms[name]
 			if t == nil {
 				t = &term{}
-				x.terms[tp.term] = t
+				x.terms[name] = t
 			}
+			local = append(local, t)
+		}
+		for _, tp := range ch.terms {
+			t := local[tp.id]
 			t.postings = append(t.postings, posting{int32(c), tp.k, tp.w})
 		}
-		x.of[c] = ch.names()
+		x.of[c] = ch.names
 	}
 	names := slices.Collect(maps.Keys(x.terms))
 	parallel.For(len(names), func(i int) {
@@ -212,48 +218,57 @@ type chunk struct {
 	path  string
 	data  []byte
 	terms []termPosting
+	names []string // its distinct terms, by id
 }
 
+// termPosting is a posting of term names[id] of its chunk.
 type termPosting struct {
-	term string
-	k    uint16
-	w    uint8
+	id int32
+	k  uint16
+	w  uint8
 }
 
-// names are the chunk's distinct terms.
-func (ch chunk) names() []string {
-	seen := make(map[string]bool, len(ch.terms))
-	var out []string
-	for _, tp := range ch.terms {
-		if !seen[tp.term] {
-			seen[tp.term] = true
-			out = append(out, tp.term)
-		}
-	}
-	return out
+// terms finds the terms of a chunk's documents, each string made once.
+type terms struct {
+	list   []termPosting
+	ids    map[string]int32 // a term's place in names
+	names  []string         // the chunk's distinct terms
+	last   []int32          // the last document, plus 1, each term was found in
+	k      int32
+	buffer []byte
 }
 
-// docTerms appends document k's terms, each once, with its weight.
-func docTerms(out []termPosting, k int, kind, title, text string) []termPosting {
+func newTerms() *terms { return &terms{ids: make(map[string]int32, 512)} }
+
+// add adds document k's terms, each once, with its weight.
+func (ts *terms) add(k int, kind, title, text string) {
 	w := weights[kind]
-	seen := map[string]bool{}
-	forTerms(title, func(t string) {
-		if !seen[t] {
-			seen[t] = true
-			out = append(out, termPosting{t, uint16(k), 3 * w})
+	ts.k = int32(k) + 1
+	ts.scan(title, 3*w)
+	ts.scan(text, w)
+}
+
+func (ts *terms) scan(s string, w uint8) {
+	forTermBytes(s, ts.buffer, func(b []byte) {
+		ts.buffer = b
+		id, ok := ts.ids[string(b)]
+		if !ok {
+			id = int32(len(ts.names))
+			t := string(b)
+			ts.ids[t] = id
+			ts.names = append(ts.names, t)
+			ts.last = append(ts.last, 0)
 		}
-	})
-	forTerms(text, func(t string) {
-		if !seen[t] {
-			seen[t] = true
-			out = append(out, termPosting{t, uint16(k), w})
+		if ts.last[id] == ts.k {
+			return
 		}
+		ts.last[id] = ts.k
+		ts.list = append(ts.list, termPosting{id, uint16(ts.k - 1), w})
 	})
-	return out
 }
 
 func metaChunk(c int, docs []metaDoc) chunk {
-	ch := chunk{path: fmt.Sprintf("search/m/%d.js", c)}
+	ch, ts := chunk{path: fmt.Sprintf("search/m/%d.js", c)}, newTerms()
 	buf := loaded(nil, fmt.Sprintf("m/%d", c))
 	buf = append(buf, '[')
 	for k, d := range docs {
@@ -263,9 +278,9 @@ func metaChunk(c int, docs []metaDoc) chunk {
 		buf = append(buf, '[')
 		buf = appendStrings(buf, d.kind, d.title, d.text, d.link)
 		buf = append(buf, ']')
-		ch.terms = docTerms(ch.terms, k, d.kind, d.title, d.text)
+		ts.add(k, d.kind, d.title, d.text)
 	}
-	ch.data = append(buf, "]);\n"...)
+	ch.data, ch.terms, ch.names = append(buf, "]);\n"...), ts.list, ts.names
 	return ch
 }
 
@@ -273,7 +288,7 @@ func metaChunk(c int, docs []metaDoc) chunk {
 func ArticlePath(i int) string { return fmt.Sprintf("search/a/%d.js", i) }
 
 func articleChunk(i int, a *model.Article) chunk {
-	ch := chunk{path: ArticlePath(i)}
+	ch, ts := chunk{path: ArticlePath(i)}, newTerms()
 	n := 64 + len(a.Title)
 	for _, p := range a.Paragraphs {
 		n += len(p.Text) + 12
@@ -298,7 +313,7 @@ func articleChunk(i int, a *model.Article) chunk {
 		buf = append(buf, ',')
 		buf = appendString(buf, p.Text)
 		buf = append(buf, ']')
-		ch.terms = docTerms(ch.terms, k, Paragraph, a.Title, p.Text)
+		ts.add(k, Paragraph, a.Title, p.Text)
 		k++
 	}
 	buf = append(buf, `],"q":[`...)
@@ -311,10 +326,10 @@ func articleChunk(i int, a *model.Article) chunk {
 		buf = append(buf, ',')
 		buf = strconv.AppendInt(buf, int64(q.Para), 10)
 		buf = append(buf, ']')
-		ch.terms = docTerms(ch.terms, k, Quote, q.Speaker.Name, q.Text)
+		ts.add(k, Quote, q.Speaker.Name, q.Text)
 		k++
 	}
-	ch.data = append(buf, "]});\n"...)
+	ch.data, ch.terms, ch.names = append(buf, "]});\n"...), ts.list, ts.names
 	return ch
 }
 
@@ -336,15 +351,44 @@ func appendStrings(buf []byte, ss ...string) []byte {
 
 // sortPostings orders postings best first: by weight, then chunk and place.
 func sortPostings(ps []posting) {
-	slices.SortStableFunc(ps, func(a, b posting) int {
-		if a.w != b.w {
-			return int(b.w) - int(a.w)
-		}
-		if a.c != b.c {
-			return int(a.c - b.c)
-		}
-		return int(a.k) - int(b.k)
-	})
+	if slices.IsSortedFunc(ps, comparePostings) {
+		return
+	}
+	sorted := true // by chunk and place, as New gathers them
+	for i := 1; i < len(ps) && sorted; i++ {
+		sorted = ps[i-1].c < ps[i].c || ps[i-1].c == ps[i].c && ps[i-1].k < ps[i].k
+	}
+	if !sorted {
+		slices.SortFunc(ps, comparePostings)
+		return
+	}
+	// A stable partition by weight, of which there are few.
+	var count [256]int
+	for _, p := range ps {
+		count[p.w]++
+	}
+	var at [256]int
+	n := 0
+	for w := 255; w >= 0; w-- {
+		at[w] = n
+		n += count[w]
+	}
+	out := make([]posting, len(ps))
+	for _, p := range ps {
+		out[at[p.w]] = p
+		at[p.w]++
+	}
+	copy(ps, out)
+}
+
+func comparePostings(a, b posting) int {
+	if a.w != b.w {
+		return int(b.w) - int(a.w)
+	}
+	if a.c != b.c {
+		return int(a.c - b.c)
+	}
+	return int(a.k) - int(b.k)
 }
 
 // write writes the term's entry and continuation blocks.
@@ -595,9 +639,10 @@ func (x *Index) replace(chunks map[int]chunk) *Index {
 	touched := map[string]bool{}
 	for c, ch := range chunks {
 		y.files[ch.path] = ch.data
-		y.of[c] = ch.names()
+		y.of[c] = ch.names
 		for _, tp := range ch.terms {
-			now[tp.term] = append(now[tp.term], posting{int32(c), tp.k, tp.w})
+			name := ch.names[tp.id]
+			now[name] = append(now[name], posting{int32(c), tp.k, tp.w})
 		}
 		for _, name := range slices.Concat(x.of[c], y.of[c]) {
 			touched[name] = true
