@@ -50,12 +50,15 @@
   var perPage = 10;
   var lastDigits = "0123456789abcdefghijklmnopqrstuv";
   var moreDigits = "wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
-  var more = document.createElement("button");
-  more.type = "button";
-  more.className = "search-more";
-  more.textContent = "More results";
-  more.hidden = true;
-  list.parentNode.insertBefore(more, list.nextSibling);
+  var more = document.getElementById("search-more");
+  if (!more) { // a search.html from before the button
+    more = document.createElement("button");
+    more.type = "button";
+    more.className = "search-more";
+    more.textContent = "More results";
+    more.hidden = true;
+    list.parentNode.insertBefore(more, list.nextSibling);
+  }
 
   // starts lists where term begins a word in folded text.
   function starts(text, term) {
@@ -247,7 +250,7 @@
     var chunk = files[chunkName(c)];
     if (c < index.meta) {
       var e = chunk[k];
-      return { kind: e[0], title: e[1], text: e[2], url: e[3] };
+      return { kind: e[0], title: e[1], text: e[2], url: e[3], source: e[4], date: e[5] };
     }
     var d = { title: chunk.t, source: chunk.s, date: chunk.d };
     if (k < chunk.p.length) {

@@ -66,6 +66,28 @@ func TestSearchOnALargeBriefingDownloadsLittle(t *testing.T) {
 			}
 		}
 	}
+
+	// The last page open is on disk, for "2987": more results come on
+	// asking, and each result names its article's source and date.
+	shown, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#search-results li").length`))
+	if err != nil || shown > 10 {
+		t.Fatalf("%d results shown at first (%v), want at most 10", shown, err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/search/index.html?q=minister+said")); err != nil {
+		t.Fatal(err)
+	}
+	browsertest.WaitFor(ctx, t, `document.querySelectorAll("#search-results li").length === 10 && !document.getElementById("search-more").hidden`, 30*time.Second)
+	first, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#search-results li").innerHTML`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(first, "<mark>minister</mark>") || !strings.Contains(first, "<mark>said</mark>") || !strings.Contains(first, "Wire ") || !strings.Contains(first, "202") {
+		t.Errorf("the first result for “minister said” does not show both words, its source and its date: %s", first)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click("#search-more")); err != nil {
+		t.Fatal(err)
+	}
+	browsertest.WaitFor(ctx, t, `document.querySelectorAll("#search-results li").length === 20`, 30*time.Second)
 }
 
 // countingWriter counts the bytes of a response's body.

@@ -17,8 +17,8 @@
 // by its chunk c and its place k in the chunk, from 0.
 //
 // Chunks 0 to meta-1 hold the topics, then the actors, then the events,
-// MetaPerChunk to a chunk, each as [kind, title, text, link], in
-// search/m/<c>.js. Chunk meta+i holds article i (newest first), in
+// MetaPerChunk to a chunk, each as [kind, title, text, link], an event
+// with the source and date of its article after, in search/m/<c>.js. Chunk meta+i holds article i (newest first), in
 // search/a/<i>.js, as {"t": title, "u": link, "s": source, "d": date,
 // "p": [[N, text], …], "q": [[speaker, text, N], …]}: its paragraphs are
 // documents 0 to len(p)-1 of the chunk, its quotes the ones after. A
@@ -196,22 +196,28 @@ func New(b *model.Briefing) *Index {
 func metaDocs(b *model.Briefing) []metaDoc {
 	var meta []metaDoc
 	for _, t := range b.Topics {
-		meta = append(meta, metaDoc{Topic, t.Title, t.Summary, t.Path()})
+		meta = append(meta, metaDoc{kind: Topic, title: t.Title, text: t.Summary, link: t.Path()})
 	}
 	for _, a := range b.Actors {
 		text := a.Role
 		for _, alias := range a.Aliases {
 			text += " · " + alias
 		}
-		meta = append(meta, metaDoc{Actor, a.Name, text, a.Path()})
+		meta = append(meta, metaDoc{kind: Actor, title: a.Name, text: text, link: a.Path()})
 	}
 	for _, e := range b.Events {
-		meta = append(meta, metaDoc{Event, e.Title, e.Date.String(), e.Path()})
+		d := metaDoc{kind: Event, title: e.Title, text: e.Date.String(), link: e.Path()}
+		if e.Article != nil {
+			d.source, d.date = e.Article.Source, e.Article.Published.String()
+		}
+		meta = append(meta, d)
 	}
 	return meta
 }
 
-type metaDoc struct{ kind, title, text, link string }
+// metaDoc is a topic, actor or event as a document; an event has the
+// source and date of the article that declares it.
+type metaDoc struct{ kind, title, text, link, source, date string }
 
 // chunk is a chunk's file and the terms of its documents.
 type chunk struct {
@@ -277,6 +283,10 @@ func metaChunk(c int, docs []metaDoc) chunk {
 		}
 		buf = append(buf, '[')
 		buf = appendStrings(buf, d.kind, d.title, d.text, d.link)
+		if d.source != "" || d.date != "" {
+			buf = append(buf, ',')
+			buf = appendStrings(buf, d.source, d.date)
+		}
 		buf = append(buf, ']')
 		ts.add(k, d.kind, d.title, d.text)
 	}
