@@ -6,7 +6,10 @@
 //
 //	go run ./bench/searchbytes -site /tmp/c10k-search/public minister actor 9876
 //	go run ./bench/searchbytes -site /tmp/c10k-search/public -pagefind minister
+//	go run ./bench/searchbytes -site /tmp/c10k-search/public -disk minister
 //
+// With -disk it opens the search page from the folder (file://) and
+// reports only the time; nothing is served to count.
 // With -pagefind it searches the site's pagefind/ folder (written by
 // `npx pagefind --site DIR`) the way Pagefind's own UI does: load
 // pagefind.js, init, search, and load the data of the first ten results.
@@ -20,6 +23,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -60,6 +64,7 @@ func (w *countingWriter) Write(p []byte) (int, error) {
 func main() {
 	site := flag.String("site", "", "the built site's folder")
 	pagefind := flag.Bool("pagefind", false, "search with the site's pagefind/ index instead of gen's")
+	disk := flag.Bool("disk", false, "open gen's search page from disk (file://), timing it only")
 	chromium := flag.String("chromium", "chromium", "the browser")
 	flag.Parse()
 	if *site == "" || flag.NArg() == 0 {
@@ -110,6 +115,10 @@ func main() {
 		if *pagefind {
 			page, ready = base+"/pagefind-search.html?q="+word, `document.title.startsWith("done")`
 		}
+		if *disk {
+			abs, _ := filepath.Abs(*site)
+			page = "file://" + filepath.ToSlash(abs) + "/search/index.html?q=" + word
+		}
 		start := time.Now()
 		err := chromedp.Do(ctx, chromedp.Navigate(page))
 		for err == nil {
@@ -125,6 +134,11 @@ func main() {
 		if err != nil {
 			fmt.Fprintln(os.Stderr, word, err)
 			os.Exit(1)
+		}
+		if *disk {
+			fmt.Printf("%-12s from disk, results after %4d ms\n", word, took.Milliseconds())
+			cancelTab()
+			continue
 		}
 		c.mu.Lock()
 		fmt.Printf("%-12s %8.1f KB in %3d requests (HTML page %5.1f KB apart), results after %4d ms\n",

@@ -92,15 +92,18 @@ const Path = "search-index.js"
 const (
 	// MetaPerChunk is how many topics, actors or events a chunk holds.
 	MetaPerChunk = 50
+)
+
+// The sizes of shards and blocks; variables only so that tests can split
+// small indexes.
+var (
+	// ShardBytes is the size over which a shard is split by one more character.
+	ShardBytes = 24 << 10
 	// FirstPostings is how many of a term's postings its shard holds.
 	FirstPostings = 800
 	// BlockPostings is how many a continuation block holds.
 	BlockPostings = 8000
 )
-
-// ShardBytes is the size over which a shard is split by one more
-// character; a variable only so that tests can split small indexes.
-var ShardBytes = 24 << 10
 
 // The kinds of entry; search.js labels results by them.
 const (
