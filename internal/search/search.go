@@ -127,6 +127,7 @@ type posting struct {
 // continuation blocks, as written.
 type term struct {
 	postings []posting
+	n        int      // while New counts them
 	entry    []byte   // "term":[…] in its shard
 	blocks   [][]byte // continuation files
 }
@@ -164,23 +165,34 @@ func New(b *model.Briefing) *Index {
 			chunks[c] = articleChunk(c-metaChunks, b.Articles[c-metaChunks])
 		}
 	})
-	var local []*term
+	// Counted first, so that each term's postings are allocated once.
+	locals := make([][]*term, len(chunks))
 	for c, ch := range chunks {
 		x.files[ch.path] = ch.data
-		local = local[:0]
-		for _, name := range ch.names {
+		local := make([]*term, len(ch.names))
+		for id, name := range ch.names {
 			t := x.terms[name]
 			if t == nil {
 				t = &term{}
 				x.terms[name] = t
 			}
-			local = append(local, t)
+			local[id] = t
 		}
+		for _, tp := range ch.terms {
+			local[tp.id].n++
+		}
+		locals[c] = local
+		x.of[c] = ch.names
+	}
+	for _, t := range x.terms {
+		t.postings = make([]posting, 0, t.n)
+	}
+	for c, ch := range chunks {
+		local := locals[c]
 		for _, tp := range ch.terms {
 			t := local[tp.id]
 			t.postings = append(t.postings, posting{int32(c), tp.k, tp.w})
 		}
-		x.of[c] = ch.names
 	}
 	names := slices.Collect(maps.Keys(x.terms))
 	parallel.For(len(names), func(i int) {
@@ -247,7 +259,7 @@ type terms struct {
 	buffer []byte
 }
 
-func newTerms() *terms { return &terms{ids: make(map[string]int32, 512)} }
+func newTerms() *terms { return &terms{ids: make(map[string]int32, 64)} }
 
 // add adds document k's terms, each once, with its weight.
 func (ts *terms) add(k int, kind, title, text string) {
