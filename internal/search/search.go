@@ -674,21 +674,28 @@ func (x *Index) replace(chunks map[int]chunk) *Index {
 		}
 	}
 	for name := range touched {
+		// The old postings but the chunks', merged with the chunks' new
+		// ones: both are in order.
+		added := now[name]
+		slices.SortFunc(added, comparePostings)
 		var ps []posting
 		if old := x.terms[name]; old != nil {
-			ps = make([]posting, 0, len(old.postings)+len(now[name]))
+			ps = make([]posting, 0, len(old.postings)+len(added))
 			for _, p := range old.postings {
-				if _, redone := chunks[int(p.c)]; !redone {
-					ps = append(ps, p)
+				if _, redone := chunks[int(p.c)]; redone {
+					continue
 				}
+				for len(added) > 0 && comparePostings(added[0], p) < 0 {
+					ps, added = append(ps, added[0]), added[1:]
+				}
+				ps = append(ps, p)
 			}
 		}
-		ps = append(ps, now[name]...)
+		ps = append(ps, added...)
 		if len(ps) == 0 {
 			delete(y.terms, name)
 			continue
 		}
-		sortPostings(ps)
 		t := &term{postings: ps}
 		t.write(name)
 		y.terms[name] = t
