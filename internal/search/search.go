@@ -18,11 +18,12 @@
 //
 // Chunks 0 to meta-1 hold the topics, then the actors, then the events,
 // MetaPerChunk to a chunk, each as [kind, title, text, link], an event
-// with the source and date of its article after, in search/m/<c>.js. Chunk meta+i holds article i (newest first), in
-// search/a/<i>.js, as {"t": title, "u": link, "s": source, "d": date,
+// with the source and date of its article after, in search/m/<c>.js.
+// Chunk meta+i holds article i (newest first), in search/a/<i>.js, as {"t": title, "u": link, "s": source, "d": date,
 // "p": [[N, text], …], "q": [[speaker, text, N], …]}: its paragraphs are
-// documents 0 to len(p)-1 of the chunk, its quotes the ones after. A
-// results page shows a few documents and so loads a few chunks.
+// documents 0 to len(p)-1 of the chunk, its quotes the ones after (a
+// chunk holds fewer than 65,536). A results page shows a few documents and
+// so loads a few chunks.
 //
 // # Terms
 //
@@ -63,12 +64,26 @@
 // search-index.js, loaded first, sets window.briefingSearchIndex to
 // {"meta": meta, "shards": [prefix, …]}, the prefixes sorted.
 //
+// # Searching
+//
+// search.js splits the query into terms as Terms does. A word matches
+// every term it begins, so for each word it loads the shard of the
+// longest prefix the word starts with and the shards of the longer
+// prefixes that start with the word. A document's score for a word is
+// the best weight of the terms it matches, its score the sum; those that
+// match more of the words come first, then the higher scores, then the
+// lower chunk and place. It shows ten results, loading their chunks, and
+// ten more on each "More results", loading the terms' next continuation
+// blocks when those loaded run out.
+//
 // # Changes
 //
 // An Index keeps what it needs to write again only what a change touches:
 // rewording an article (Reword, Reannotate) writes its chunk, the shards
 // of its old and new terms and those terms' continuations, and
-// search-index.js, and leaves the rest as it was.
+// search-index.js, and leaves the rest as it was; Reannotate also writes
+// any chunk of events whose order or dates changed, and the shards of
+// their terms.
 package search
 
 import (
