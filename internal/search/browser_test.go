@@ -19,20 +19,7 @@ import (
 func TestMoreResultsLoadsContinuations(t *testing.T) {
 	defer func(a, b int) { FirstPostings, BlockPostings = a, b }(FirstPostings, BlockPostings)
 	FirstPostings, BlockPostings = 5, 7
-	dir := t.TempDir()
-	for _, f := range New(briefingOf(40)).Files() {
-		write(t, filepath.Join(dir, f.Path), f.Data)
-	}
-	js, err := os.ReadFile("../../static/search.js")
-	if err != nil {
-		t.Fatal(err)
-	}
-	write(t, filepath.Join(dir, "search.js"), js)
-	write(t, filepath.Join(dir, "page", "index.html"), []byte(`<!DOCTYPE html><meta charset="utf-8">
-<form><input id="search-query"></form><p id="search-status"></p><ol id="search-results"></ol>
-<button type="button" id="search-more" hidden>More results</button>
-<script src="../search.js" data-index="../search-index.js" data-root="../"></script>`))
-
+	dir := writeSite(t, New(briefingOf(40)))
 	ctx := browsertest.New(t)
 	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+filepath.ToSlash(dir)+"/page/index.html?q=paragraph")); err != nil {
 		t.Fatal(err)
@@ -58,6 +45,46 @@ func TestMoreResultsLoadsContinuations(t *testing.T) {
 	if want := "120 ../articles/a-0/index.html#p1 120 results for “paragraph”."; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
+}
+
+// TestSearchFoldsCyrillicAndAccents searches for words in other cases
+// and without their accents, the last one cut short.
+func TestSearchFoldsCyrillicAndAccents(t *testing.T) {
+	b := briefingOf(3)
+	b.Articles[1].Paragraphs[1].Text = "Зеленський a parlé en français au palais Élysée."
+	dir := writeSite(t, New(b))
+	ctx := browsertest.New(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+filepath.ToSlash(dir)+"/page/index.html?q=ЗЕЛЕНСЬКИЙ+francais+ely")); err != nil {
+		t.Fatal(err)
+	}
+	browsertest.WaitFor(ctx, t, `document.querySelectorAll("#search-results li").length === 1`, 10*time.Second)
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#search-results li p").innerHTML`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "<mark>Зеленський</mark> a parlé en <mark>français</mark> au palais <mark>Ély</mark>sée."; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}
+
+// writeSite writes the index's files with search.js and a bare search
+// page, page/index.html, and returns the folder.
+func writeSite(t *testing.T, x *Index) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, f := range x.Files() {
+		write(t, filepath.Join(dir, f.Path), f.Data)
+	}
+	js, err := os.ReadFile("../../static/search.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "search.js"), js)
+	write(t, filepath.Join(dir, "page", "index.html"), []byte(`<!DOCTYPE html><meta charset="utf-8">
+<form><input id="search-query"></form><p id="search-status"></p><ol id="search-results"></ol>
+<button type="button" id="search-more" hidden>More results</button>
+<script src="../search.js" data-index="../search-index.js" data-root="../"></script>`))
+	return dir
 }
 
 func write(t *testing.T, name string, data []byte) {
