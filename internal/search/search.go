@@ -28,7 +28,8 @@
 // # Terms
 //
 // Text is split into terms as Terms does (folded by Fold, words of
-// letters and digits, one-letter words dropped). A document's terms are
+// letters and digits, one-letter words dropped, and words longer than
+// MaxTermBytes in UTF-8 dropped too). A document's terms are
 // those of its title (an article's title for its paragraphs, the
 // speaker's name for a quote) and of its text. A posting says that a term
 // is in a document, with a weight: 5 for a topic, 4 an actor, 3 an event,
@@ -108,6 +109,10 @@ const (
 	// MetaPerChunk is how many topics, actors or events a chunk holds.
 	MetaPerChunk = 50
 )
+
+// MaxTermBytes is the longest term indexed: a term's continuation files
+// are named by its bytes in hex, and file names have a limit.
+const MaxTermBytes = 100
 
 // The sizes of shards and blocks; variables only so that tests can split
 // small indexes.
@@ -287,6 +292,9 @@ func (ts *terms) add(k int, kind, title, text string) {
 func (ts *terms) scan(s string, w uint8) {
 	forTermBytes(s, ts.buffer, func(b []byte) {
 		ts.buffer = b
+		if len(b) > MaxTermBytes {
+			return
+		}
 		id, ok := ts.ids[string(b)]
 		if !ok {
 			id = int32(len(ts.names))

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"path"
 	"strings"
 	"testing"
 
@@ -140,4 +141,24 @@ func filesOf(x *Index) map[string]string {
 		out[f.Path] = string(f.Data)
 	}
 	return out
+}
+
+// TestLongWordsAreNotIndexed checks that a word too long to name a file
+// after is left out, however common it is.
+func TestLongWordsAreNotIndexed(t *testing.T) {
+	defer func(n int) { FirstPostings = n }(FirstPostings)
+	FirstPostings = 1
+	b := briefingOf(3)
+	long := strings.Repeat("й", 200)
+	for _, a := range b.Articles {
+		a.Paragraphs[0].Text += " " + long
+	}
+	for name, data := range filesOf(New(b)) {
+		if len(path.Base(name)) > 200 {
+			t.Errorf("%s: a name too long for some file systems", name)
+		}
+		if strings.Contains(data, long) && !strings.HasPrefix(name, "search/a/") {
+			t.Errorf("%s holds the long word", name)
+		}
+	}
 }
