@@ -189,17 +189,22 @@ func New(b *model.Briefing) *Index {
 	locals := make([][]*term, len(chunks))
 	for c, ch := range chunks {
 		x.files[ch.path] = ch.data
+		count := make([]int32, len(ch.names))
+		for _, tp := range ch.terms {
+			count[tp.id]++
+		}
 		local := make([]*term, len(ch.names))
 		for id, name := range ch.names {
+			if count[id] == 0 { // a title's term, in no document (an article with no paragraphs)
+				continue
+			}
 			t := x.terms[name]
 			if t == nil {
 				t = &term{}
 				x.terms[name] = t
 			}
+			t.n += int(count[id])
 			local[id] = t
-		}
-		for _, tp := range ch.terms {
-			local[tp.id].n++
 		}
 		locals[c] = local
 		x.of[c] = ch.names
@@ -289,26 +294,61 @@ func (ts *terms) add(k int, kind, title, text string) {
 	ts.scan(text, w)
 }
 
+// addTitled is add for a document whose title's terms are known already.
+func (ts *terms) addTitled(k int, kind string, title []int32, text string) {
+	w := weights[kind]
+	ts.k = int32(k) + 1
+	for _, id := range title {
+		ts.post(id, 3*w)
+	}
+	ts.scan(text, w)
+}
+
+// titleTerms are the ids of the terms of title, for addTitled.
+func (ts *terms) titleTerms(title string) []int32 {
+	var ids []int32
+	forTermBytes(title, ts.buffer, func(b []byte) {
+		ts.buffer = b
+		if id, ok := ts.id(b); ok && !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	})
+	return ids
+}
+
 func (ts *terms) scan(s string, w uint8) {
 	forTermBytes(s, ts.buffer, func(b []byte) {
 		ts.buffer = b
-		if len(b) > MaxTermBytes {
-			return
+		if id, ok := ts.id(b); ok {
+			ts.post(id, w)
 		}
-		id, ok := ts.ids[string(b)]
-		if !ok {
-			id = int32(len(ts.names))
-			t := string(b)
-			ts.ids[t] = id
-			ts.names = append(ts.names, t)
-			ts.last = append(ts.last, 0)
-		}
-		if ts.last[id] == ts.k {
-			return
-		}
-		ts.last[id] = ts.k
-		ts.list = append(ts.list, termPosting{id, uint16(ts.k - 1), w})
 	})
+}
+
+// id is the id of term b, given it if it has none; false for a term too
+// long to index.
+func (ts *terms) id(b []byte) (int32, bool) {
+	if len(b) > MaxTermBytes {
+		return 0, false
+	}
+	id, ok := ts.ids[string(b)]
+	if !ok {
+		id = int32(len(ts.names))
+		t := string(b)
+		ts.ids[t] = id
+		ts.names = append(ts.names, t)
+		ts.last = append(ts.last, 0)
+	}
+	return id, true
+}
+
+// post adds a posting of term id for the current document, unless it has one.
+func (ts *terms) post(id int32, w uint8) {
+	if ts.last[id] == ts.k {
+		return
+	}
+	ts.last[id] = ts.k
+	ts.list = append(ts.list, termPosting{id, uint16(ts.k - 1), w})
 }
 
 func metaChunk(c int, docs []metaDoc) chunk {
@@ -351,6 +391,7 @@ func articleChunk(i int, a *model.Article) chunk {
 	buf = append(buf, `,"d":`...)
 	buf = appendString(buf, a.Published.String())
 	buf = append(buf, `,"p":[`...)
+	title := ts.titleTerms(a.Title)
 	k := 0
 	for j, p := range a.Paragraphs {
 		if j > 0 {
@@ -361,7 +402,7 @@ func articleChunk(i int, a *model.Article) chunk {
 		buf = append(buf, ',')
 		buf = appendString(buf, p.Text)
 		buf = append(buf, ']')
-		ts.add(k, Paragraph, a.Title, p.Text)
+		ts.addTitled(k, Paragraph, title, p.Text)
 		k++
 	}
 	buf = append(buf, `],"q":[`...)
