@@ -252,18 +252,21 @@
       var e = chunk[k];
       return { kind: e[0], title: e[1], text: e[2], url: e[3], source: e[4], date: e[5] };
     }
-    var d = { title: chunk.t, source: chunk.s, date: chunk.d };
-    if (k < chunk.p.length) {
-      var p = chunk.p[k];
+    var i = 0;
+    while (k >= chunk[i].p.length + chunk[i].q.length) k -= chunk[i].p.length + chunk[i++].q.length;
+    var art = chunk[i];
+    var d = { title: art.t, source: art.s, date: art.d };
+    if (k < art.p.length) {
+      var p = art.p[k];
       d.kind = "p";
       d.text = p[1];
-      d.url = chunk.u + "#p" + p[0];
+      d.url = art.u + "#p" + p[0];
     } else {
-      var q = chunk.q[k - chunk.p.length];
+      var q = art.q[k - art.p.length];
       d.kind = "q";
       d.title = q[0];
       d.text = q[1];
-      d.url = chunk.u + (q[2] > 0 ? "#p" + q[2] : "");
+      d.url = art.u + (q[2] > 0 ? "#p" + q[2] : "");
     }
     return d;
   }

@@ -568,25 +568,27 @@ func TestSearchIndexHasQuotesWithTheirParagraph(t *testing.T) {
 	chunks, _ := filepath.Glob(filepath.Join(dir, "search/a/*.js"))
 	found := 0
 	for _, name := range chunks {
-		var article struct {
+		var articles []struct {
 			U string
 			P [][2]any
 			Q [][3]any
 		}
-		if err := json.Unmarshal([]byte(searchLoaded(t, read(t, name))), &article); err != nil {
+		if err := json.Unmarshal([]byte(searchLoaded(t, read(t, name))), &articles); err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		if article.U != "articles/zelensky-rejects-us-minerals-proposal/index.html" {
-			continue
-		}
-		for _, q := range article.Q {
-			if q[0] == "Former senior Ukrainian official" && strings.Contains(q[1].(string), "colonial") && q[2] == 5.0 {
-				found++
+		for _, article := range articles {
+			if article.U != "articles/zelensky-rejects-us-minerals-proposal/index.html" {
+				continue
 			}
-		}
-		for _, p := range article.P {
-			if p[0] == 5.0 && strings.Contains(p[1].(string), "colonial") {
-				found++
+			for _, q := range article.Q {
+				if q[0] == "Former senior Ukrainian official" && strings.Contains(q[1].(string), "colonial") && q[2] == 5.0 {
+					found++
+				}
+			}
+			for _, p := range article.P {
+				if p[0] == 5.0 && strings.Contains(p[1].(string), "colonial") {
+					found++
+				}
 			}
 		}
 	}

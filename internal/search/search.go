@@ -156,7 +156,8 @@ type term struct {
 // once made: Reword makes a new one, sharing what did not change.
 type Index struct {
 	meta     int                    // chunks of topics, actors and events
-	articles map[*model.Article]int // an article's place, newest first
+	articles map[*model.Article]int // an article's place in list
+	list     []*model.Article       // newest first
 	terms    map[string]*term
 	of       [][]string          // the terms of each chunk's documents
 	files    map[string][]byte   // every file but search-index.js, by path
@@ -168,8 +169,9 @@ type Index struct {
 func New(b *model.Briefing) *Index {
 	meta := metaDocs(b)
 	metaChunks := (len(meta) + MetaPerChunk - 1) / MetaPerChunk
-	x := &Index{meta: metaChunks, articles: make(map[*model.Article]int, len(b.Articles)),
-		terms: map[string]*term{}, of: make([][]string, metaChunks+len(b.Articles)),
+	articleChunks := (len(b.Articles) + ArticlesPerChunk - 1) / ArticlesPerChunk
+	x := &Index{meta: metaChunks, articles: make(map[*model.Article]int, len(b.Articles)), list: b.Articles,
+		terms: map[string]*term{}, of: make([][]string, metaChunks+articleChunks),
 		files: map[string][]byte{}, groups: map[string][]string{}}
 	for i, a := range b.Articles {
 		x.articles[a] = i
@@ -177,12 +179,12 @@ func New(b *model.Briefing) *Index {
 
 	// Each chunk is written, and its terms found, on its own; the postings
 	// are then gathered in chunk order.
-	chunks := make([]chunk, metaChunks+len(b.Articles))
+	chunks := make([]chunk, metaChunks+articleChunks)
 	parallel.For(len(chunks), func(c int) {
 		if c < metaChunks {
 			chunks[c] = metaChunk(c, meta[c*MetaPerChunk:min((c+1)*MetaPerChunk, len(meta))])
 		} else {
-			chunks[c] = articleChunk(c-metaChunks, b.Articles[c-metaChunks])
+			chunks[c] = x.articleChunk(c - metaChunks)
 		}
 	})
 	// Counted first, so that each term's postings are allocated once.
@@ -372,54 +374,75 @@ func metaChunk(c int, docs []metaDoc) chunk {
 	return ch
 }
 
-// ArticlePath is where article i's chunk is written.
-func ArticlePath(i int) string { return fmt.Sprintf("search/a/%d.js", i) }
+// ArticlesPerChunk is how many articles a chunk holds: fewer files to
+// write, against more to download for results from scattered articles.
+const ArticlesPerChunk = 2
 
-func articleChunk(i int, a *model.Article) chunk {
-	ch, ts := chunk{path: ArticlePath(i)}, newTerms()
-	n := 64 + len(a.Title)
-	for _, p := range a.Paragraphs {
-		n += len(p.Text) + 12
+// ArticlePath is where chunk n of the articles is written: articles
+// n*ArticlesPerChunk and on.
+func ArticlePath(n int) string { return fmt.Sprintf("search/a/%d.js", n) }
+
+// articleChunk writes chunk n of the articles, which holds articles.
+func articleChunk(n int, articles []*model.Article) chunk {
+	ch, ts := chunk{path: ArticlePath(n)}, newTerms()
+	size := 64
+	for _, a := range articles {
+		size += 64 + len(a.Title)
+		for _, p := range a.Paragraphs {
+			size += len(p.Text) + 12
+		}
 	}
-	buf := loaded(make([]byte, 0, n), "a/"+strconv.Itoa(i))
-	buf = append(buf, `{"t":`...)
-	buf = appendString(buf, a.Title)
-	buf = append(buf, `,"u":`...)
-	buf = appendString(buf, a.Path())
-	buf = append(buf, `,"s":`...)
-	buf = appendString(buf, a.Source)
-	buf = append(buf, `,"d":`...)
-	buf = appendString(buf, a.Published.String())
-	buf = append(buf, `,"p":[`...)
-	title := ts.titleTerms(a.Title)
+	buf := loaded(make([]byte, 0, size), "a/"+strconv.Itoa(n))
+	buf = append(buf, '[')
 	k := 0
-	for j, p := range a.Paragraphs {
-		if j > 0 {
+	for i, a := range articles {
+		if i > 0 {
 			buf = append(buf, ',')
 		}
-		buf = append(buf, '[')
-		buf = strconv.AppendInt(buf, int64(p.N), 10)
-		buf = append(buf, ',')
-		buf = appendString(buf, p.Text)
-		buf = append(buf, ']')
-		ts.addTitled(k, Paragraph, title, p.Text)
-		k++
-	}
-	buf = append(buf, `],"q":[`...)
-	for j, q := range a.Quotes {
-		if j > 0 {
+		buf = append(buf, `{"t":`...)
+		buf = appendString(buf, a.Title)
+		buf = append(buf, `,"u":`...)
+		buf = appendString(buf, a.Path())
+		buf = append(buf, `,"s":`...)
+		buf = appendString(buf, a.Source)
+		buf = append(buf, `,"d":`...)
+		buf = appendString(buf, a.Published.String())
+		buf = append(buf, `,"p":[`...)
+		title := ts.titleTerms(a.Title)
+		for j, p := range a.Paragraphs {
+			if j > 0 {
+				buf = append(buf, ',')
+			}
+			buf = append(buf, '[')
+			buf = strconv.AppendInt(buf, int64(p.N), 10)
 			buf = append(buf, ',')
+			buf = appendString(buf, p.Text)
+			buf = append(buf, ']')
+			ts.addTitled(k, Paragraph, title, p.Text)
+			k++
 		}
-		buf = append(buf, '[')
-		buf = appendStrings(buf, q.Speaker.Name, q.Text)
-		buf = append(buf, ',')
-		buf = strconv.AppendInt(buf, int64(q.Para), 10)
-		buf = append(buf, ']')
-		ts.add(k, Quote, q.Speaker.Name, q.Text)
-		k++
+		buf = append(buf, `],"q":[`...)
+		for j, q := range a.Quotes {
+			if j > 0 {
+				buf = append(buf, ',')
+			}
+			buf = append(buf, '[')
+			buf = appendStrings(buf, q.Speaker.Name, q.Text)
+			buf = append(buf, ',')
+			buf = strconv.AppendInt(buf, int64(q.Para), 10)
+			buf = append(buf, ']')
+			ts.add(k, Quote, q.Speaker.Name, q.Text)
+			k++
+		}
+		buf = append(buf, "]}"...)
 	}
-	ch.data, ch.terms, ch.names = append(buf, "]});\n"...), ts.list, ts.names
+	ch.data, ch.terms, ch.names = append(buf, "]);\n"...), ts.list, ts.names
 	return ch
+}
+
+// articleChunk writes chunk n of x's articles.
+func (x *Index) articleChunk(n int) chunk {
+	return articleChunk(n, x.list[n*ArticlesPerChunk:min((n+1)*ArticlesPerChunk, len(x.list))])
 }
 
 // loaded opens a file that calls briefingSearchLoaded(name, …).
@@ -694,7 +717,8 @@ func (x *Index) Reword(a *model.Article) *Index {
 	if !ok {
 		panic("search: Reword of an article the index does not hold")
 	}
-	return x.replace(map[int]chunk{x.meta + i: articleChunk(i, a)})
+	n := i / ArticlesPerChunk
+	return x.replace(map[int]chunk{x.meta + n: x.articleChunk(n)})
 }
 
 // Reannotate returns the index of b after a's annotations changed, which
@@ -710,7 +734,8 @@ func (x *Index) Reannotate(b *model.Briefing, a *model.Article) *Index {
 	if (len(meta)+MetaPerChunk-1)/MetaPerChunk != x.meta || len(b.Articles) != len(x.articles) {
 		return New(b)
 	}
-	changed := map[int]chunk{x.meta + i: articleChunk(i, a)}
+	n := i / ArticlesPerChunk
+	changed := map[int]chunk{x.meta + n: x.articleChunk(n)}
 	for c := range x.meta {
 		ch := metaChunk(c, meta[c*MetaPerChunk:min((c+1)*MetaPerChunk, len(meta))])
 		if !bytes.Equal(ch.data, x.files[ch.path]) {
@@ -722,7 +747,7 @@ func (x *Index) Reannotate(b *model.Briefing, a *model.Article) *Index {
 
 // replace returns the index with the chunks given by number written again.
 func (x *Index) replace(chunks map[int]chunk) *Index {
-	y := &Index{meta: x.meta, articles: x.articles, terms: maps.Clone(x.terms), of: slices.Clone(x.of),
+	y := &Index{meta: x.meta, articles: x.articles, list: x.list, terms: maps.Clone(x.terms), of: slices.Clone(x.of),
 		files: maps.Clone(x.files), groups: maps.Clone(x.groups)}
 	now := map[string][]posting{}
 	touched := map[string]bool{}
