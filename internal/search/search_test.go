@@ -123,6 +123,15 @@ func TestRewordEqualsANewIndex(t *testing.T) {
 				t.Errorf("after article %d: %s differs from a new index", edit.article, name)
 			}
 		}
+		changed := 0
+		for name, data := range got {
+			if data != previous[name] {
+				changed++
+			}
+		}
+		if changed > len(got)/10 {
+			t.Errorf("after article %d: %d of %d files changed", edit.article, changed, len(got))
+		}
 		for name, data := range got {
 			if data != previous[name] && name != ArticlePath(edit.article/ArticlesPerChunk) && name != Path &&
 				!strings.HasPrefix(name, "search/s/") && !strings.HasPrefix(name, "search/c/") {
