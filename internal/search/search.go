@@ -81,7 +81,7 @@
 //
 // An Index keeps what it needs to write again only what a change touches:
 // rewording an article (Reword, Reannotate) writes its chunk, the shards
-// of its old and new terms and those terms' continuations, and
+// and continuations of the terms whose postings in the chunk changed, and
 // search-index.js, and leaves the rest as it was; Reannotate also writes
 // any chunk of events whose order or dates changed, and the shards of
 // their terms.
@@ -709,8 +709,8 @@ func (x *Index) Size() int {
 }
 
 // Reword returns the index with a's paragraphs written again, after their
-// text changed: only a's chunk, the shards of the terms it lost or gained
-// or holds, and their continuations change. x is left as it is, as its
+// text changed: only a's chunk, and the shards and continuations of the
+// terms whose postings in it changed, change. x is left as it is, as its
 // files may be being served.
 func (x *Index) Reword(a *model.Article) *Index {
 	i, ok := x.articles[a]
@@ -745,6 +745,25 @@ func (x *Index) Reannotate(b *model.Briefing, a *model.Article) *Index {
 	return x.replace(changed)
 }
 
+// postingsIn are those of ps, in order, in the given chunks: found by
+// binary search in each run of one weight, as ps is ordered.
+func postingsIn(ps []posting, chunks map[int]chunk) []posting {
+	var out []posting
+	for start := 0; start < len(ps); {
+		w := ps[start].w
+		end := start + sort.Search(len(ps)-start, func(i int) bool { return ps[start+i].w != w })
+		band := ps[start:end]
+		for _, c := range slices.Sorted(maps.Keys(chunks)) {
+			i := sort.Search(len(band), func(i int) bool { return band[i].c >= int32(c) })
+			for ; i < len(band) && band[i].c == int32(c); i++ {
+				out = append(out, band[i])
+			}
+		}
+		start = end
+	}
+	return out
+}
+
 // replace returns the index with the chunks given by number written again.
 func (x *Index) replace(chunks map[int]chunk) *Index {
 	y := &Index{meta: x.meta, articles: x.articles, list: x.list, terms: maps.Clone(x.terms), of: slices.Clone(x.of),
@@ -767,6 +786,10 @@ func (x *Index) replace(chunks map[int]chunk) *Index {
 		// ones: both are in order.
 		added := now[name]
 		slices.SortFunc(added, comparePostings)
+		if old := x.terms[name]; old != nil && slices.Equal(postingsIn(old.postings, chunks), added) {
+			delete(touched, name) // as it was: a reword changes few of an article's terms
+			continue
+		}
 		var ps []posting
 		if old := x.terms[name]; old != nil {
 			ps = make([]posting, 0, len(old.postings)+len(added))
