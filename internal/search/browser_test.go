@@ -15,13 +15,14 @@ import (
 // TestMoreResultsLoadsContinuations writes a small index whose terms'
 // postings run over many continuation blocks, opens it from disk with a
 // bare search page, and asks for more results until there are none:
-// every paragraph comes once, newest article first.
+// every paragraph comes once, newest article first. The search for
+// "paragraph" is typed as "paragrap", a prefix.
 func TestMoreResultsLoadsContinuations(t *testing.T) {
-	defer func(a, b int) { FirstPostings, BlockPostings = a, b }(FirstPostings, BlockPostings)
-	FirstPostings, BlockPostings = 5, 7
+	defer func(a, b, c int) { FirstPostings, BlockPostings, ShardBytes = a, b, c }(FirstPostings, BlockPostings, ShardBytes)
+	FirstPostings, BlockPostings, ShardBytes = 5, 7, 40 // and every shard split as far as it goes
 	dir := writeSite(t, New(briefingOf(40)))
 	ctx := browsertest.New(t)
-	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+filepath.ToSlash(dir)+"/page/index.html?q=paragraph")); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+filepath.ToSlash(dir)+"/page/index.html?q=paragrap")); err != nil {
 		t.Fatal(err)
 	}
 	browsertest.WaitFor(ctx, t, `document.querySelectorAll("#search-results li").length === 5`, 10*time.Second)
@@ -42,7 +43,7 @@ func TestMoreResultsLoadsContinuations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "120 ../articles/a-0/index.html#p1 120 results for “paragraph”."; got != want {
+	if want := "120 ../articles/a-0/index.html#p1 120 results for “paragrap”."; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
