@@ -188,12 +188,19 @@
       decode(m.entry, 2, perWord[m.word]);
       for (var n = 1; n <= m.blocks; n++) decode(files["c/" + hex(m.term) + "-" + n], 0, perWord[m.word]);
     });
+    // A rare word counts for more than a common one: where the postings
+    // loaded of a common word leave out some of its documents, those with
+    // the rare word still come before those with only the common one.
+    var totals = s.words.map(function () { return 0; });
+    s.matched.forEach(function (m) { totals[m.word] += m.entry[0]; });
+    var most = Math.max.apply(null, totals);
     var score = {};
-    perWord.forEach(function (docs) {
+    perWord.forEach(function (docs, w) {
+      var rarity = totals[w] ? 1 + Math.log(most / totals[w]) / Math.LN2 : 1;
       for (var key in docs) {
         var h = score[key] || (score[key] = { key: +key, words: 0, score: 0 });
         h.words++;
-        h.score += docs[key];
+        h.score += docs[key] * rarity;
       }
     });
     var hits = [];

@@ -84,6 +84,20 @@ func TestSearchOnALargeBriefingDownloadsLittle(t *testing.T) {
 	if !strings.Contains(first, "<mark>minister</mark>") || !strings.Contains(first, "<mark>said</mark>") || !strings.Contains(first, "Wire ") || !strings.Contains(first, "202") {
 		t.Errorf("the first result for “minister said” does not show both words, its source and its date: %s", first)
 	}
+	// A common word and a rare one: the article with both comes first,
+	// though the common word's first postings leave it out.
+	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/search/index.html?q=minister+2987")); err != nil {
+		t.Fatal(err)
+	}
+	browsertest.WaitFor(ctx, t, `document.querySelectorAll("#search-results li").length > 0`, 30*time.Second)
+	href, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#search-results a").getAttribute("href")`))
+	if err != nil || !strings.Contains(href, "/article-2987/") {
+		t.Errorf("the first result for “minister 2987” links to %q (%v), not to article 2987", href, err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/search/index.html?q=minister+said")); err != nil {
+		t.Fatal(err)
+	}
+	browsertest.WaitFor(ctx, t, `document.querySelectorAll("#search-results li").length === 10 && !document.getElementById("search-more").hidden`, 30*time.Second)
 	if err := chromedp.Do(ctx, chromedp.Click("#search-more")); err != nil {
 		t.Fatal(err)
 	}

@@ -71,7 +71,10 @@
 // every term it begins, so for each word it loads the shard of the
 // longest prefix the word starts with and the shards of the longer
 // prefixes that start with the word. A document's score for a word is
-// the best weight of the terms it matches, its score the sum; those that
+// the best weight of the terms it matches, times 1 + log2(m/n) where n is
+// the count of postings of the word's terms and m the largest such count
+// among the query's words (a rare word counts for more), its score the
+// sum; those that
 // match more of the words come first, then the higher scores, then the
 // lower chunk and place. It shows ten results, loading their chunks, and
 // ten more on each "More results", loading the terms' next continuation
