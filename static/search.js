@@ -1,28 +1,18 @@
 // Search for a briefing site, in the reader's browser, with no server.
-// The index (search-index.js, written by gen build) is a plain script
-// loaded on the first search, so it works from a folder on disk as on any
-// web server; it sets window.briefingSearchIndex to [kind, title, text,
-// link] entries with site-relative links, and window.briefingSearchParts
-// to the number of parts that hold the articles' paragraphs
-// (search/part-1.js and on), loaded next, all at once.
+// The index is written by gen build as plain scripts (internal/search
+// describes their format), so it works from a folder on disk as on any
+// web server. search-index.js, loaded on the first search, lists the
+// shards of terms; a query loads only the shards of its words
+// (search/s/…), then only the chunks holding the documents it shows
+// (search/a/… for an article's paragraphs and quotes, search/m/… for
+// topics, actors and events), and "More results" the rest.
 (function () {
   "use strict";
-  var script = document.currentScript;
-  var input = document.getElementById("search-query");
-  var status = document.getElementById("search-status");
-  var list = document.getElementById("search-results");
-  if (!script || !input || !status || !list) return;
-  var indexSrc = script.getAttribute("data-index");
-  var root = script.getAttribute("data-root") || "";
-  var labels = { p: "Paragraph", q: "Quote", a: "Actor", t: "Topic", e: "Event" };
-  var weight = { t: 5, a: 4, e: 3, q: 2, p: 1 };
-  var maxResults = 50;
-  var docs = null;
-  var waiting = null;
 
   // fold lowers case and drops accents, character by character, so that
-  // positions in the folded text map back to the original.
-  // Apostrophes are dropped, so "Ukraine's" and "Ukraine’s" are one word.
+  // positions in the folded text map back to the original; apostrophes
+  // are dropped, so "Ukraine's" and "Ukraine’s" are one word. Go folds the
+  // same way when it writes the index (internal/search.Fold).
   function foldChar(c) {
     if (c === "'" || c === "’") return "";
     return c.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
@@ -30,10 +20,12 @@
   function fold(s) {
     var out = "";
     var from = [];
-    for (var i = 0; i < s.length; i++) {
-      var f = foldChar(s[i]);
+    for (var i = 0; i < s.length;) {
+      var c = String.fromCodePoint(s.codePointAt(i));
+      var f = foldChar(c);
       for (var j = 0; j < f.length; j++) from.push(i);
       out += f;
+      i += c.length;
     }
     from.push(s.length);
     return { text: out, from: from };
@@ -43,8 +35,31 @@
   // to help.
   function terms(q) {
     var words = fold(q).text.match(/[\p{L}\p{N}]+/gu) || [];
-    return words.filter(function (w) { return w.length > 1; });
+    return words.filter(function (w) { return Array.from(w).length > 1; });
   }
+  window.briefingSearchFold = { fold: function (s) { return fold(s).text; }, terms: terms };
+
+  var script = document.currentScript;
+  var input = document.getElementById("search-query");
+  var status = document.getElementById("search-status");
+  var list = document.getElementById("search-results");
+  if (!script || !input || !status || !list) return;
+  var indexSrc = script.getAttribute("data-index");
+  var root = script.getAttribute("data-root") || "";
+  var labels = { p: "Paragraph", q: "Quote", a: "Actor", t: "Topic", e: "Event" };
+  var perPage = 10;
+  var lastDigits = "0123456789abcdefghijklmnopqrstuv";
+  var moreDigits = "wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
+  var more = document.getElementById("search-more");
+  if (!more) { // a search.html from before the button
+    more = document.createElement("button");
+    more.type = "button";
+    more.className = "search-more";
+    more.textContent = "More results";
+    more.hidden = true;
+    list.parentNode.insertBefore(more, list.nextSibling);
+  }
+
   // starts lists where term begins a word in folded text.
   function starts(text, term) {
     var found = [];
@@ -54,61 +69,213 @@
     return found;
   }
 
-  function addScript(src, onload) {
+  // Loading: each file of the index calls briefingSearchLoaded with its
+  // name and value.
+  var files = {};   // name: value, once loaded
+  var waiting = {}; // name: functions to call once it is
+  var index = null;
+  window.briefingSearchLoaded = function (name, value) {
+    files[name] = value;
+    var queue = waiting[name] || [];
+    delete waiting[name];
+    queue.forEach(function (f) { f(); });
+  };
+  function addScript(src, onload, onerror) {
     var s = document.createElement("script");
     s.src = src;
     s.onload = onload;
     s.onerror = function () {
       status.textContent = "The search index could not be loaded.";
-      waiting = null; // the next search tries again
+      if (onerror) onerror();
     };
     document.head.appendChild(s);
   }
-
-  function load(then) {
-    if (docs) { then(); return; }
-    if (waiting) { waiting.push(then); return; }
-    waiting = [then];
-    status.textContent = "Loading the search index…";
-    function ready() {
-      var parts = window.briefingSearchParts;
-      var entries = (window.briefingSearchIndex || []).slice();
-      for (var n = 1; n <= parts.count; n++) {
-        parts[n].forEach(function (e) { entries.push(e); });
-      }
-      docs = entries.map(function (e) {
-        return { kind: e[0], title: e[1], text: e[2], url: e[3], title_: fold(e[1]).text, text_: fold(e[2]).text };
-      });
-      var queue = waiting;
-      waiting = null;
-      queue.forEach(function (f) { f(); });
-    }
-    addScript(indexSrc, function () {
-      var parts = window.briefingSearchParts = window.briefingSearchParts || { count: 0 };
-      var pending = parts.count;
-      if (!pending) { ready(); return; }
-      for (var n = 1; n <= parts.count; n++) {
-        addScript(root + "search/part-" + n + ".js", function () { if (--pending === 0) ready(); });
-      }
+  // need calls then once all the named files are loaded.
+  function need(names, then) {
+    var pending = 1;
+    function done() { if (--pending === 0) then(); }
+    names.forEach(function (name) {
+      if (name in files) return;
+      pending++;
+      if (waiting[name]) { waiting[name].push(done); return; }
+      waiting[name] = [done];
+      addScript(root + "search/" + name + ".js", null, function () { delete waiting[name]; });
     });
+    done();
+  }
+  var indexWaiting = null;
+  function loadIndex(then) {
+    if (index) { then(); return; }
+    if (indexWaiting) { indexWaiting.push(then); return; }
+    indexWaiting = [then];
+    status.textContent = "Loading the search index…";
+    addScript(indexSrc, function () {
+      index = window.briefingSearchIndex;
+      var queue = indexWaiting;
+      indexWaiting = null;
+      queue.forEach(function (f) { f(); });
+    }, function () { indexWaiting = null; });
   }
 
-  function search(q) {
-    var ts = terms(q);
-    if (!ts.length) return [];
-    var hits = [];
-    docs.forEach(function (d, order) {
-      var score = 0;
-      for (var i = 0; i < ts.length; i++) {
-        var inTitle = starts(d.title_, ts[i]).length > 0;
-        var inText = starts(d.text_, ts[i]).length > 0;
-        if (!inTitle && !inText) return;
-        score += weight[d.kind] * (inTitle ? 3 : 1);
-      }
-      hits.push({ doc: d, score: score, order: order });
+  function hex(s) {
+    var bytes = unescape(encodeURIComponent(s));
+    var out = "";
+    for (var i = 0; i < bytes.length; i++) out += (bytes.charCodeAt(i) + 256).toString(16).slice(1);
+    return out;
+  }
+  // shardsOf names the shards holding the terms that start with t: the
+  // one of the longest prefix of t, and those of longer prefixes.
+  function shardsOf(t) {
+    var best = "";
+    var out = [];
+    index.shards.forEach(function (p) {
+      if (t.indexOf(p) === 0) { if (p.length > best.length) best = p; }
+      else if (p.indexOf(t) === 0) out.push("s/" + hex(p));
     });
-    hits.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
-    return hits;
+    if (best) out.push("s/" + hex(best));
+    return out;
+  }
+  // decode adds postings [weight, string, …] to docs: key → best weight.
+  function decode(bands, from, docs) {
+    for (var b = from; b + 1 < bands.length; b += 2) {
+      var w = bands[b], s = bands[b + 1], c = 0, n = 0, chunk = -1;
+      for (var i = 0; i < s.length; i++) {
+        var d = lastDigits.indexOf(s[i]);
+        if (d < 0) { n = n * 32 + moreDigits.indexOf(s[i]); continue; }
+        n = n * 32 + d;
+        if (chunk < 0) { c += n; chunk = c; } else {
+          var key = chunk * 65536 + n;
+          if (!(docs[key] >= w)) docs[key] = w;
+          chunk = -1;
+        }
+        n = 0;
+      }
+    }
+  }
+
+  // A search: its words, the terms they match, and what is shown so far.
+  var current = null;
+  function start(q) {
+    var ts = terms(q);
+    var s = { q: q, words: ts, matched: [], shown: {}, count: 0, hits: [] };
+    current = s;
+    list.textContent = "";
+    more.hidden = true;
+    if (!ts.length) { status.textContent = ""; return; }
+    loadIndex(function () {
+      var shards = [];
+      ts.forEach(function (t) { shards = shards.concat(shardsOf(t)); });
+      need(shards, function () {
+        if (current !== s) return;
+        ts.forEach(function (t, wi) {
+          shardsOf(t).forEach(function (name) {
+            var shard = files[name];
+            for (var term in shard) {
+              if (term.indexOf(t) === 0) s.matched.push({ word: wi, term: term, entry: shard[term], blocks: 0 });
+            }
+          });
+        });
+        rank(s);
+        page(s);
+      });
+    });
+  }
+  // rank orders the documents found: those with more of the words first,
+  // then by weight, then newest first.
+  function rank(s) {
+    var perWord = s.words.map(function () { return {}; });
+    s.matched.forEach(function (m) {
+      decode(m.entry, 2, perWord[m.word]);
+      for (var n = 1; n <= m.blocks; n++) decode(files["c/" + hex(m.term) + "-" + n], 0, perWord[m.word]);
+    });
+    // A rare word counts for more than a common one: where the postings
+    // loaded of a common word leave out some of its documents, those with
+    // the rare word still come before those with only the common one.
+    var totals = s.words.map(function () { return 0; });
+    s.matched.forEach(function (m) { totals[m.word] += m.entry[0]; });
+    var most = Math.max.apply(null, totals);
+    var score = {};
+    perWord.forEach(function (docs, w) {
+      var rarity = totals[w] ? 1 + Math.log(most / totals[w]) / Math.LN2 : 1;
+      for (var key in docs) {
+        var h = score[key] || (score[key] = { key: +key, words: 0, score: 0 });
+        h.words++;
+        h.score += docs[key] * rarity;
+      }
+    });
+    var hits = [];
+    for (var key in score) if (!s.shown[key]) hits.push(score[key]);
+    hits.sort(function (a, b) { return b.words - a.words || b.score - a.score || a.key - b.key; });
+    s.hits = hits;
+    s.count = Object.keys(score).length;
+  }
+  function incomplete(s) {
+    return s.matched.some(function (m) { return m.blocks < m.entry[1]; });
+  }
+  // page shows the next results, loading their chunks first, and more of
+  // the postings when those loaded run out.
+  function page(s) {
+    if (s.hits.length < perPage && incomplete(s) && s.asked) {
+      var names = [];
+      s.matched.forEach(function (m) {
+        if (m.blocks < m.entry[1]) names.push("c/" + hex(m.term) + "-" + (m.blocks + 1));
+      });
+      status.textContent = "Loading more results…";
+      need(names, function () {
+        if (current !== s) return;
+        s.matched.forEach(function (m) { if (m.blocks < m.entry[1]) m.blocks++; });
+        rank(s);
+        page(s);
+      });
+      return;
+    }
+    var shown = s.hits.splice(0, perPage);
+    var chunks = shown.map(function (h) { return chunkName(Math.floor(h.key / 65536)); });
+    need(chunks, function () {
+      if (current !== s) return;
+      shown.forEach(function (h) {
+        s.shown[h.key] = true;
+        list.appendChild(result(docOf(h.key), s.words));
+      });
+      var n = Object.keys(s.shown).length;
+      var total = incomplete(s) ? "more than " + s.count + " results" : (s.count === 1 ? "1 result" : s.count + " results");
+      status.textContent = s.count === 0 ? "No results for “" + s.q + "”." :
+        total.charAt(0).toUpperCase() + total.slice(1) + " for “" + s.q + "”" + (n < s.count || incomplete(s) ? ", the first " + n + " shown." : ".");
+      more.hidden = !(s.hits.length || incomplete(s));
+    });
+  }
+  more.addEventListener("click", function () {
+    if (!current) return;
+    current.asked = true;
+    page(current);
+  });
+
+  function chunkName(c) { return c < index.meta ? "m/" + c : "a/" + (c - index.meta); }
+  // docOf is a document as {kind, title, text, url, source, date}.
+  function docOf(key) {
+    var c = Math.floor(key / 65536), k = key % 65536;
+    var chunk = files[chunkName(c)];
+    if (c < index.meta) {
+      var e = chunk[k];
+      return { kind: e[0], title: e[1], text: e[2], url: e[3], source: e[4], date: e[5] };
+    }
+    var i = 0;
+    while (k >= chunk[i].p.length + chunk[i].q.length) k -= chunk[i].p.length + chunk[i++].q.length;
+    var art = chunk[i];
+    var d = { title: art.t, source: art.s, date: art.d };
+    if (k < art.p.length) {
+      var p = art.p[k];
+      d.kind = "p";
+      d.text = p[1];
+      d.url = art.u + "#p" + p[0];
+    } else {
+      var q = art.q[k - art.p.length];
+      d.kind = "q";
+      d.title = q[0];
+      d.text = q[1];
+      d.url = art.u + (q[2] > 0 ? "#p" + q[2] : "");
+    }
+    return d;
   }
 
   // highlight returns text as nodes, each word that starts with a term in
@@ -149,42 +316,38 @@
     return frag;
   }
 
-  function show(q) {
-    var hits = search(q);
-    var ts = terms(q);
-    list.textContent = "";
-    if (!ts.length) { status.textContent = ""; return; }
-    status.textContent = hits.length === 0 ? "No results for “" + q + "”." :
-      (hits.length === 1 ? "1 result" : hits.length + " results") + " for “" + q + "”" +
-      (hits.length > maxResults ? ", the first " + maxResults + " shown." : ".");
-    hits.slice(0, maxResults).forEach(function (h) {
-      var d = h.doc;
-      var li = document.createElement("li");
-      li.className = "result result-" + d.kind;
-      var a = document.createElement("a");
-      a.href = root + d.url;
-      var kind = document.createElement("span");
-      kind.className = "result-kind";
-      kind.textContent = labels[d.kind] + ": ";
-      a.appendChild(kind);
-      a.appendChild(highlight(d.title, ts));
-      var para = d.url.match(/#p(\d+)$/);
-      if (para) a.appendChild(document.createTextNode(", ¶" + para[1]));
-      li.appendChild(a);
-      if (d.text) {
-        var p = document.createElement("p");
-        if (d.kind === "q") p.appendChild(document.createTextNode("“"));
-        p.appendChild(highlight(d.text, ts, 240));
-        if (d.kind === "q") p.appendChild(document.createTextNode("”"));
-        li.appendChild(p);
-      }
-      list.appendChild(li);
-    });
+  function result(d, ts) {
+    var li = document.createElement("li");
+    li.className = "result result-" + d.kind;
+    var a = document.createElement("a");
+    a.href = root + d.url;
+    var kind = document.createElement("span");
+    kind.className = "result-kind";
+    kind.textContent = labels[d.kind] + ": ";
+    a.appendChild(kind);
+    a.appendChild(highlight(d.title, ts));
+    var para = d.url.match(/#p(\d+)$/);
+    if (para) a.appendChild(document.createTextNode(", ¶" + para[1]));
+    li.appendChild(a);
+    if (d.text) {
+      var p = document.createElement("p");
+      if (d.kind === "q") p.appendChild(document.createTextNode("“"));
+      p.appendChild(highlight(d.text, ts, 240));
+      if (d.kind === "q") p.appendChild(document.createTextNode("”"));
+      li.appendChild(p);
+    }
+    if (d.source || d.date) {
+      var meta = document.createElement("p");
+      meta.className = "result-source meta";
+      meta.textContent = [d.source, d.date].filter(Boolean).join(" · ");
+      li.appendChild(meta);
+    }
+    return li;
   }
 
   function run() {
     var q = input.value.trim();
-    load(function () { show(q); });
+    start(q);
     try {
       var url = new URL(location.href);
       if (q) url.searchParams.set("q", q); else url.searchParams.delete("q");
@@ -197,9 +360,10 @@
     clearTimeout(timer);
     timer = setTimeout(run, 150);
   });
-  input.addEventListener("focus", function () { load(function () {}); }, { once: true });
+  input.addEventListener("focus", function () { loadIndex(function () {}); }, { once: true });
   input.form.addEventListener("submit", function (e) {
     e.preventDefault();
+    clearTimeout(timer);
     run();
   });
   // Arrow keys move between the results and the search field.

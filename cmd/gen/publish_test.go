@@ -197,7 +197,7 @@ func TestSiteWorksUnderASubPath(t *testing.T) {
 
 func TestPagesFilesAndMetadata(t *testing.T) {
 	dir := buildForPages(t)
-	for _, name := range []string{".nojekyll", "404.html", "robots.txt", "sitemap.xml", "feed.xml", "briefing.json", "paragraphs/part-1.json", "timeline.json", "search-index.js", "search/part-1.js"} {
+	for _, name := range []string{".nojekyll", "404.html", "robots.txt", "sitemap.xml", "feed.xml", "briefing.json", "paragraphs/part-1.json", "timeline.json", "search-index.js", "search/a/0.js", "search/m/0.js"} {
 		if !exists(filepath.Join(dir, name)) {
 			t.Errorf("missing %s", name)
 		}
@@ -565,34 +565,49 @@ func sameDate(a, b map[string]int) bool {
 
 func TestSearchIndexHasQuotesWithTheirParagraph(t *testing.T) {
 	dir := buildForPages(t)
-	quotes := searchEntries(t, read(t, filepath.Join(dir, "search-index.js")), "window.briefingSearchIndex = ")
-	paragraphs := searchEntries(t, read(t, filepath.Join(dir, "search/part-1.js")), "window.briefingSearchParts[1] = ")
+	chunks, _ := filepath.Glob(filepath.Join(dir, "search/a/*.js"))
 	found := 0
-	for _, e := range slices.Concat(quotes, paragraphs) {
-		if e[0] == "q" && strings.Contains(e[2], "colonial") && e[3] == "articles/zelensky-rejects-us-minerals-proposal/index.html#p5" && e[1] == "Former senior Ukrainian official" {
-			found++
+	for _, name := range chunks {
+		var articles []struct {
+			U string
+			P [][2]any
+			Q [][3]any
 		}
-		if e[0] == "p" && strings.Contains(e[2], "colonial") && e[3] == "articles/zelensky-rejects-us-minerals-proposal/index.html#p5" {
-			found++
+		if err := json.Unmarshal([]byte(searchLoaded(t, read(t, name))), &articles); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, article := range articles {
+			if article.U != "articles/zelensky-rejects-us-minerals-proposal/index.html" {
+				continue
+			}
+			for _, q := range article.Q {
+				if q[0] == "Former senior Ukrainian official" && strings.Contains(q[1].(string), "colonial") && q[2] == 5.0 {
+					found++
+				}
+			}
+			for _, p := range article.P {
+				if p[0] == 5.0 && strings.Contains(p[1].(string), "colonial") {
+					found++
+				}
+			}
 		}
 	}
 	if found != 2 {
-		t.Errorf("want a quote entry and a paragraph entry for “colonial”, linked to ¶5; found %d", found)
+		t.Errorf("want a quote and a paragraph with “colonial”, in ¶5; found %d", found)
+	}
+	shard := read(t, filepath.Join(dir, "search/s/"+fmt.Sprintf("%x", "co")+".js"))
+	if !strings.Contains(shard, `"colonial":[2,0,`) {
+		t.Errorf("the shard of “co” has no postings for “colonial” in two documents: %.300s", shard)
 	}
 }
 
-// searchEntries reads the entries of a file of the search index, which
-// sets a global to them.
-func searchEntries(t *testing.T, script, global string) [][4]string {
+// searchLoaded is the value a file of the search index passes to
+// briefingSearchLoaded.
+func searchLoaded(t *testing.T, script string) string {
 	t.Helper()
-	_, data, ok := strings.Cut(script, global)
-	if !ok {
-		t.Fatalf("the index does not set %s: %.60s", global, script)
+	_, data, ok := strings.Cut(script, `",`)
+	if !strings.HasPrefix(script, "briefingSearchLoaded(") || !ok {
+		t.Fatalf("not a file of the search index: %.60s", script)
 	}
-	data, _, _ = strings.Cut(data, ";\n")
-	var entries [][4]string
-	if err := json.Unmarshal([]byte(data), &entries); err != nil {
-		t.Fatal(err)
-	}
-	return entries
+	return strings.TrimSuffix(data, ");\n")
 }

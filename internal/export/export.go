@@ -24,8 +24,8 @@ func Files(b *model.Briefing) []output.File { return append(NewData(b).Files(), 
 // PartPath is where part n of the paragraphs, from 1, is written.
 func PartPath(n int) string { return "paragraphs/part-" + strconv.Itoa(n) + ".json" }
 
-// ArticlesPerPart is how many articles' paragraphs a part holds, as in
-// the search index: a text edit writes again only its article's part.
+// ArticlesPerPart is how many articles' paragraphs a part holds: a text
+// edit writes again only its article's part.
 const ArticlesPerPart = 250
 
 // Data is briefing.json and the parts of the paragraphs, kept in pieces:

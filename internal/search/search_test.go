@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"path"
 	"strings"
 	"testing"
 
@@ -65,29 +66,44 @@ func briefingOf(n int) *model.Briefing {
 	return b
 }
 
-// TestRewordEqualsANewIndex rewrites articles at the start, middle and
-// end of parts, longer, shorter, gaining their first paragraph and losing
-// their last, and checks every file against an index written from
-// scratch, and that the index it started from is left as it was.
+// TestRewordEqualsANewIndex rewrites articles, longer, shorter, gaining
+// their first paragraph and losing their last, with terms common enough
+// to have continuation blocks and shards small enough to be split, and
+// checks every file against an index written from scratch, that only the
+// article's chunk, shards, continuations and search-index.js changed, and
+// that the index it started from is left as it was.
 func TestRewordEqualsANewIndex(t *testing.T) {
-	b := briefingOf(2*ArticlesPerPart + 10)
-	b.Articles[ArticlesPerPart].Paragraphs = nil // a heading only, first in its part
+	defer func(n int) { ShardBytes = n }(ShardBytes)
+	ShardBytes = 300
+	b := briefingOf(700)
+	b.Articles[300].Paragraphs = nil // a heading only
 	x := New(b)
-	if got := len(x.Files()); got != 4 {
-		t.Fatalf("%d files, want the head and 3 parts", got)
+	files := filesOf(x)
+	if files["search/c/"+hexOf("paragraph")+"-1.js"] == "" {
+		t.Fatal("no continuation block for a term in every paragraph")
 	}
-	first, before := x, filesOf(x)
+	split := 0
+	for name := range files {
+		if strings.HasPrefix(name, "search/s/") && len(name) > len("search/s/1234.js") {
+			split++
+		}
+	}
+	if split == 0 {
+		t.Fatal("no shard was split")
+	}
+	first, before := x, files
 	edits := []struct {
 		article int
 		text    []string // its paragraphs' text after the edit
 	}{
-		{0, []string{"One", "Reworded, </script> & longer."}},
+		{0, []string{"One", "Reworded, </script> & longer, Français."}},
 		{1, []string{"Shorter"}},
-		{ArticlesPerPart - 1, []string{"Last of its part", "and longer"}},
-		{ArticlesPerPart, []string{"A first paragraph"}},
-		{ArticlesPerPart + 1, nil},
-		{ArticlesPerPart, nil},
-		{2*ArticlesPerPart + 9, []string{"The very last"}},
+		{299, []string{"Last of its part", "and longer with zzyzx"}},
+		{300, []string{"A first paragraph"}},
+		{301, nil},
+		{300, nil},
+		{299, []string{"no more zzyzx"}},
+		{699, []string{"The very last"}},
 	}
 	for _, edit := range edits {
 		a := b.Articles[edit.article]
@@ -98,11 +114,27 @@ func TestRewordEqualsANewIndex(t *testing.T) {
 		previous := filesOf(x)
 		x = x.Reword(a)
 		want := filesOf(New(b))
-		for name, data := range filesOf(x) {
-			if data != want[name] {
+		got := filesOf(x)
+		if len(got) != len(want) {
+			t.Errorf("after article %d: %d files, a new index has %d", edit.article, len(got), len(want))
+		}
+		for name, data := range want {
+			if got[name] != data {
 				t.Errorf("after article %d: %s differs from a new index", edit.article, name)
 			}
-			if name != PartPath(edit.article/ArticlesPerPart+1) && data != previous[name] {
+		}
+		changed := 0
+		for name, data := range got {
+			if data != previous[name] {
+				changed++
+			}
+		}
+		if changed > len(got)/10 {
+			t.Errorf("after article %d: %d of %d files changed", edit.article, changed, len(got))
+		}
+		for name, data := range got {
+			if data != previous[name] && name != ArticlePath(edit.article/ArticlesPerChunk) && name != Path &&
+				!strings.HasPrefix(name, "search/s/") && !strings.HasPrefix(name, "search/c/") {
 				t.Errorf("after article %d: %s changed", edit.article, name)
 			}
 		}
@@ -118,4 +150,24 @@ func filesOf(x *Index) map[string]string {
 		out[f.Path] = string(f.Data)
 	}
 	return out
+}
+
+// TestLongWordsAreNotIndexed checks that a word too long to name a file
+// after is left out, however common it is.
+func TestLongWordsAreNotIndexed(t *testing.T) {
+	defer func(n int) { FirstPostings = n }(FirstPostings)
+	FirstPostings = 1
+	b := briefingOf(3)
+	long := strings.Repeat("й", 200)
+	for _, a := range b.Articles {
+		a.Paragraphs[0].Text += " " + long
+	}
+	for name, data := range filesOf(New(b)) {
+		if len(path.Base(name)) > 200 {
+			t.Errorf("%s: a name too long for some file systems", name)
+		}
+		if strings.Contains(data, long) && !strings.HasPrefix(name, "search/a/") {
+			t.Errorf("%s holds the long word", name)
+		}
+	}
 }

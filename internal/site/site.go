@@ -71,8 +71,8 @@ type Site struct {
 	Rendered int // pages rendered by this build; the rest were kept
 	Warnings []diag.Diagnostic
 
-	// SearchIndex is the size in bytes of the search index, which readers
-	// download when they start a search.
+	// SearchIndex is the size in bytes of the search index, all its files;
+	// a reader's search downloads only the few it needs.
 	SearchIndex int
 
 	// Updated lists the pages whose bytes differ from the previous build

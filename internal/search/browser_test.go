@@ -1,0 +1,99 @@
+package search
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"briefing/internal/browsertest"
+)
+
+// TestMoreResultsLoadsContinuations writes a small index whose terms'
+// postings run over many continuation blocks, opens it from disk with a
+// bare search page, and asks for more results until there are none:
+// every paragraph comes once, newest article first. The search for
+// "paragraph" is typed as "paragrap", a prefix.
+func TestMoreResultsLoadsContinuations(t *testing.T) {
+	defer func(a, b, c int) { FirstPostings, BlockPostings, ShardBytes = a, b, c }(FirstPostings, BlockPostings, ShardBytes)
+	FirstPostings, BlockPostings, ShardBytes = 5, 7, 40 // and every shard split as far as it goes
+	dir := writeSite(t, New(briefingOf(40)))
+	ctx := browsertest.New(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+filepath.ToSlash(dir)+"/page/index.html?q=paragrap")); err != nil {
+		t.Fatal(err)
+	}
+	browsertest.WaitFor(ctx, t, `document.querySelectorAll("#search-results li").length === 5`, 10*time.Second)
+	for shown := 5; shown < 120; {
+		if err := chromedp.Do(ctx, chromedp.Click("#search-more")); err != nil {
+			t.Fatal(err)
+		}
+		shown = min(shown+10, 120)
+		browsertest.WaitFor(ctx, t, fmt.Sprintf(`document.querySelectorAll("#search-results li").length === %d`, shown), 10*time.Second)
+	}
+	browsertest.WaitFor(ctx, t, `document.getElementById("search-more").hidden`, 5*time.Second)
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(function () {
+		var links = Array.prototype.map.call(document.querySelectorAll("#search-results a"), function (a) { return a.getAttribute("href"); });
+		var seen = {};
+		links.forEach(function (l) { seen[l] = true; });
+		return Object.keys(seen).length + " " + links[0] + " " + document.getElementById("search-status").textContent;
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "120 ../articles/a-0/index.html#p1 120 results for “paragrap”."; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestSearchFoldsCyrillicAndAccents searches for words in other cases
+// and without their accents, the last one cut short.
+func TestSearchFoldsCyrillicAndAccents(t *testing.T) {
+	b := briefingOf(3)
+	b.Articles[1].Paragraphs[1].Text = "Зеленський a parlé en français au palais Élysée."
+	dir := writeSite(t, New(b))
+	ctx := browsertest.New(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+filepath.ToSlash(dir)+"/page/index.html?q=ЗЕЛЕНСЬКИЙ+francais+ely")); err != nil {
+		t.Fatal(err)
+	}
+	browsertest.WaitFor(ctx, t, `document.querySelectorAll("#search-results li").length === 1`, 10*time.Second)
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#search-results li p").innerHTML`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "<mark>Зеленський</mark> a parlé en <mark>français</mark> au palais <mark>Ély</mark>sée."; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}
+
+// writeSite writes the index's files with search.js and a bare search
+// page, page/index.html, and returns the folder.
+func writeSite(t *testing.T, x *Index) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, f := range x.Files() {
+		write(t, filepath.Join(dir, f.Path), f.Data)
+	}
+	js, err := os.ReadFile("../../static/search.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "search.js"), js)
+	write(t, filepath.Join(dir, "page", "index.html"), []byte(`<!DOCTYPE html><meta charset="utf-8">
+<form><input id="search-query"></form><p id="search-status"></p><ol id="search-results"></ol>
+<button type="button" id="search-more" hidden>More results</button>
+<script src="../search.js" data-index="../search-index.js" data-root="../"></script>`))
+	return dir
+}
+
+func write(t *testing.T, name string, data []byte) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
