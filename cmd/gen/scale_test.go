@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"flag"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -12,17 +13,55 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"briefing/internal/browsertest"
 )
 
 // pageLimit is the most an HTML page of a briefing of any size may weigh:
 // about what a phone on a slow connection opens in a few seconds.
 const pageLimit = 1 << 20
 
-// scaleArticles sizes the briefing TestALargeBriefingIsWhollyReachableInLightPages
-// builds: go test ./cmd/gen -run LightPages -args -articles 10000 checks
-// the benchmark corpus's size.
-var scaleArticles = flag.Int("articles", 2500, "articles in the briefing of TestALargeBriefingIsWhollyReachableInLightPages")
+// scaleArticles sizes the briefing of largeSite: go test ./cmd/gen -run
+// LightPages -args -articles 10000 checks the benchmark corpus's size.
+var scaleArticles = flag.Int("articles", 3000, "articles in the synthetic briefing the tests of a large site build")
+
+// builtLargeSite is a synthetic briefing of *scaleArticles articles, built
+// once for every test that reads a large site, into a folder of its own
+// that outlives them (like tools).
+var builtLargeSite = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "gen-large-")
+	if err != nil {
+		return "", err
+	}
+	bin, err := tools()
+	if err != nil {
+		return "", err
+	}
+	project := filepath.Join(dir, "project")
+	if out, err := exec.Command(filepath.Join(bin, "corpus"), "-n", strconv.Itoa(*scaleArticles), "-out", project).CombinedOutput(); err != nil {
+		return "", fmt.Errorf("corpus: %v\n%s", err, out)
+	}
+	site := filepath.Join(project, "public")
+	if out, err := exec.Command(filepath.Join(bin, "gen"), "build", "-root", project, "-out", site).CombinedOutput(); err != nil {
+		return "", fmt.Errorf("gen build: %v\n%s", err, out)
+	}
+	return site, nil
+})
+
+// largeSite is the built site of a synthetic briefing of thousands of
+// articles (builtLargeSite); tests only read it.
+func largeSite(t *testing.T) string {
+	t.Helper()
+	site, err := builtLargeSite()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return site
+}
 
 // TestALargeBriefingIsWhollyReachableInLightPages builds a briefing of
 // thousands of articles, big enough that every long list runs to several
@@ -35,11 +74,7 @@ func TestALargeBriefingIsWhollyReachableInLightPages(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a briefing of thousands of articles")
 	}
-	dir := largeProject(t, *scaleArticles)
-	site := filepath.Join(dir, "public")
-	if out, err := exec.Command(tool(t, "gen"), "build", "-root", dir, "-out", site).CombinedOutput(); err != nil {
-		t.Fatalf("gen build: %v\n%s", err, out)
-	}
+	site := largeSite(t)
 
 	pages, heaviest, heaviestSize := 0, "", int64(0)
 	err := filepath.WalkDir(site, func(p string, d fs.DirEntry, err error) error {
@@ -60,9 +95,12 @@ func TestALargeBriefingIsWhollyReachableInLightPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range []string{"articles/page/2/index.html", "stances/page/2/index.html"} {
-		if _, err := os.Stat(filepath.Join(site, p)); err != nil {
-			t.Errorf("the corpus is too small to need %s: %v", p, err)
+	// Every split: the indexes' pages, the lists' pages, the timeline's
+	// months and their parts.
+	for _, pattern := range []string{"articles/page/2/index.html", "stances/page/2/index.html",
+		"actors/*/mentions/page/2/index.html", "topics/*/passages/page/2/index.html", "timeline/*/*/2/index.html"} {
+		if found, _ := filepath.Glob(filepath.Join(site, pattern)); len(found) == 0 {
+			t.Errorf("the corpus is too small to need %s", pattern)
 		}
 	}
 
@@ -206,4 +244,70 @@ func linksFrom(t *testing.T, site, page, folder string) (map[string]bool, int) {
 		}
 	}
 	return found, len(seen)
+}
+
+// TestEveryParagraphOfAnActorIsReachedInABrowser opens, in Chromium and
+// from disk, the page of the actor the large briefing mentions most, and
+// follows its link to the whole list of their paragraphs and then each
+// "Next" link: the pages it reads must link every paragraph briefing.json
+// says mentions them.
+func TestEveryParagraphOfAnActorIsReachedInABrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a briefing of thousands of articles")
+	}
+	ctx := browsertest.New(t)
+	site := largeSite(t)
+	data := readBriefingJSON(t, site)
+	mentions := map[string]map[string]bool{}
+	top := ""
+	for _, m := range data.Mentions {
+		if m.Actor == "" {
+			continue
+		}
+		if mentions[m.Actor] == nil {
+			mentions[m.Actor] = map[string]bool{}
+		}
+		mentions[m.Actor]["articles/"+m.Article+"/index.html#p"+strconv.Itoa(m.Paragraph)] = true
+		if len(mentions[m.Actor]) > len(mentions[top]) {
+			top = m.Actor
+		}
+	}
+	root := "file://" + filepath.ToSlash(site) + "/"
+	// The script every page runs: the paragraphs it links, and where to go next.
+	const read = `(() => {
+		const links = Array.from(document.querySelectorAll("main a")).map(a => a.href);
+		const all = document.querySelector("#mentions .more a");
+		const next = document.querySelector('nav.pager a[rel="next"]');
+		return {links, next: (all || next || {}).href || ""};
+	})()`
+	type pageLinks struct {
+		Links []string `json:"links"`
+		Next  string   `json:"next"`
+	}
+	found := map[string]bool{}
+	pages := 0
+	for url := root + "actors/" + top + "/index.html"; url != "" && pages < 1000; pages++ {
+		if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+			t.Fatalf("%s: %v", url, err)
+		}
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[pageLinks](read))
+		if err != nil {
+			t.Fatalf("%s: %v", url, err)
+		}
+		for _, l := range got.Links {
+			found[strings.TrimPrefix(l, root)] = true
+		}
+		url = got.Next
+	}
+	missing := 0
+	for p := range mentions[top] {
+		if !found[p] {
+			missing++
+		}
+	}
+	if missing > 0 || pages < 3 {
+		t.Errorf("%s: following links through %d pages reached %d of the %d paragraphs that mention them",
+			top, pages, len(mentions[top])-missing, len(mentions[top]))
+	}
+	t.Logf("%s: %d paragraphs, all reached through %d pages", top, len(mentions[top]), pages)
 }

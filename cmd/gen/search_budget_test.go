@@ -28,11 +28,7 @@ func TestSearchOnALargeBriefingDownloadsLittle(t *testing.T) {
 		t.Skip("builds a 3,000-article briefing")
 	}
 	ctx := browsertest.New(t)
-	dir := largeProject(t, 3000)
-	if code, _, stderr := gen(t, "build", "-root", dir); code != 0 {
-		t.Fatal(stderr)
-	}
-	public := filepath.Join(dir, "public")
+	public := largeSite(t)
 	var sent atomic.Int64
 	files := http.FileServer(http.Dir(public))
 	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
