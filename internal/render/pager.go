@@ -209,3 +209,49 @@ func reversed[T any](list []T) []T {
 	}
 	return out
 }
+
+// ListSizes is how many items each actor's and topic's list holds, by
+// the list's first page: what a later build compares to tell whether a
+// list's pages shifted (ListPageKept).
+func ListSizes(b *model.Briefing) map[string]int {
+	sizes := make(map[string]int, 4*len(b.Actors)+3*len(b.Topics))
+	for _, a := range b.Actors {
+		sizes[ListPath(a.Path(), Mentions)] = len(a.Passages)
+		sizes[ListPath(a.Path(), Quotes)] = len(a.Quotes)
+		sizes[ListPath(a.Path(), Events)] = len(a.Events)
+	}
+	for _, t := range b.Topics {
+		sizes[ListPath(t.Path(), Passages)] = len(t.Passages)
+		sizes[ListPath(t.Path(), Quotes)] = len(t.Quotes)
+		sizes[ListPath(t.Path(), Events)] = len(t.Events)
+	}
+	return sizes
+}
+
+// ListPageKept reports whether a page of an actor's or topic's list, as
+// the default templates render it, shows what it showed before the
+// annotations of the articles changed, when the lists held sizes
+// (ListSizes) then: its list kept its length, so no item moved to another
+// page, and the page holds nothing of those articles. Events whose
+// paragraphs moved change every list of events; the actors named with
+// another change with any of their shared paragraphs, so those lists are
+// never kept.
+func (p *Page) ListPageKept(sizes map[string]int, articles map[*model.Article]bool, eventsMoved bool) bool {
+	if p.Kind != List || p.List == NamedWith || p.List == Events && eventsMoved {
+		return false
+	}
+	if size, ok := sizes[ListPath(p.Owner, p.List)]; !ok || size != p.Pager.Total {
+		return false
+	}
+	switch items := p.Items.(type) {
+	case []*model.Passage:
+		return !slices.ContainsFunc(items, func(x *model.Passage) bool { return articles[x.Article] })
+	case []*model.Quote:
+		return !slices.ContainsFunc(items, func(x *model.Quote) bool { return articles[x.Article] })
+	case []*model.Event:
+		return !slices.ContainsFunc(items, func(e *model.Event) bool {
+			return articles[e.Article] || slices.ContainsFunc(e.Reports, func(r *model.Report) bool { return articles[r.Article] })
+		})
+	}
+	return false
+}

@@ -60,6 +60,7 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 			b.last = nil
 		}
 	}
+	sizes := render.ListSizes(b.last) // before any edit is taken in: whose lists' pages shift
 	for _, name := range names {
 		var read diag.List
 		src := b.load1(name, true, &read)
@@ -152,11 +153,15 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 		}
 	}
 	all := render.Pages(b.last)
+	edited := map[*model.Article]bool{}
+	for _, a := range slices.Concat(reworded, reannotated) {
+		edited[a] = true
+	}
 	var todo []*render.Page
 	for _, p := range all {
 		switch {
 		case slices.ContainsFunc(reworded, func(a *model.Article) bool { return p.ShowsTextOf(a, changed) }):
-		case showing[p.Family()]:
+		case showing[p.Family()] && (ownTemplates || !p.ListPageKept(sizes, edited, timeline)):
 		case p.Kind == render.Book && rebook:
 		case summarises(p.Kind) && (len(reannotated) > 0 || ownTemplates && len(reworded) > 0) &&
 			(p.Kind != render.Timeline || timeline || ownTemplates):
