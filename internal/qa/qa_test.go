@@ -57,11 +57,21 @@ var pageKinds = map[string]string{
 
 // TestValidHTML runs the W3C Nu HTML Checker over every page: no errors.
 func TestValidHTML(t *testing.T) {
+	dir := build(t)
+	checkValidHTML(t, dir, dir, "--also-check-svg")
+	if pages, _ := filepath.Glob(filepath.Join(dir, "*", "*", "index.html")); len(pages) < 20 {
+		t.Errorf("only %d pages were built to check", len(pages))
+	}
+}
+
+// checkValidHTML runs the W3C Nu HTML Checker on the pages under path, a
+// folder of the site in dir, and reports each error at its page and line.
+func checkValidHTML(t *testing.T, dir, path string, flags ...string) {
+	t.Helper()
 	java := Command(t, "java", "apt-get install default-jre-headless")
 	vnu := Tool(t, "vnu-jar/build/dist/vnu.jar")
-	dir := build(t)
-	cmd := exec.Command(java, "-jar", vnu, "--errors-only", "--format", "json", "--skip-non-html", "--also-check-svg", dir)
-	out, _ := cmd.CombinedOutput() // exits 1 when it finds errors; the report says which
+	args := append([]string{"-jar", vnu, "--errors-only", "--format", "json", "--skip-non-html"}, flags...)
+	out, _ := exec.Command(java, append(args, path)...).CombinedOutput() // exits 1 when it finds errors; the report says which
 	var report struct {
 		Messages []struct {
 			Type, URL, Message, Extract string
@@ -75,9 +85,6 @@ func TestValidHTML(t *testing.T) {
 		if m.Type == "error" || m.Type == "non-document-error" {
 			t.Errorf("%s:%d: %s\n\t%s", strings.TrimPrefix(m.URL, "file:"+dir+"/"), m.LastLine, m.Message, m.Extract)
 		}
-	}
-	if pages, _ := filepath.Glob(filepath.Join(dir, "*", "*", "index.html")); len(pages) < 20 {
-		t.Errorf("only %d pages were built to check", len(pages))
 	}
 }
 

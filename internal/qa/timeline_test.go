@@ -1,10 +1,8 @@
 package qa
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -103,23 +101,7 @@ func TestSplitTimelineIsValidAndAccessible(t *testing.T) {
 			t.Fatalf("the split timeline should have %s", page)
 		}
 	}
-	java := Command(t, "java", "apt-get install default-jre-headless")
-	vnu := Tool(t, "vnu-jar/build/dist/vnu.jar")
-	out, _ := exec.Command(java, "-jar", vnu, "--errors-only", "--format", "json", "--skip-non-html", filepath.Join(dir, "timeline")).CombinedOutput()
-	var report struct {
-		Messages []struct {
-			Type, URL, Message, Extract string
-			LastLine                    int
-		}
-	}
-	if err := json.Unmarshal(out, &report); err != nil {
-		t.Fatalf("the checker's report is not JSON: %v\n%.2000s", err, out)
-	}
-	for _, m := range report.Messages {
-		if m.Type == "error" || m.Type == "non-document-error" {
-			t.Errorf("%s:%d: %s\n\t%s", strings.TrimPrefix(m.URL, "file:"+dir+"/"), m.LastLine, m.Message, m.Extract)
-		}
-	}
+	checkValidHTML(t, dir, filepath.Join(dir, "timeline"))
 	axe, err := os.ReadFile(Tool(t, "axe-core/axe.min.js"))
 	if err != nil {
 		t.Fatal(err)
