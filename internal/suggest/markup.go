@@ -1,0 +1,209 @@
+package suggest
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// A paragraph is the Markdown of one numbered paragraph: its lines as
+// they stand in the body (without block-quote markers or list
+// indentation), joined, with the body offset of every byte.
+type paragraph struct {
+	text  string
+	at    []int // at[i] is the body offset of text[i]; at[len(text)] one past the end
+	spans []span
+	refs  []ref // the annotations already there
+}
+
+// span is a byte range [start, end) of a paragraph's text.
+type span struct{ start, end int }
+
+func (s span) overlaps(o span) bool { return s.start < o.end && o.start < s.end }
+func (s span) contains(o span) bool { return s.start <= o.start && o.end <= s.end }
+
+// contiguous reports whether s is one run of bytes in the body, so that
+// brackets put around it enclose exactly its words.
+func (p *paragraph) contiguous(s span) bool { return p.at[s.end]-p.at[s.start] == s.end-s.start }
+
+var blockParser = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote)).Parser()
+
+// paragraphs finds the paragraphs of body the way the build numbers them:
+// paragraphs and list items, in block quotes too; not headings, tables,
+// code or footnotes.
+func paragraphs(body []byte) []*paragraph {
+	doc := blockParser.Parse(text.NewReader(body))
+	var out []*paragraph
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case east.KindFootnote, east.KindFootnoteList, ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock:
+			return ast.WalkSkipChildren, nil
+		case ast.KindParagraph, ast.KindTextBlock:
+			if p := newParagraph(body, n.Lines()); p != nil {
+				out = append(out, p)
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+func newParagraph(body []byte, lines *text.Segments) *paragraph {
+	var b strings.Builder
+	var at []int
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(body[seg.Start:seg.Stop])
+		for o := seg.Start; o < seg.Stop; o++ {
+			at = append(at, o)
+		}
+	}
+	if b.Len() == 0 {
+		return nil
+	}
+	last := lines.At(lines.Len() - 1)
+	at = append(at, last.Stop)
+	p := &paragraph{text: b.String(), at: at}
+	p.mask()
+	return p
+}
+
+// mask finds what no proposal may enter or cut: links and annotations
+// (recording the annotations), anything in brackets, code spans,
+// autolinks and inline HTML.
+func (p *paragraph) mask() {
+	t := p.text
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case '\\':
+			i++
+		case '`':
+			n := run(t, i, '`')
+			if end := strings.Index(t[i+n:], t[i:i+n]); end >= 0 {
+				p.spans = append(p.spans, span{i, i + n + end + n})
+				i += n + end + n - 1
+			} else {
+				i += n - 1
+			}
+		case '<':
+			if i+1 < len(t) && (isASCIILetter(t[i+1]) || t[i+1] == '/' || t[i+1] == '!') {
+				if end := strings.IndexByte(t[i:], '>'); end > 0 {
+					p.spans = append(p.spans, span{i, i + end + 1})
+					i += end
+				}
+			}
+		case '[':
+			close := matching(t, i, '[', ']')
+			if close < 0 {
+				continue
+			}
+			start, end := i, close+1
+			if start > 0 && t[start-1] == '!' {
+				start--
+			}
+			if end < len(t) && t[end] == '(' {
+				if c := matching(t, end, '(', ')'); c > 0 {
+					p.record(span{i, c + 1}, t[i+1:close], t[end+1:c])
+					end = c + 1
+				}
+			} else if end < len(t) && t[end] == '[' {
+				if c := matching(t, end, '[', ']'); c > 0 {
+					end = c + 1
+				}
+			}
+			p.spans = append(p.spans, span{start, end})
+			i = end - 1
+		}
+	}
+}
+
+// record keeps an annotation found in the text: the words in brackets
+// and the target in parentheses.
+func (p *paragraph) record(s span, words, target string) {
+	scheme, rest, ok := strings.Cut(target, ":")
+	if !ok {
+		return
+	}
+	var k Kind
+	switch scheme {
+	case "actor":
+		k = Actor
+	case "topic":
+		k = Topic
+	case "quote":
+		k = Quote
+	case "event":
+		k = Event
+	default:
+		return
+	}
+	id, _, _ := strings.Cut(rest, "?")
+	p.refs = append(p.refs, ref{span: s, kind: k, id: id, existing: true})
+}
+
+// masked reports whether s overlaps anything masked.
+func (p *paragraph) masked(s span) bool {
+	for _, m := range p.spans {
+		if m.overlaps(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// free splits the paragraph into the runs of text outside masks and
+// outside the spans in also.
+func (p *paragraph) free(also []span) []span {
+	cuts := append(append([]span(nil), p.spans...), also...)
+	slices.SortFunc(cuts, func(a, b span) int { return a.start - b.start })
+	var out []span
+	from := 0
+	for _, c := range cuts {
+		if c.start > from {
+			out = append(out, span{from, c.start})
+		}
+		from = max(from, c.end)
+	}
+	if from < len(p.text) {
+		out = append(out, span{from, len(p.text)})
+	}
+	return out
+}
+
+func run(t string, i int, c byte) int {
+	n := 0
+	for i+n < len(t) && t[i+n] == c {
+		n++
+	}
+	return n
+}
+
+// matching is the index of the bracket closing the one at i, or -1.
+func matching(t string, i int, open, close byte) int {
+	depth := 0
+	for j := i; j < len(t); j++ {
+		switch t[j] {
+		case '\\':
+			j++
+		case open:
+			depth++
+		case close:
+			depth--
+			if depth == 0 {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
