@@ -1,9 +1,14 @@
 package suggest
 
 import (
+	"errors"
+	"fmt"
 	"io/fs"
+	"os"
 	"path"
+	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"briefing/internal/content"
@@ -51,4 +56,34 @@ func Read(name string, src []byte, list *diag.List) Input {
 	slug := strings.TrimSuffix(path.Base(strings.ReplaceAll(name, "\\", "/")), ".md")
 	a := model.DecodeArticle(doc, slug, list)
 	return Input{Path: name, Src: doc.Src, BodyOffset: doc.BodyOffset, Published: a.Published, NotMentions: a.NotMentions()}
+}
+
+// WriteActor starts content/actors/<id>.md under root with what the text
+// said of a new actor, and returns its path. It never overwrites a file:
+// one already there gives an error wrapping fs.ErrExist.
+func WriteActor(root string, a NewActor) (string, error) {
+	path := filepath.Join(root, "content", "actors", a.ID+".md")
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return path, err
+	}
+	var b strings.Builder
+	b.WriteString("---\n# Proposed by gen annotate from the text: check the kind and the role.\n")
+	fmt.Fprintf(&b, "name: %q\nkind: %s\n", a.Name, a.Kind)
+	if a.Role != "" {
+		fmt.Fprintf(&b, "role: %q\n", a.Role)
+	}
+	if len(a.Aliases) > 0 {
+		quoted := make([]string, len(a.Aliases))
+		for i, s := range a.Aliases {
+			quoted[i] = strconv.Quote(s)
+		}
+		fmt.Fprintf(&b, "aliases: [%s]\n", strings.Join(quoted, ", "))
+	}
+	b.WriteString("---\n")
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return path, err
+	}
+	_, werr := f.WriteString(b.String())
+	return path, errors.Join(werr, f.Close())
 }

@@ -252,3 +252,10 @@ func TestMeasureShippedArticle(t *testing.T) {
 	f, _ := measure(t, "../..", "../../content/articles/zelensky-rejects-us-minerals-proposal.md")
 	checkTargets(t, f)
 }
+
+// TestMeasureFixtureArticle does the same on an article written for the
+// test, in the shipped article's style, about the same events.
+func TestMeasureFixtureArticle(t *testing.T) {
+	f, _ := measure(t, "../..", "testdata/ukraine-drafts-counter-proposal.md")
+	checkTargets(t, f)
+}

@@ -31,11 +31,11 @@ var (
 		`Director|Chairman|Chairwoman|Chair|Spokesperson|Spokesman|Spokeswoman|spokesperson|spokesman|spokeswoman|` +
 		`Commander|Chief of Staff|Adviser|Advisor|King|Queen|Prince|Foreign Secretary|Home Secretary))`
 	properName  = `[\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+){1,2}`
-	titledName  = regexp.MustCompile(`(?:([\p{Lu}][\p{L}.]*(?:’s|'s)?)\s+)?(` + titles + `(?:\s+(?:of|for)\s+[\p{Lu}][\p{L}]+)*)\s+(` + properName + `)`)
+	titledName  = regexp.MustCompile(`(?:([\p{Lu}][\p{L}]*(?:’s|'s)|[\p{Lu}][\p{L}]*(?:ian|ese|ish|an)|US|U\.S\.|UK|EU)\s+)?(` + titles + `(?:\s+(?:of|for)\s+[\p{Lu}][\p{L}]+)*)\s+(` + properName + `)`)
 	roleNouns   = `(?:minister|secretary|president|spokesperson|spokesman|spokeswoman|envoy|ambassador|adviser|advisor|chief|director|founder|head|chair|chairman|leader|governor|commander|mayor|chancellor|representative|negotiator|official)`
 	roleThen    = regexp.MustCompile(`((?:[\p{L}’'-]+\s+){0,7}?` + roleNouns + `),\s+(` + properName + `)\b`)
 	nameThen    = regexp.MustCompile(`(` + properName + `),\s+((?:[\p{L}’'-]+\s+){0,7}?` + roleNouns + `)(?:[,.;]|\s+(?:of|for|at)\b)`)
-	initialised = regexp.MustCompile(`((?:[\p{Lu}][\p{L}.&’'-]*\s+)(?:(?:[\p{Lu}][\p{L}.&’'-]*|of|for|and|the|on)\s+){0,8}[\p{Lu}][\p{L}.&’'-]*)\s+\(([\p{Lu}][\p{Lu}0-9&]{1,9})\)`)
+	initialised = regexp.MustCompile(`((?:[\p{Lu}][\p{L}&’'-]*\s+)(?:(?:[\p{Lu}][\p{L}&’'-]*|of|for|and|the|on)\s+){0,8}[\p{Lu}][\p{L}&’'-]*)\s+\(([\p{Lu}][\p{Lu}0-9&]{1,9})\)`)
 	roleStop    = map[string]bool{"said": true, "says": true, "by": true, "with": true, "to": true, "that": true, "as": true, "from": true,
 		"the": true, "a": true, "an": true, "for": true, "on": true, "in": true, "at": true, "told": true, "when": true, "while": true, "who": true}
 	governmentWords = []string{"Ministry", "Department", "Government", "Council", "Agency", "Administration", "Parliament", "Cabinet", "Office", "Commission"}

@@ -266,7 +266,16 @@ func (st *state) paragraph(p *paragraph) {
 	}
 
 	sentences := sentences(p.text, quotes)
+	lastSpeaker, lastQuote := "", 0
 	for _, q := range quotes {
+		if lastSpeaker != "" {
+			// "he added", after a quotation: the one who was speaking.
+			for i := range refs {
+				if refs[i].pronoun && refs[i].start >= lastQuote {
+					refs[i].id = lastSpeaker
+				}
+			}
+		}
 		s := sentenceOf(sentences, q)
 		var inSentence []span
 		for _, o := range quotes {
@@ -277,10 +286,11 @@ func (st *state) paragraph(p *paragraph) {
 		speaker := attribute(p.text, q, s, inSentence, speakers(refs))
 		if speaker == "" {
 			st.res.Notes = append(st.res.Notes, Note{st.offset(p, q.start),
-				fmt.Sprintf("quotation %s has no speaker that the text names: annotate it by hand, [%s](quote:ID)", excerpt(p.text[q.start:q.end]), excerpt(p.text[q.start:q.end]))})
+				fmt.Sprintf("quotation %s: the text names no speaker for it; annotate it by hand, as [“…”](quote:SPEAKER)", excerpt(p.text[q.start:q.end]))})
 			continue
 		}
 		st.res.Edits = append(st.res.Edits, Edit{Start: st.offset(p, q.start), End: st.offset(p, q.end), Kind: Quote, ID: speaker, Topics: topics})
+		lastSpeaker, lastQuote = speaker, q.end
 	}
 
 	for _, r := range regions {
@@ -288,10 +298,13 @@ func (st *state) paragraph(p *paragraph) {
 	}
 }
 
-// lastPerson is the person named last so far, "" if none.
+// lastPerson is the person named last so far, "" if none: an actor of
+// kind person, or an anonymous source that is one ("a former senior
+// official", not "senior officials"). Within a paragraph, a pronoun after
+// a quotation means its speaker instead (see paragraph).
 func (st *state) lastPerson() string {
 	for i := len(st.named) - 1; i >= 0; i-- {
-		if a := st.k.byID[st.named[i]]; a != nil && a.Kind == "person" {
+		if a := st.k.byID[st.named[i]]; a != nil && (a.Kind == "person" || a.Kind == "anonymous" && !plural(a.Name)) {
 			return a.ID
 		}
 	}
@@ -438,4 +451,15 @@ func excerpt(s string) string {
 	}
 	r := []rune(s)
 	return string(r[:28]) + "…" + string(r[len(r)-28:])
+}
+
+// plural reports whether a name's last word is a plural noun, as English
+// mostly spells one.
+func plural(name string) bool {
+	ws := lowerWords(name)
+	if len(ws) == 0 {
+		return false
+	}
+	last := ws[len(ws)-1]
+	return strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss")
 }
