@@ -55,6 +55,7 @@ files are written to content/actors/.
 	var list diag.List
 	actors, topics := suggest.Load(fsys, &list)
 	var inputs []suggest.Input
+	originals := map[string][]byte{}
 	for _, name := range flags.Args() {
 		name = filepath.ToSlash(filepath.Clean(name))
 		src, err := os.ReadFile(name)
@@ -62,6 +63,7 @@ files are written to content/actors/.
 			fmt.Fprintf(stderr, "gen annotate: %v\n", err)
 			return 1
 		}
+		originals[name] = src
 		inputs = append(inputs, suggest.Read(name, src, &list))
 	}
 	read := func(file string) ([]byte, error) {
@@ -84,9 +86,10 @@ files are written to content/actors/.
 		res := suggest.Suggest(in, known, suggest.Options{NewActors: *newActors})
 		report(stderr, in, res, *write && *newActors)
 		proposed = append(proposed, res.NewActors...)
-		out := res.Apply(in.Src)
+		original := originals[in.Path]
+		out := res.ApplyTo(original) // keeping its line endings
 		if !*write {
-			fmt.Fprint(stdout, suggest.Diff(in.Path, in.Src, out))
+			fmt.Fprint(stdout, suggest.Diff(in.Path, original, out))
 			continue
 		}
 		if len(res.Edits) == 0 {

@@ -162,3 +162,22 @@ func TestAnnotateReportsBadInput(t *testing.T) {
 		t.Errorf("gen help annotate: %d\n%s", code, stdout)
 	}
 }
+
+// TestAnnotateKeepsLineEndings: a file with Windows line endings and a
+// byte-order mark keeps them.
+func TestAnnotateKeepsLineEndings(t *testing.T) {
+	dir := copyProject(t)
+	t.Chdir(dir)
+	rel := "content/articles/crlf.md"
+	text := "\xef\xbb\xbf---\r\ntitle: CRLF\r\npublished: \"2025-02-15\"\r\n---\r\nZelensky met Vance.\r\n\r\nKellogg said “no.”\r\n"
+	if err := os.WriteFile(rel, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := gen(t, "annotate", "-w", rel); code != 0 {
+		t.Fatalf("gen annotate -w: %d\n%s", code, stderr)
+	}
+	want := "\xef\xbb\xbf---\r\ntitle: CRLF\r\npublished: \"2025-02-15\"\r\n---\r\n[Zelensky](actor:zelensky) met [Vance](actor:vance).\r\n\r\n[Kellogg](actor:kellogg) said [“no.”](quote:kellogg)\r\n"
+	if got := read(t, rel); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}

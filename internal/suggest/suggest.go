@@ -463,3 +463,34 @@ func plural(name string) bool {
 	last := ws[len(ws)-1]
 	return strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss")
 }
+
+// ApplyTo makes the edits in original, the file as it was before
+// content.Parse read it (with a byte-order mark, or CRLF or CR line
+// endings, which Src has not), so that it keeps them.
+func (r *Result) ApplyTo(original []byte) []byte {
+	// at[k] is the offset in original of byte k of the text as read.
+	at := make([]int, 0, len(original)+1)
+	i := 0
+	if len(original) >= 3 && string(original[:3]) == "\xef\xbb\xbf" {
+		i = 3
+	}
+	for ; i < len(original); i++ {
+		at = append(at, i)
+		if original[i] == '\r' && i+1 < len(original) && original[i+1] == '\n' {
+			i++
+		}
+	}
+	at = append(at, len(original))
+	var b strings.Builder
+	from := 0
+	for _, e := range r.Edits {
+		start, end := at[e.Start], at[e.End]
+		b.Write(original[from:start])
+		b.WriteByte('[')
+		b.Write(original[start:end])
+		b.WriteString("]" + e.Target())
+		from = end
+	}
+	b.Write(original[from:])
+	return []byte(b.String())
+}
