@@ -100,7 +100,7 @@ files are written to content/actors/.
 			failed = true
 			continue
 		}
-		fmt.Fprintf(stdout, "Annotated %s: %d annotations added\n", in.Path, len(res.Edits))
+		fmt.Fprintf(stdout, "Annotated %s: %s added\n", in.Path, count(len(res.Edits), "annotation"))
 	}
 	if *write && *newActors {
 		for _, a := range dedupe(proposed) {
@@ -149,16 +149,15 @@ func report(w io.Writer, in suggest.Input, res *suggest.Result, writingActors bo
 		}
 		fmt.Fprintf(w, "%s: new actor %q (%s): %s\n", at(a.Offset), a.Name, what, next)
 	}
-	var parts []string
-	parts = append(parts, fmt.Sprintf("%d annotations proposed", len(res.Edits)))
+	parts := []string{count(len(res.Edits), "annotation") + " proposed"}
 	if n := len(res.Notes); n > 0 {
 		parts = append(parts, fmt.Sprintf("%d left to you", n))
 	}
 	if n := len(res.Dates); n > 0 {
-		parts = append(parts, fmt.Sprintf("%d dates", n))
+		parts = append(parts, count(n, "date"))
 	}
 	if n := len(res.NewActors); n > 0 {
-		parts = append(parts, fmt.Sprintf("%d new actors", n))
+		parts = append(parts, count(n, "new actor"))
 	}
 	fmt.Fprintf(w, "%s: %s\n", in.Path, strings.Join(parts, ", "))
 }
@@ -196,4 +195,12 @@ func replaceFile(name string, data []byte) error {
 		return err
 	}
 	return nil
+}
+
+// count is "1 date", "2 dates".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
