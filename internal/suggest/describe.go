@@ -77,8 +77,8 @@ func (k *Known) descriptions(text string, base int) []ref {
 				fit = append(fit, a)
 			}
 		}
-		if len(fit) == 0 {
-			continue
+		if len(fit) == 0 || h+1 < len(ws) && adjacent(h+1) && nounAfter(lower[h+1]) {
+			continue // "the official visit": the noun's word used as an adjective
 		}
 		// The words before the noun, back to a determiner.
 		first, det := h, ""
@@ -197,3 +197,19 @@ func subset(a, b []string) bool {
 	}
 	return true
 }
+
+// nounAfter reports whether a word after a source's noun makes that noun
+// an adjective ("official statement", "official residence"): a noun of a
+// common ending or of a few common to news about officials.
+func nounAfter(w string) bool {
+	for _, end := range []string{"tion", "sion", "ment", "ence", "ance", "ity", "ship", "ure", "ism"} {
+		if strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return nounsAfterSources[w]
+}
+
+var nounsAfterSources = map[string]bool{"visit": true, "visits": true, "figures": true, "data": true, "site": true, "website": true,
+	"channels": true, "name": true, "title": true, "line": true, "version": true, "record": true, "records": true, "documents": true,
+	"results": true, "count": true, "language": true, "report": true, "account": true, "trip": true, "talks": true, "residence": true}

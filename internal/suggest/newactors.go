@@ -44,6 +44,9 @@ var (
 func newActors(in Input, paras []*paragraph, k *Known) []NewActor {
 	var out []NewActor
 	add := func(n NewActor) {
+		if first, _, _ := strings.Cut(n.Name, " "); leadWords[first] || sentenceWords[first] {
+			return // "In Washington, the White House official,"
+		}
 		if n.ID == "" || k.byID[n.ID] != nil || k.covers(n.Name) || slices.ContainsFunc(n.Aliases, k.covers) {
 			return
 		}
@@ -154,6 +157,11 @@ func trimToInitials(name, short string) string {
 	}
 	return strings.Join(ws, " ")
 }
+
+// sentenceWords start sentences and clauses, not names.
+var sentenceWords = map[string]bool{"When": true, "While": true, "After": true, "Before": true, "Since": true, "As": true, "If": true,
+	"Under": true, "For": true, "From": true, "With": true, "Without": true, "During": true, "Meanwhile": true, "However": true,
+	"Last": true, "This": true, "That": true, "Earlier": true, "Later": true, "Speaking": true, "Asked": true, "According": true}
 
 var leadWords = map[string]bool{"The": true, "On": true, "In": true, "At": true, "A": true, "An": true, "And": true, "But": true, "By": true,
 	"Monday": true, "Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true, "Saturday": true, "Sunday": true}

@@ -250,3 +250,12 @@ func TestDiff(t *testing.T) {
 		t.Errorf("equal files: %q", got)
 	}
 }
+
+// TestNoFalseFriends: a source's noun used as an adjective, and a place
+// before a role, are not proposed.
+func TestNoFalseFriends(t *testing.T) {
+	res := Suggest(input(t, "2025-02-15", "The official visit ended. In Washington, the senior adviser, spoke.\n"), shipped(t), Options{})
+	if len(res.Edits) > 0 || len(res.NewActors) > 0 {
+		t.Errorf("edits %+v, new actors %+v", res.Edits, res.NewActors)
+	}
+}
