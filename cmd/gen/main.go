@@ -25,7 +25,7 @@ func commands() []command {
 		{"build", "[-root DIR] [-out DIR] [-base-url URL] [-v]", "build the site into public/", build},
 		{"serve", "[-root DIR] [-addr HOST:PORT]", "preview the site, rebuilding and reloading on every save", serveCmd},
 		{"check", "[-root DIR] [-strict] [-out DIR [-base-url URL]]", "check the content (and a built site) without writing", check},
-		{"new", "[-root DIR] article|actor|topic ID", "start a file with every field, commented", newFile},
+		{"new", "[-root DIR] article|actor|topic ID [-name NAME] [-kind KIND]", "start a file with every field, commented", newFile},
 		{"annotate", "[-root DIR] [-w] [-new-actors] FILE...", "propose the annotations an article lacks, as a diff", annotateCmd},
 	}
 }
