@@ -58,7 +58,7 @@ files are written to content/actors/.
 	originals := map[string][]byte{}
 	for _, name := range flags.Args() {
 		name = filepath.ToSlash(filepath.Clean(name))
-		src, err := os.ReadFile(name)
+		src, err := readInProject(fsys, *root, name)
 		if err != nil {
 			fmt.Fprintf(stderr, "gen annotate: %v\n", err)
 			return 1
@@ -203,4 +203,31 @@ func count(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// readInProject reads the file at name (relative to the current folder)
+// through the project's file system, as every file gen reads: it must be
+// inside the project folder, a regular file, within the size limit.
+func readInProject(fsys fs.FS, root, name string) ([]byte, error) {
+	absRoot, err := filepath.Abs(root)
+	if err != nil {
+		return nil, err
+	}
+	abs, err := filepath.Abs(name)
+	if err != nil {
+		return nil, err
+	}
+	rel, err := filepath.Rel(absRoot, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return nil, fmt.Errorf("%s is outside the project folder %s: pass the project's folder with -root", name, root)
+	}
+	src, err := fs.ReadFile(fsys, filepath.ToSlash(rel))
+	var pathErr *fs.PathError
+	if errors.As(err, &pathErr) {
+		return nil, fmt.Errorf("%s: %w", name, pathErr.Err)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return src, nil
 }

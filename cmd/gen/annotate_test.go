@@ -155,6 +155,18 @@ func TestAnnotateReportsBadInput(t *testing.T) {
 	if code, _, stderr := gen(t, "annotate", "content/articles/missing.md"); code != 1 || !strings.Contains(stderr, "missing.md: no such file") {
 		t.Errorf("a missing file: %d %s", code, stderr)
 	}
+	outside := filepath.Join(t.TempDir(), "outside.md")
+	if err := os.WriteFile(outside, []byte("---\ntitle: O\npublished: \"2025\"\n---\nVance.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := gen(t, "annotate", outside); code != 1 || !strings.Contains(stderr, "is outside the project folder") {
+		t.Errorf("a file outside the project: %d %s", code, stderr)
+	}
+	if err := os.Symlink(outside, "content/articles/link.md"); err == nil {
+		if code, _, stderr := gen(t, "annotate", "content/articles/link.md"); code != 1 || !strings.Contains(stderr, "link.md") {
+			t.Errorf("a link out of the project: %d %s", code, stderr)
+		}
+	}
 	if code, _, _ := gen(t, "annotate"); code != 2 {
 		t.Errorf("no file should be a usage error")
 	}
