@@ -207,3 +207,44 @@ func matching(t string, i int, open, close byte) int {
 }
 
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// plain is the paragraph's text as a reader sees its words: annotations
+// replaced by their words, anything else masked by a "|" that no name
+// runs across; at[i] is the offset in the paragraph's text of plain[i].
+// Reading it, what was found before an annotation was made is found
+// after too.
+func (p *paragraph) plain() (string, []int) {
+	var b strings.Builder
+	var at []int
+	from := 0
+	emit := func(s string, offset int) {
+		for i := 0; i < len(s); i++ {
+			at = append(at, offset+i)
+		}
+		b.WriteString(s)
+	}
+	masks := slices.Clone(p.spans)
+	slices.SortFunc(masks, func(a, b span) int { return a.start - b.start })
+	for _, m := range masks {
+		if m.start < from {
+			continue
+		}
+		emit(p.text[from:m.start], from)
+		words := ""
+		for _, r := range p.refs {
+			if r.span == m {
+				if close := matching(p.text, m.start, '[', ']'); close > 0 {
+					words = p.text[m.start+1 : close]
+					emit(words, m.start+1)
+				}
+			}
+		}
+		if words == "" {
+			emit("|", m.start)
+		}
+		from = m.end
+	}
+	emit(p.text[from:], from)
+	at = append(at, len(p.text))
+	return b.String(), at
+}

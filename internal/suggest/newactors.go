@@ -61,37 +61,35 @@ func newActors(in Input, paras []*paragraph, k *Known) []NewActor {
 		out = append(out, n)
 	}
 	for _, p := range paras {
-		for _, r := range p.free(nil) {
-			text := p.text[r.start:r.end]
-			at := func(i int) int { return in.BodyOffset + p.at[r.start+i] }
-			for _, m := range titledName.FindAllStringSubmatchIndex(text, -1) {
-				role := text[m[4]:m[5]]
-				if m[2] >= 0 && modifier(text[m[2]:m[3]]) {
-					role = text[m[2]:m[3]] + " " + role
-				}
-				name := text[m[6]:m[7]]
-				add(NewActor{ID: personID(name), Name: name, Kind: "person", Role: role, Offset: at(m[6])})
+		text, plainAt := p.plain()
+		at := func(i int) int { return in.BodyOffset + p.at[plainAt[i]] }
+		for _, m := range titledName.FindAllStringSubmatchIndex(text, -1) {
+			role := text[m[4]:m[5]]
+			if m[2] >= 0 && modifier(text[m[2]:m[3]]) {
+				role = text[m[2]:m[3]] + " " + role
 			}
-			for _, m := range roleThen.FindAllStringSubmatchIndex(text, -1) {
-				name := text[m[4]:m[5]]
-				add(NewActor{ID: personID(name), Name: name, Kind: "person", Role: trimRole(text[m[2]:m[3]]), Offset: at(m[4])})
+			name := text[m[6]:m[7]]
+			add(NewActor{ID: personID(name), Name: name, Kind: "person", Role: role, Offset: at(m[6])})
+		}
+		for _, m := range roleThen.FindAllStringSubmatchIndex(text, -1) {
+			name := text[m[4]:m[5]]
+			add(NewActor{ID: personID(name), Name: name, Kind: "person", Role: trimRole(text[m[2]:m[3]]), Offset: at(m[4])})
+		}
+		for _, m := range nameThen.FindAllStringSubmatchIndex(text, -1) {
+			name := text[m[2]:m[3]]
+			add(NewActor{ID: personID(name), Name: name, Kind: "person", Role: trimRole(text[m[4]:m[5]]), Offset: at(m[2])})
+		}
+		for _, m := range initialised.FindAllStringSubmatchIndex(text, -1) {
+			name, short := strings.TrimSpace(text[m[2]:m[3]]), text[m[4]:m[5]]
+			name = trimToInitials(name, short)
+			if name == "" {
+				continue
 			}
-			for _, m := range nameThen.FindAllStringSubmatchIndex(text, -1) {
-				name := text[m[2]:m[3]]
-				add(NewActor{ID: personID(name), Name: name, Kind: "person", Role: trimRole(text[m[4]:m[5]]), Offset: at(m[2])})
+			kind := "organisation"
+			if slices.ContainsFunc(governmentWords, func(w string) bool { return strings.Contains(name, w) }) {
+				kind = "government"
 			}
-			for _, m := range initialised.FindAllStringSubmatchIndex(text, -1) {
-				name, short := strings.TrimSpace(text[m[2]:m[3]]), text[m[4]:m[5]]
-				name = trimToInitials(name, short)
-				if name == "" {
-					continue
-				}
-				kind := "organisation"
-				if slices.ContainsFunc(governmentWords, func(w string) bool { return strings.Contains(name, w) }) {
-					kind = "government"
-				}
-				add(NewActor{ID: strings.ToLower(short), Name: name, Kind: kind, Aliases: []string{short}, Offset: at(m[2])})
-			}
+			add(NewActor{ID: strings.ToLower(short), Name: name, Kind: kind, Aliases: []string{short}, Offset: at(m[2])})
 		}
 	}
 	return out

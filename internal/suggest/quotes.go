@@ -29,7 +29,8 @@ func findQuotes(p *paragraph) []span {
 			continue
 		}
 		s := span{i, end}
-		if !p.masked(s) && p.contiguous(s) && strings.TrimSpace(strings.Trim(t[i:end], "“”\"")) != "" {
+		words := t[i:end]
+		if !p.masked(s) && p.contiguous(s) && strings.TrimSpace(strings.Trim(words, "“”\"")) != "" && !strings.ContainsAny(words, "[]\\") && safeEdges(p, s) {
 			out = append(out, s)
 		}
 		i = end
@@ -50,7 +51,9 @@ func closingCurly(t string, from int) int {
 func opensStraight(t string, i int) bool {
 	before, _ := utf8.DecodeLastRuneInString(t[:i])
 	after, _ := utf8.DecodeRuneInString(t[i+1:])
-	return (i == 0 || unicode.IsSpace(before) || strings.ContainsRune("([{—–-", before)) && after != utf8.RuneError && !unicode.IsSpace(after)
+	// The words start at once, as the typographer wants them to turn the
+	// mark into an opening quote inside the brackets too.
+	return (i == 0 || unicode.IsSpace(before) || strings.ContainsRune("([{—–-", before)) && (unicode.IsLetter(after) || unicode.IsDigit(after))
 }
 
 func closingStraight(t string, from int) int {
@@ -59,6 +62,10 @@ func closingStraight(t string, from int) int {
 			continue
 		}
 		after, _ := utf8.DecodeRuneInString(t[j+1:])
+		before, _ := utf8.DecodeLastRuneInString(t[:j])
+		if unicode.IsSpace(before) {
+			return -1 // "0 " closes nothing the typographer would close
+		}
 		if j+1 == len(t) || unicode.IsSpace(after) || unicode.IsPunct(after) {
 			return j + 1
 		}

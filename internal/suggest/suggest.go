@@ -370,8 +370,7 @@ func choose(p *paragraph, cands []ref) []ref {
 }
 
 // bracketable reports whether [words](…) around s leaves the text as it
-// was: one run of the body, holding no markup, not after a "!" that
-// would make it an image.
+// was: one run of the body, holding no markup, and safe at its edges.
 func bracketable(p *paragraph, s span) bool {
 	if s.start >= s.end || !p.contiguous(s) || p.masked(s) {
 		return false
@@ -379,7 +378,40 @@ func bracketable(p *paragraph, s span) bool {
 	if strings.ContainsAny(p.text[s.start:s.end], "[]*_`<>\\\n") {
 		return false
 	}
-	return s.start == 0 || p.text[s.start-1] != '!'
+	return safeEdges(p, s)
+}
+
+// safeEdges reports whether brackets at the edges of s change nothing
+// around them: not after a "!" that would make an image or a backslash
+// that would escape the bracket; not beside a straight quote, which the
+// typographer would read differently (Vance", 'Vance, Vance'0; Vance's
+// is fine);
+// not beside emphasis marks, which CommonMark reads by their neighbours
+// (0*Vance*0). Such words are left to the writer.
+func safeEdges(p *paragraph, s span) bool {
+	if s.start > 0 && strings.IndexByte(`!"'\*_~`, p.text[s.start-1]) >= 0 {
+		return false
+	}
+	if s.end >= len(p.text) {
+		return true
+	}
+	if p.text[s.end] == '\'' {
+		return contraction(p.text[s.end+1:])
+	}
+	return strings.IndexByte(`"*_~`, p.text[s.end]) < 0
+}
+
+// contraction reports whether the text after an apostrophe is one the
+// typographer turns into ’ even after a bracket: 's, 'm, 't, 'd, 'll, 've,
+// 're, at the end of a word.
+func contraction(after string) bool {
+	for _, c := range []string{"s", "m", "t", "d", "ll", "ve", "re"} {
+		if rest, ok := strings.CutPrefix(after, c); ok {
+			// as goldmark tells spaces and punctuation: ASCII only
+			return rest == "" || strings.IndexByte(" \t\n\r!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", rest[0]) >= 0
+		}
+	}
+	return false
 }
 
 // speakers are the refs that can speak: actors, not topics, and not a
