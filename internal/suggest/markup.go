@@ -79,21 +79,28 @@ func newParagraph(body []byte, lines *text.Segments) *paragraph {
 
 // mask finds what no proposal may enter or cut: links and annotations
 // (recording the annotations), anything in brackets, code spans,
-// autolinks and inline HTML.
+// autolinks and inline HTML. Code spans come first, as in CommonMark: a
+// bracket inside one is code.
 func (p *paragraph) mask() {
 	t := p.text
+	code := codeSpans(t)
+	p.spans = append(p.spans, code...)
+	skip := func(i int) int { // the end of the code span at i, or i
+		for _, c := range code {
+			if c.start <= i && i < c.end {
+				return c.end
+			}
+		}
+		return i
+	}
 	for i := 0; i < len(t); i++ {
+		if j := skip(i); j > i {
+			i = j - 1
+			continue
+		}
 		switch t[i] {
 		case '\\':
 			i++
-		case '`':
-			n := run(t, i, '`')
-			if end := strings.Index(t[i+n:], t[i:i+n]); end >= 0 {
-				p.spans = append(p.spans, span{i, i + n + end + n})
-				i += n + end + n - 1
-			} else {
-				i += n - 1
-			}
 		case '<':
 			if i+1 < len(t) && (isASCIILetter(t[i+1]) || t[i+1] == '/' || t[i+1] == '!') {
 				if end := strings.IndexByte(t[i:], '>'); end > 0 {
@@ -102,7 +109,7 @@ func (p *paragraph) mask() {
 				}
 			}
 		case '[':
-			close := matching(t, i, '[', ']')
+			close := matching(t, i, '[', ']', skip)
 			if close < 0 {
 				continue
 			}
@@ -111,12 +118,12 @@ func (p *paragraph) mask() {
 				start--
 			}
 			if end < len(t) && t[end] == '(' {
-				if c := matching(t, end, '(', ')'); c > 0 {
+				if c := matching(t, end, '(', ')', skip); c > 0 {
 					p.record(span{i, c + 1}, t[i+1:close], t[end+1:c])
 					end = c + 1
 				}
 			} else if end < len(t) && t[end] == '[' {
-				if c := matching(t, end, '[', ']'); c > 0 {
+				if c := matching(t, end, '[', ']', skip); c > 0 {
 					end = c + 1
 				}
 			}
@@ -124,6 +131,45 @@ func (p *paragraph) mask() {
 			i = end - 1
 		}
 	}
+}
+
+// codeSpans finds the code spans of t: a run of backticks to the next
+// run of as many, not after a backslash.
+func codeSpans(t string) []span {
+	var out []span
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case '\\':
+			i++
+		case '`':
+			n := run(t, i, '`')
+			end := closingRun(t, i+n, n)
+			if end < 0 {
+				i += n - 1
+				continue
+			}
+			out = append(out, span{i, end})
+			i = end - 1
+		}
+	}
+	return out
+}
+
+// closingRun is the end of the first run of exactly n backticks from
+// from, or -1.
+func closingRun(t string, from, n int) int {
+	for j := from; j < len(t); {
+		k := strings.IndexByte(t[j:], '`')
+		if k < 0 {
+			return -1
+		}
+		m := run(t, j+k, '`')
+		if m == n {
+			return j + k + m
+		}
+		j += k + m
+	}
+	return -1
 }
 
 // record keeps an annotation found in the text: the words in brackets
@@ -187,10 +233,15 @@ func run(t string, i int, c byte) int {
 	return n
 }
 
-// matching is the index of the bracket closing the one at i, or -1.
-func matching(t string, i int, open, close byte) int {
+// matching is the index of the bracket closing the one at i, or -1,
+// passing over code spans (skip gives the end of one at j).
+func matching(t string, i int, open, close byte, skip func(int) int) int {
 	depth := 0
 	for j := i; j < len(t); j++ {
+		if k := skip(j); k > j {
+			j = k - 1
+			continue
+		}
 		switch t[j] {
 		case '\\':
 			j++
@@ -233,7 +284,7 @@ func (p *paragraph) plain() (string, []int) {
 		words := ""
 		for _, r := range p.refs {
 			if r.span == m {
-				if close := matching(p.text, m.start, '[', ']'); close > 0 {
+				if close := matching(p.text, m.start, '[', ']', func(j int) int { return j }); close > 0 {
 					words = p.text[m.start+1 : close]
 					emit(words, m.start+1)
 				}

@@ -383,13 +383,14 @@ func bracketable(p *paragraph, s span) bool {
 
 // safeEdges reports whether brackets at the edges of s change nothing
 // around them: not after a "!" that would make an image or a backslash
-// that would escape the bracket; not beside a straight quote, which the
+// that would escape the bracket, nor right after brackets ([X]Vance
+// would become the reference link [X][Vance]); not beside a straight quote, which the
 // typographer would read differently (Vance", 'Vance, Vance'0; Vance's
 // is fine);
 // not beside emphasis marks, which CommonMark reads by their neighbours
 // (0*Vance*0). Such words are left to the writer.
 func safeEdges(p *paragraph, s span) bool {
-	if s.start > 0 && strings.IndexByte(`!"'\*_~`, p.text[s.start-1]) >= 0 {
+	if s.start > 0 && strings.IndexByte(`!"'\*_~]`, p.text[s.start-1]) >= 0 {
 		return false
 	}
 	if s.end >= len(p.text) {
