@@ -102,8 +102,13 @@ func (p *paragraph) mask() {
 		case '\\':
 			i++
 		case '<':
-			if i+1 < len(t) && (isASCIILetter(t[i+1]) || t[i+1] == '/' || t[i+1] == '!') {
-				if end := strings.IndexByte(t[i:], '>'); end > 0 {
+			if htmlStart(t[i:]) {
+				closer := ">"
+				if strings.HasPrefix(t[i:], "<!--") {
+					closer = "-->"
+				}
+				if end := strings.Index(t[i+1:], closer); end >= 0 {
+					end += 1 + len(closer) - 1
 					p.spans = append(p.spans, span{i, i + end + 1})
 					i += end
 				}
@@ -298,4 +303,30 @@ func (p *paragraph) plain() (string, []int) {
 	emit(p.text[from:], from)
 	at = append(at, len(p.text))
 	return b.String(), at
+}
+
+// htmlStart reports whether t starts with what CommonMark may read as
+// inline HTML or an autolink: <name followed by a space, / or >, </name,
+// a comment, a declaration, CDATA, or <scheme:. Anything else is text,
+// its brackets brackets.
+func htmlStart(t string) bool {
+	if len(t) < 2 {
+		return false
+	}
+	switch t[1] {
+	case '!':
+		return strings.HasPrefix(t, "<!--") || strings.HasPrefix(t, "<![CDATA[") || len(t) > 2 && isASCIILetter(t[2])
+	case '?':
+		return false // a processing instruction ends at ?>, not at the first >; read as text
+	case '/':
+		t = t[1:]
+	}
+	n := 1
+	for n < len(t) && (isASCIILetter(t[n]) || n > 1 && (t[n] >= '0' && t[n] <= '9' || t[n] == '-' || t[n] == '+' || t[n] == '.')) {
+		n++
+	}
+	if n == 1 || n == len(t) {
+		return false
+	}
+	return strings.IndexByte(" \t\n/>:", t[n]) >= 0
 }

@@ -393,6 +393,17 @@ func safeEdges(p *paragraph, s span) bool {
 	if s.start > 0 && strings.IndexByte(`!"'\*_~]`, p.text[s.start-1]) >= 0 {
 		return false
 	}
+	// The typographer reads a straight quote by up to three characters
+	// after it: "0!"#Vance would close differently before a bracket.
+	for i := s.start - 1; i >= 0 && i >= s.start-3; i-- {
+		c := p.text[i]
+		if c == '"' || c == '\'' {
+			return false
+		}
+		if c >= utf8.RuneSelf || !unicode.IsPunct(rune(c)) && !unicode.IsSymbol(rune(c)) {
+			break
+		}
+	}
 	if s.end >= len(p.text) {
 		return true
 	}
