@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -107,10 +108,12 @@ func (p *paragraph) mask() {
 				if strings.HasPrefix(t[i:], "<!--") {
 					closer = "-->"
 				}
-				if end := strings.Index(t[i+1:], closer); end >= 0 {
+				if end := strings.Index(t[i+1:], closer); end >= 0 && (closer != ">" || validTag(t[i:i+1+end+1])) {
 					end += 1 + len(closer) - 1
+					// Scanning goes on inside: were it not HTML after all,
+					// its brackets would be brackets, and masking them
+					// too is the safe side.
 					p.spans = append(p.spans, span{i, i + end + 1})
-					i += end
 				}
 			}
 		case '[':
@@ -315,7 +318,7 @@ func htmlStart(t string) bool {
 	}
 	switch t[1] {
 	case '!':
-		return strings.HasPrefix(t, "<!--") || strings.HasPrefix(t, "<![CDATA[") || len(t) > 2 && isASCIILetter(t[2])
+		return strings.HasPrefix(t, "<!--") || strings.HasPrefix(t, "<![CDATA[") || len(t) > 2 && 'A' <= t[2] && t[2] <= 'Z' // as goldmark reads declarations
 	case '?':
 		return false // a processing instruction ends at ?>, not at the first >; read as text
 	case '/':
@@ -329,4 +332,16 @@ func htmlStart(t string) bool {
 		return false
 	}
 	return strings.IndexByte(" \t\n/>:", t[n]) >= 0
+}
+
+var (
+	openTag  = regexp.MustCompile(`^<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>` + "`" + `]+|'[^']*'|"[^"]*"))?)*\s*/?>$`)
+	closeTag = regexp.MustCompile(`^</[A-Za-z][A-Za-z0-9-]*\s*>$`)
+	autolink = regexp.MustCompile(`^<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>$`)
+)
+
+// validTag reports whether tag, from < to the first >, is what CommonMark
+// reads as an open or closing tag, a declaration or an autolink.
+func validTag(tag string) bool {
+	return strings.HasPrefix(tag, "<!") || openTag.MatchString(tag) || closeTag.MatchString(tag) || autolink.MatchString(tag)
 }

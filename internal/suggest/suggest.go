@@ -193,6 +193,10 @@ func Suggest(in Input, k *Known, opts Options) *Result {
 	return res
 }
 
+// maxBrackets is the most brackets a paragraph may have for proposals in
+// it: goldmark stops looking for links in a run of hundreds.
+const maxBrackets = 100
+
 // state is what reading an article so far has established: who was
 // named, in order, for pronouns and descriptions.
 type state struct {
@@ -205,6 +209,9 @@ type state struct {
 func (st *state) offset(p *paragraph, i int) int { return st.in.BodyOffset + p.at[i] }
 
 func (st *state) paragraph(p *paragraph) {
+	if strings.Count(p.text, "[") > maxBrackets {
+		return // past what the parser reads as links; no paragraph of prose has so many
+	}
 	quotes := findQuotes(p)
 	regions := p.free(quotes)
 
@@ -383,14 +390,14 @@ func bracketable(p *paragraph, s span) bool {
 
 // safeEdges reports whether brackets at the edges of s change nothing
 // around them: not after a "!" that would make an image or a backslash
-// that would escape the bracket, nor right after brackets ([X]Vance
-// would become the reference link [X][Vance]); not beside a straight quote, which the
+// that would escape the bracket, nor beside a bracket ([X]Vance would
+// become the reference link [X][Vance]); not beside a straight quote, which the
 // typographer would read differently (Vance", 'Vance, Vance'0; Vance's
 // is fine);
 // not beside emphasis marks, which CommonMark reads by their neighbours
 // (0*Vance*0). Such words are left to the writer.
 func safeEdges(p *paragraph, s span) bool {
-	if s.start > 0 && strings.IndexByte(`!"'\*_~]`, p.text[s.start-1]) >= 0 {
+	if s.start > 0 && strings.IndexByte(`!"'\*_~[]`, p.text[s.start-1]) >= 0 {
 		return false
 	}
 	// The typographer reads a straight quote by up to three characters
@@ -410,7 +417,10 @@ func safeEdges(p *paragraph, s span) bool {
 	if p.text[s.end] == '\'' {
 		return contraction(p.text[s.end+1:])
 	}
-	return strings.IndexByte(`"*_~`, p.text[s.end]) < 0
+	if strings.HasPrefix(p.text[s.end:], "[^") {
+		return true // a footnote: Bassent[^bassent]
+	}
+	return strings.IndexByte(`"*_~[]`, p.text[s.end]) < 0
 }
 
 // contraction reports whether the text after an apostrophe is one the
