@@ -125,18 +125,24 @@ func (p *paragraph) mask() {
 			if start > 0 && t[start-1] == '!' {
 				start--
 			}
+			next := end // where scanning goes on
 			if end < len(t) && t[end] == '(' {
 				if c := matching(t, end, '(', ')', skip); c > 0 {
 					p.record(span{i, c + 1}, t[i+1:close], t[end+1:c])
-					end = c + 1
+					// Brackets in the parentheses are scanned too: if
+					// these were no link after all (a space in them, say),
+					// masking more is the safe side.
+					next, end = end+1, c+1
 				}
 			} else if end < len(t) && t[end] == '[' {
+				// [text][label]: the second brackets are scanned on their
+				// own, as [label](…) may be the link.
 				if c := matching(t, end, '[', ']', skip); c > 0 {
 					end = c + 1
 				}
 			}
 			p.spans = append(p.spans, span{start, end})
-			i = end - 1
+			i = next - 1
 		}
 	}
 }
