@@ -74,7 +74,7 @@ func FuzzSuggest(f *testing.F) {
 		for _, n := range res.NewActors {
 			written = append(written, &model.Actor{ID: n.ID, Name: n.Name, Kind: n.Kind, Aliases: n.Aliases})
 		}
-		again := Suggest(Input{Path: in.Path, Src: out, BodyOffset: in.BodyOffset, Published: in.Published, NotMentions: in.NotMentions}, k.with(written, nil), Options{NewActors: true})
+		again := Suggest(Input{Path: in.Path, Src: out, BodyOffset: in.BodyOffset, Published: in.Published, NotMentions: in.NotMentions}, k.with(written), Options{NewActors: true})
 		if len(again.Edits) > 0 {
 			t.Fatalf("a second run proposes %+v in:\n%s", again.Edits, out)
 		}

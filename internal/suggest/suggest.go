@@ -65,13 +65,12 @@ func NewKnown(actors []*model.Actor, topics []*model.Topic) *Known {
 }
 
 // with is k knowing the actors in more as well.
-func (k *Known) with(more []*model.Actor, topics []*model.Topic) *Known {
+func (k *Known) with(more []*model.Actor) *Known {
 	if len(more) == 0 {
 		return k
 	}
 	n := NewKnown(append(slices.Clip(k.actors), more...), nil)
 	n.keywords, n.kwLens = k.keywords, k.kwLens
-	_ = topics
 	return n
 }
 
@@ -183,7 +182,7 @@ func Suggest(in Input, k *Known, opts Options) *Result {
 		for _, n := range res.NewActors {
 			more = append(more, &model.Actor{ID: n.ID, Name: n.Name, Kind: n.Kind, Aliases: n.Aliases})
 		}
-		k = k.with(more, nil)
+		k = k.with(more)
 	}
 	st := &state{in: in, k: k, res: res}
 	for _, p := range paras {
