@@ -25,7 +25,8 @@ func commands() []command {
 		{"build", "[-root DIR] [-out DIR] [-base-url URL] [-v]", "build the site into public/", build},
 		{"serve", "[-root DIR] [-addr HOST:PORT]", "preview the site, rebuilding and reloading on every save", serveCmd},
 		{"check", "[-root DIR] [-strict] [-out DIR [-base-url URL]]", "check the content (and a built site) without writing", check},
-		{"new", "[-root DIR] article|actor|topic ID", "start a file with every field, commented", newFile},
+		{"new", "[-root DIR] article|actor|topic ID [-name NAME] [-kind KIND]", "start a file with every field, commented", newFile},
+		{"annotate", "[-root DIR] [-w] [-new-actors] FILE...", "propose the annotations an article lacks, as a diff", annotateCmd},
 	}
 }
 
@@ -33,7 +34,7 @@ func usage() string {
 	var b strings.Builder
 	b.WriteString("gen turns annotated Markdown articles into a linked briefing site.\n\nUsage:\n")
 	for _, c := range commands() {
-		fmt.Fprintf(&b, "  gen %-6s %-40s %s\n", c.name, c.args, c.summary)
+		fmt.Fprintf(&b, "  gen %-8s %-40s %s\n", c.name, c.args, c.summary)
 	}
 	b.WriteString("  gen help [command]\n\nRun \"gen help build\" for a command's flags. The authoring reference is\ndocs/authoring.md.\n")
 	return b.String()

@@ -30,7 +30,7 @@ const idHint = "ids use lowercase letters a-z, digits and hyphens, like \"scott-
 var (
 	siteFields    = []string{"title", "description", "language", "base_url", "unsafe_html", "cname"}
 	actorFields   = []string{"name", "kind", "role", "affiliation", "aliases", "positions"}
-	topicFields   = []string{"title", "summary", "related"}
+	topicFields   = []string{"title", "summary", "related", "keywords"}
 	articleFields = []string{"title", "source", "url", "published", "authors", "summary", "events", "not_mentions", "short_title"}
 	eventFields   = []string{"id", "date", "time", "title", "actors", "topics"}
 )
@@ -107,6 +107,7 @@ func DecodeTopic(doc *content.Document, id string, list *diag.List) *Topic {
 		Title:     m.String("title", true),
 		Summary:   m.String("summary", false),
 		RelatedID: m.Strings("related"),
+		Keywords:  m.Strings("keywords"),
 	}
 }
 

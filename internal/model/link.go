@@ -677,7 +677,40 @@ func suggest[V any](id string, known map[string]V, fallback string) string {
 	if hint := diag.Suggest(id, valid); hint != "" {
 		return hint
 	}
+	if word := byWords(id, valid); word != "" {
+		return fmt.Sprintf("did you mean %q?", word)
+	}
 	return fallback
+}
+
+// byWords is the shortest of ids that has all the words of id in their
+// order, or whose words id has so: "svyrydenko-trip" is too far from
+// "svyrydenko-washington-trip" to be a typo, but a shortened id. "" if
+// none, or if id is one word (too little to go on).
+func byWords(id string, ids []string) string {
+	words := strings.Split(id, "-")
+	if len(words) < 2 {
+		return ""
+	}
+	best := ""
+	for _, k := range ids {
+		kw := strings.Split(k, "-")
+		if (inOrder(words, kw) || len(kw) > 1 && inOrder(kw, words)) && (best == "" || len(k) < len(best)) {
+			best = k
+		}
+	}
+	return best
+}
+
+// inOrder reports whether every word of a is in b, in the same order.
+func inOrder(a, b []string) bool {
+	i := 0
+	for _, w := range b {
+		if i < len(a) && a[i] == w {
+			i++
+		}
+	}
+	return i == len(a)
 }
 
 // trimQuotes drops one opening and one closing quotation mark around a

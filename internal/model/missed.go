@@ -251,32 +251,12 @@ func (idx nameIndex) namedIn(a *Article, an *annotate.Annotation, ws *[]word, ke
 		return nil
 	}
 	var named []*annotate.Annotation
-	*ws = appendWords((*ws)[:0], text[an.Start:an.End])
-	words := *ws
-	for w := 0; w < len(words); w++ {
-		if !idx.firsts[words[w].text] {
-			continue
-		}
-		var best *Actor
-		bestLen := 0
-		for _, n := range idx.lengths {
-			if n <= bestLen || w+n > len(words) {
-				continue
-			}
-			*key = joinWords((*key)[:0], words[w:w+n])
-			if actor, ok := idx.names[string(*key)]; ok {
-				best, bestLen = actor, n
-			}
-		}
-		if best == nil {
-			continue
-		}
-		start, end := an.Start+words[w].start, an.Start+words[w+bestLen-1].end
-		w += bestLen - 1
+	idx.longest(text[an.Start:an.End], ws, key, func(start, end int, best *Actor) {
+		start, end = an.Start+start, an.Start+end
 		if name := text[start:end]; !slices.Contains(a.notMentions, name) {
 			named = append(named, &annotate.Annotation{Kind: annotate.Actor, ID: best.ID, Text: name,
 				Para: an.Para, Offset: an.Offset, Start: start, End: end})
 		}
-	}
+	})
 	return named
 }

@@ -115,6 +115,7 @@ type Topic struct {
 	Summary   string
 	RelatedID []string
 	Related   []*Topic
+	Keywords  []string // words that mention it in articles, for gen annotate
 	Overview  template.HTML
 
 	Quotes   []*Quote

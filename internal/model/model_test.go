@@ -454,3 +454,20 @@ func TestNothingCanTakeTheIndexPagesFolder(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownEventSuggestsAShortenedID: an event id with words left out
+// is too far from the declared one to be a typo, and gets it as a hint.
+func TestUnknownEventSuggestsAShortenedID(t *testing.T) {
+	_, list := link(t, map[string]string{}, topics, map[string]string{
+		"a": "---\ntitle: A\npublished: \"2025-04-30\"\nevents:\n  - id: svyrydenko-washington-trip\n    date: \"2025-04-30\"\n    title: Svyrydenko flies to Washington\n---\n" +
+			"She [flew to Washington](event:svyrydenko-washington-trip) and [signed](event:svyrydenko-trip).\n",
+	})
+	var got []string
+	for _, d := range list.Items() {
+		got = append(got, d.String())
+	}
+	all := strings.Join(got, "\n")
+	if !strings.Contains(all, `unknown event "svyrydenko-trip"`) || !strings.Contains(all, `did you mean "svyrydenko-washington-trip"?`) {
+		t.Errorf("want a did-you-mean for the shortened id:\n%s", all)
+	}
+}

@@ -9,24 +9,58 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
+	"briefing/internal/diag"
 	"briefing/internal/model"
 )
 
 // ErrExists is returned when the file is already there.
 var ErrExists = errors.New("already exists")
 
+// Fields are what the writer said of the new file; what is empty is made
+// from the id.
+type Fields struct {
+	Name string // an actor's name, a topic's or an article's title
+	Kind string // an actor's kind
+}
+
 // New writes content/<kind>s/<id>.md under root and returns its path. It
 // refuses invalid ids and never overwrites.
 func New(root, kind, id string, today time.Time) (string, error) {
+	return NewWith(root, kind, id, today, Fields{})
+}
+
+// NewWith is New with the fields the writer gave.
+func NewWith(root, kind, id string, today time.Time, fields Fields) (string, error) {
 	form := formFor(kind)
 	if form == "" {
 		return "", fmt.Errorf("unknown kind %q: use article, actor or topic", kind)
 	}
 	if !model.ValidID(id) {
 		return "", fmt.Errorf("%q is not a valid id: use lowercase letters a-z, digits and hyphens, like \"scott-bessent\"", id)
+	}
+	actorKind := strings.ToLower(strings.TrimSpace(fields.Kind))
+	switch {
+	case actorKind != "" && kind != "actor":
+		return "", fmt.Errorf("-kind is an actor's: a %s has none", kind)
+	case actorKind == "anonymous source":
+		actorKind = "anonymous"
+	case actorKind == "":
+		actorKind = guessKind(id)
+	}
+	if !slices.Contains(model.ActorKinds(), actorKind) {
+		hint := diag.Suggest(actorKind, model.ActorKinds())
+		if hint == "" {
+			hint = "use one of: " + strings.Join(model.ActorKinds(), ", ")
+		}
+		return "", fmt.Errorf("unknown actor kind %q: %s", fields.Kind, hint)
+	}
+	title := strings.TrimSpace(fields.Name)
+	if title == "" {
+		title = titleOf(id)
 	}
 	path := filepath.Join(root, "content", kind+"s", id+".md")
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -39,7 +73,7 @@ func New(root, kind, id string, today time.Time) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	text := strings.NewReplacer("{{title}}", titleOf(id), "{{today}}", today.Format("2006-01-02"), "{{id}}", id).Replace(form)
+	text := strings.NewReplacer("{{title}}", yamlQuoted(title), "{{kind}}", actorKind, "{{today}}", today.Format("2006-01-02"), "{{id}}", id).Replace(form)
 	_, werr := f.WriteString(text)
 	if err := errors.Join(werr, f.Close()); err != nil {
 		return "", err
@@ -47,15 +81,48 @@ func New(root, kind, id string, today time.Time) (string, error) {
 	return path, nil
 }
 
-// titleOf turns an id into words: "scott-bessent" gives "Scott Bessent".
+// yamlQuoted is s to go between the double quotes of a YAML string.
+func yamlQuoted(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s)
+}
+
+// titleOf turns an id into words: "scott-bessent" gives "Scott Bessent",
+// "us-treasury" "US Treasury" (words of one or two letters are
+// initials), "bank-of-england" "Bank of England".
 func titleOf(id string) string {
 	words := strings.Split(id, "-")
 	for i, w := range words {
-		if w != "" {
+		switch {
+		case w == "":
+		case i > 0 && smallWords[w]:
+		case len(w) <= 2 && !smallWords[w]:
+			words[i] = strings.ToUpper(w)
+		default:
 			words[i] = strings.ToUpper(w[:1]) + w[1:]
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// smallWords stay lower case inside a name.
+var smallWords = map[string]bool{"of": true, "the": true, "and": true, "for": true, "in": true, "on": true, "at": true, "to": true,
+	"de": true, "la": true, "du": true, "da": true, "von": true, "van": true, "del": true}
+
+// guessKind is the kind an id suggests: a government for a ministry or a
+// treasury, an organisation for an association or a company; a person
+// otherwise, as most actors are.
+func guessKind(id string) string {
+	for _, w := range strings.Split(id, "-") {
+		switch w {
+		case "treasury", "ministry", "department", "government", "administration", "council", "parliament", "cabinet",
+			"office", "agency", "commission", "senate", "congress", "rada", "kremlin", "presidency", "army", "military":
+			return "government"
+		case "association", "corporation", "company", "bank", "conference", "press", "news", "fund", "institute",
+			"foundation", "university", "party", "union", "group", "organisation", "organization", "times", "post":
+			return "organisation"
+		}
+	}
+	return "person"
 }
 
 // formFor is the file New writes for a kind, "" for an unknown kind.
@@ -111,7 +178,7 @@ const actorForm = `---
 # The name to show, spelled correctly.
 name: "{{title}}"
 # One of: person, government, organisation, group, anonymous.
-kind: person
+kind: {{kind}}
 # A short role, such as "US Treasury Secretary".
 role: ""
 # The id of the actor this one belongs to, such as a government; or leave
