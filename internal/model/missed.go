@@ -52,6 +52,8 @@ func newNameIndex(actors []*Actor) nameIndex {
 			}
 		}
 	}
+	slices.Sort(idx.lengths)
+	slices.Reverse(idx.lengths) // the longest first
 	return idx
 }
 
@@ -94,8 +96,9 @@ func appendWords(out []word, text string) []word {
 	return out
 }
 
-// warnMissed warns, into list, about actor names in a's paragraphs that
-// lie outside every annotation, once per actor and paragraph. Articles are
+// warnMissed warns, into list, about every actor name in a's paragraphs
+// that lies outside every annotation, so that one run shows them all; a
+// name inside a longer one ("Vance" in "JD Vance") is the longer one's. Articles are
 // independent here, so callers check them in parallel.
 func warnMissed(a *Article, idx nameIndex, list *diag.List) {
 	covered := map[int]*cover{}
@@ -116,18 +119,18 @@ func warnMissed(a *Article, idx nameIndex, list *diag.List) {
 	var key []byte
 	for _, p := range a.Paragraphs {
 		ws = appendWords(ws[:0], p.Text)
-		var warned map[*Actor]bool
+		next := 0 // the first word past the last name warned about
 		for i := range ws {
-			if !idx.firsts[ws[i].text] { // most words begin no name
+			if i < next || !idx.firsts[ws[i].text] { // most words begin no name
 				continue
 			}
-			for _, n := range idx.lengths {
+			for _, n := range idx.lengths { // the longest first: "JD Vance", not "Vance"
 				if i+n > len(ws) {
 					continue
 				}
 				key = joinWords(key[:0], ws[i:i+n])
 				actor, ok := idx.names[string(key)] // looked up without allocating a string
-				if !ok || warned[actor] {
+				if !ok {
 					continue
 				}
 				span := Span{ws[i].start, ws[i+n-1].end}
@@ -135,13 +138,11 @@ func warnMissed(a *Article, idx nameIndex, list *diag.List) {
 				if covered[p.N].overlaps(span) || slices.Contains(a.notMentions, text) {
 					continue
 				}
-				if warned == nil {
-					warned = map[*Actor]bool{}
-				}
-				warned[actor] = true
+				next = i + n
 				list.Warnf(a.doc.Lines.Pos(a.doc.BodyOffset+sourceOffset(a.doc.Body, p.Offset, p.Text, span)),
 					fmt.Sprintf("annotate it as [%s](actor:%s); if it names no actor here, add %q to not_mentions in the front matter", text, actor.ID, text),
 					"¶%d names %q (actor %s) without an annotation", p.N, text, actor.ID)
+				break
 			}
 		}
 	}
