@@ -37,6 +37,12 @@ type Annotation struct {
 	Para   int // paragraph number, 0 when outside any paragraph
 	Offset int // byte offset of the opening '[' in the Markdown source
 
+	// IDOffset and QueryOffset are where the id and the ?query are in the
+	// Markdown source, for pointing at what is wrong with them; they are
+	// Offset when the destination is not found as written (a reference
+	// link, say), and QueryOffset is without a query.
+	IDOffset, QueryOffset int
+
 	// Start and End are the byte range of the words in their paragraph's
 	// Text, for highlighting.
 	Start, End int

@@ -1,11 +1,13 @@
 package annotate
 
 import (
-	"fmt"
+	"bytes"
 	"html"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -246,6 +248,18 @@ func replace(link *ast.Link, source []byte) *Annotation {
 	id, query, hasQuery := strings.Cut(rest, "?")
 	kind, _ := kindOf(s)
 	a := &Annotation{Kind: kind, ID: unescape(id), Offset: link.Pos()}
+	a.IDOffset, a.QueryOffset = a.Offset, a.Offset
+	// The destination as written follows the words' closing "](": the
+	// first such after the '[' unless the words hold one themselves.
+	if i := bytes.Index(source[a.Offset:], []byte("]("+s+":")); i >= 0 {
+		a.IDOffset = a.Offset + i + len("]("+s+":")
+		a.QueryOffset = a.IDOffset
+		if hasQuery {
+			if j := bytes.IndexByte(source[a.IDOffset:], '?'); j >= 0 {
+				a.QueryOffset = a.IDOffset + j + 1
+			}
+		}
+	}
 	if hasQuery {
 		a.Topics, a.QueryError = parseQuery(kind, query)
 	}
@@ -273,19 +287,26 @@ func parseQuery(kind Kind, query string) (topics []string, problem string) {
 	if err != nil {
 		return nil, err.Error()
 	}
-	for key, lists := range values {
+	var unknown []string // every one, so that a run reports them all
+	for key := range values {
 		if key != "topic" {
-			return nil, fmt.Sprintf("unknown parameter %q", key)
+			unknown = append(unknown, strconv.Quote(key))
 		}
-		for _, list := range lists {
-			for _, t := range strings.Split(list, ",") {
-				if t = strings.TrimSpace(t); t != "" {
-					topics = append(topics, t)
-				}
+	}
+	for _, list := range values["topic"] {
+		for _, t := range strings.Split(list, ",") {
+			if t = strings.TrimSpace(t); t != "" {
+				topics = append(topics, t)
 			}
 		}
 	}
-	return topics, ""
+	switch slices.Sort(unknown); len(unknown) {
+	case 0:
+		return topics, ""
+	case 1:
+		return topics, "unknown parameter " + unknown[0]
+	}
+	return topics, "unknown parameters " + strings.Join(unknown, ", ")
 }
 
 func unescape(s string) string {

@@ -336,8 +336,10 @@ func (l *linker) resolve(a *Article) []target {
 	var ws []word
 	var key []byte
 	for i, an := range a.annotations {
-		pos := a.doc.Lines.Pos(a.doc.BodyOffset + an.Offset)
-		if !l.checkAnnotation(an, pos) {
+		// Problems with the id and the query point at them, not at the
+		// '[' a long quote starts with.
+		pos := a.doc.Lines.Pos(a.doc.BodyOffset + an.IDOffset)
+		if !l.checkAnnotation(an, pos, a.doc.Lines.Pos(a.doc.BodyOffset+an.QueryOffset)) {
 			continue
 		}
 		t := target{an: an, n: i + 1}
@@ -362,14 +364,14 @@ func (l *linker) resolve(a *Article) []target {
 		case annotate.Quote:
 			t.actor, t.text = l.actor(an.ID, pos), trimQuotes(an.Text)
 			if t.text == "" {
-				l.list.Errorf(pos, "put the quoted words in the brackets: [“…”](quote:"+an.ID+")", "quote has no text")
+				l.list.Errorf(a.doc.Lines.Pos(a.doc.BodyOffset+an.Offset), "put the quoted words in the brackets: [“…”](quote:"+an.ID+")", "quote has no text")
 				continue
 			}
 			if t.actor == nil {
 				continue
 			}
 			for _, id := range an.Topics {
-				if topic := l.topic(id, pos); topic != nil {
+				if topic := l.topic(id, a.doc.Lines.Pos(a.doc.BodyOffset+an.QueryOffset)); topic != nil {
 					t.topics = appendNew(t.topics, topic)
 				}
 			}
@@ -509,15 +511,19 @@ func (k known) badIDHint(id string) string {
 	return idHint
 }
 
-// checkAnnotation reports an annotation whose id or query is malformed.
-func (l *linker) checkAnnotation(an *annotate.Annotation, pos diag.Pos) bool {
+// checkAnnotation reports what is malformed in an annotation's id (at
+// pos) and in its query (at query), both, and whether the id is well
+// formed: then the caller looks it up, so that an unknown speaker is
+// reported in the same run as a malformed query.
+func (l *linker) checkAnnotation(an *annotate.Annotation, pos, query diag.Pos) bool {
+	if an.QueryError != "" {
+		l.list.Errorf(query, "write quote:speaker?topic=a,b", "malformed %s annotation: %s", an.Kind, an.QueryError)
+	}
 	switch {
 	case an.ID == "":
 		l.list.Errorf(pos, fmt.Sprintf("write it as [words](%s:some-id)", an.Kind), "%s annotation has no id", an.Kind)
 	case !ValidID(an.ID):
 		l.list.Errorf(pos, l.badIDHint(an.ID), "invalid %s id %q", an.Kind, an.ID)
-	case an.QueryError != "":
-		l.list.Errorf(pos, "write quote:speaker?topic=a,b", "malformed %s annotation: %s", an.Kind, an.QueryError)
 	default:
 		return true
 	}
@@ -530,8 +536,8 @@ func (l *linker) checkProse(p prose) {
 		return
 	}
 	for _, an := range p.res.Annotations {
-		pos := p.doc.Lines.Pos(p.doc.BodyOffset + an.Offset)
-		if !l.checkAnnotation(an, pos) {
+		pos := p.doc.Lines.Pos(p.doc.BodyOffset + an.IDOffset)
+		if !l.checkAnnotation(an, pos, p.doc.Lines.Pos(p.doc.BodyOffset+an.QueryOffset)) {
 			continue
 		}
 		switch an.Kind {

@@ -1,8 +1,10 @@
 package model_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"briefing/internal/content"
 	"briefing/internal/diag"
@@ -356,7 +358,7 @@ func TestInvalidFileIDIsNotSuggested(t *testing.T) {
 	for _, want := range []string{
 		`Hughes.md: file name "Hughes" is not a valid id`,
 		`rename the file to hughes.md`,
-		`a.md:5:1: unknown actor "hughes"`,
+		`a.md:5:16: unknown actor "hughes"`,
 		`hint: rename Hughes.md to hughes.md: ids are lowercase`,
 	} {
 		if !strings.Contains(all, want) {
@@ -471,5 +473,30 @@ func TestUnknownEventSuggestsAShortenedID(t *testing.T) {
 	all := strings.Join(got, "\n")
 	if !strings.Contains(all, `unknown event "svyrydenko-trip"`) || !strings.Contains(all, `did you mean "svyrydenko-washington-trip"?`) {
 		t.Errorf("want a did-you-mean for the shortened id:\n%s", all)
+	}
+}
+
+// TestEveryProblemOfOneAnnotationInOneRun checks that a quote with both
+// an unknown parameter and an unknown speaker reports both in one run,
+// each pointing at the part of the destination that is wrong rather than
+// at the start of the long quote.
+func TestEveryProblemOfOneAnnotationInOneRun(t *testing.T) {
+	long := strings.Repeat("words of a long quotation ", 8)
+	_, list := link(t, actors, topics, map[string]string{
+		"a": "---\ntitle: A\npublished: \"2025\"\n---\n[“" + long + "”](quote:shmyal?topics=deal&tone=x)\n",
+	})
+	var got []string
+	for _, d := range list.Items() {
+		got = append(got, d.String())
+	}
+	all := strings.Join(got, "\n")
+	at := utf8.RuneCountInString("[“"+long+"”](quote:") + 1
+	for _, want := range []string{
+		fmt.Sprintf(`a.md:5:%d: unknown actor "shmyal"`, at),
+		fmt.Sprintf(`a.md:5:%d: malformed quote annotation: unknown parameters "tone", "topics"`, at+len("shmyal?")),
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("lacks %q in:\n%s", want, all)
+		}
 	}
 }

@@ -128,7 +128,7 @@ func TestEditReloadsAndErrorsShowOverTheLastGoodSite(t *testing.T) {
 		t.Fatalf("after a typo: %+v, want the same version and one problem", st)
 	}
 	p := st.Problems[0]
-	if p.File != "content/articles/first.md" || p.Line != 5 || p.Col != 1 || p.Message != `unknown actor "anne"` ||
+	if p.File != "content/articles/first.md" || p.Line != 5 || p.Col != 13 || p.Message != `unknown actor "anne"` ||
 		p.Hint != `did you mean "ann"?` || !strings.Contains(p.Snippet, "[Ann](actor:anne)") || !strings.Contains(p.Snippet, "^") {
 		t.Errorf("problem %+v", p)
 	}
