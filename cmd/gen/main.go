@@ -26,6 +26,7 @@ func commands() []command {
 		{"serve", "[-root DIR] [-addr HOST:PORT]", "preview the site, rebuilding and reloading on every save", serveCmd},
 		{"check", "[-root DIR] [-strict] [-out DIR [-base-url URL]]", "check the content (and a built site) without writing", check},
 		{"new", "[-root DIR] article|actor|topic ID", "start a file with every field, commented", newFile},
+		{"version", "", "print gen's version (also gen -version)", versionCmd},
 	}
 }
 
@@ -61,6 +62,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprint(stdout, usage())
 		return 0
+	}
+	if name == "-version" || name == "--version" {
+		return versionCmd(args[1:], stdout, stderr)
 	}
 	for _, c := range commands() {
 		if c.name == name {
