@@ -26,6 +26,7 @@ func commands() []command {
 		{"serve", "[-root DIR] [-addr HOST:PORT]", "preview the site, rebuilding and reloading on every save", serveCmd},
 		{"check", "[-root DIR] [-strict] [-out DIR [-base-url URL]]", "check the content (and a built site) without writing", check},
 		{"new", "[-root DIR] article|actor|topic ID", "start a file with every field, commented", newFile},
+		{"init", "DIR", "start a new briefing project in DIR, with a Pages workflow", initCmd},
 		{"version", "", "print gen's version (also gen -version)", versionCmd},
 	}
 }
@@ -65,6 +66,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if name == "-version" || name == "--version" {
 		return versionCmd(args[1:], stdout, stderr)
+	}
+	if name == "new" && len(args) > 1 && args[1] == "site" {
+		return initCmd(args[2:], stdout, stderr) // gen new site DIR is gen init DIR
 	}
 	for _, c := range commands() {
 		if c.name == name {
