@@ -26,6 +26,7 @@ func commands() []command {
 		{"serve", "[-root DIR] [-addr HOST:PORT]", "preview the site, rebuilding and reloading on every save", serveCmd},
 		{"check", "[-root DIR] [-strict] [-out DIR [-base-url URL]]", "check the content (and a built site) without writing", check},
 		{"new", "[-root DIR] article|actor|topic ID", "start a file with every field, commented", newFile},
+		{"import", "[-root DIR] FILE|-", "make a draft article from a text, Markdown or saved HTML file", importCmd},
 		{"init", "DIR", "start a new briefing project in DIR, with a Pages workflow", initCmd},
 		{"version", "", "print gen's version (also gen -version)", versionCmd},
 	}
@@ -35,7 +36,7 @@ func usage() string {
 	var b strings.Builder
 	b.WriteString("gen turns annotated Markdown articles into a linked briefing site.\n\nUsage:\n")
 	for _, c := range commands() {
-		fmt.Fprintf(&b, "  gen %-6s %-40s %s\n", c.name, c.args, c.summary)
+		fmt.Fprintf(&b, "  gen %-7s %-40s %s\n", c.name, c.args, c.summary)
 	}
 	b.WriteString("  gen help [command]\n\nRun \"gen help build\" for a command's flags. The authoring reference is\ndocs/authoring.md.\n")
 	return b.String()
