@@ -5,7 +5,7 @@ GO ?= go
 # sitemap: make build BASE_URL=https://owner.github.io/repo/
 BASE_URL ?=
 
-.PHONY: build serve test fuzz tools clean bench
+.PHONY: build serve test install fuzz tools clean bench
 
 build:
 	$(GO) run ./cmd/gen build $(if $(BASE_URL),-base-url "$(BASE_URL)")
@@ -13,6 +13,11 @@ build:
 # Preview at http://127.0.0.1:8080/, rebuilding and reloading on every save.
 serve:
 	$(GO) run ./cmd/gen serve
+
+# gen into $(go env GOBIN), or $(go env GOPATH)/bin: put that folder on
+# your PATH, then run gen from any briefing project.
+install:
+	$(GO) install ./cmd/gen
 
 # Unit, browser, HTML-validity and accessibility tests. The checkers come
 # from npm (make tools) and need Java and Chromium; without them those tests

@@ -20,7 +20,7 @@ import (
 )
 
 func build(args []string, stdout, stderr io.Writer) int {
-	flags := newFlags("build", `Usage: gen build [-root DIR] [-out DIR] [-base-url URL] [-force] [-v]
+	flags := newFlags("build", `Usage: gen build [-root DIR] [-out DIR] [-base-url URL] [-drafts] [-force] [-v]
 
 Builds the briefing in the project folder into the output folder, all or
 nothing: the new site is assembled beside it (in .public.gen/ for public/)
@@ -28,10 +28,13 @@ and switched into place in one step, so the folder holds the old site or
 the new one, never a mix, even if the build fails or is stopped. Content
 errors are listed as file:line:col. Only files whose bytes changed are
 written; files in the output folder that gen did not write are kept.
+Articles marked draft: true are left out, as if their files were not
+there, unless -drafts is given.
 `, args, stdout, stderr)
 	root := flags.String("root", ".", "project `folder` holding site.toml and content/")
 	out := flags.String("out", "public", "output `folder`; a relative path is inside the project folder")
 	baseURL := flags.String("base-url", "", "absolute `URL` the site is published at, for canonical links, feeds and the sitemap (overrides base_url in site.toml)")
+	drafts := flags.Bool("drafts", false, "build the articles marked draft: true too, each with a Draft banner")
 	force := flags.Bool("force", false, "build into a folder gen did not make, writing over any of its files the site has")
 	verbose := flags.Bool("v", false, "explain how dates written relative to publication (\"friday\") were resolved")
 	if code := parse(flags, args, 0); code >= 0 {
@@ -52,6 +55,9 @@ written; files in the output folder that gen did not write are kept.
 		return 1
 	}
 	project.BaseURL = *baseURL
+	if *drafts {
+		project.Drafts = site.PublishDrafts
+	}
 	interrupt := stopOnSignal(outDir, stderr)
 	defer interrupt.stop()
 	// Pages go to disk as they are rendered, and into place at the end.

@@ -15,15 +15,21 @@ import (
 )
 
 func check(args []string, stdout, stderr io.Writer) int {
-	flags := newFlags("check", `Usage: gen check [-root DIR] [-strict] [-out DIR [-base-url URL]]
+	flags := newFlags("check", `Usage: gen check [-root DIR] [-strict] [-drafts] [-out DIR [-base-url URL]]
 
 Checks the content and templates as a build would, and writes nothing.
 Exits 0 when clean and 1 on errors; warnings are listed but fail only
 with -strict. With -out it also checks a built site: every internal link
 and #anchor must resolve.
+
+Articles marked draft: true are checked too, and listed, one line each
+(a draft is not a problem). A published article that references an event
+only a draft declares is an error, as in gen build, unless -drafts says
+the drafts are to be published with it (gen build -drafts).
 `, args, stdout, stderr)
 	root := flags.String("root", ".", "project `folder` holding site.toml and content/")
 	strict := flags.Bool("strict", false, "fail on warnings too")
+	drafts := flags.Bool("drafts", false, "check as gen build -drafts would build: the drafts published too")
 	out := flags.String("out", "", "also check the links of the site built in this `folder` (relative to the project)")
 	baseURL := flags.String("base-url", "", "the `URL` the site in -out was built for, if not site.toml's base_url")
 	if code := parse(flags, args, 0); code >= 0 {
@@ -34,6 +40,10 @@ and #anchor must resolve.
 	if err != nil {
 		fmt.Fprintf(stderr, "gen check: %v\n", err)
 		return 1
+	}
+	project.Drafts = site.CheckDrafts
+	if *drafts {
+		project.Drafts = site.PublishDrafts
 	}
 	var problems []diag.Diagnostic
 	builder := site.NewBuilder(project)
@@ -50,6 +60,9 @@ and #anchor must resolve.
 		problems = s.Warnings
 	}
 	printReports(stderr, project.Reports(problems))
+	for _, a := range builder.Drafts() {
+		fmt.Fprintf(stdout, "Draft: content/articles/%s.md: %q (gen build leaves it out)\n", a.Slug, a.Title)
+	}
 	errs, warns := diag.Count(problems, diag.Error), diag.Count(problems, diag.Warning)
 	failed := failure != nil || (*strict && len(problems) > 0)
 

@@ -27,6 +27,9 @@ func commands() []command {
 		{"check", "[-root DIR] [-strict] [-out DIR [-base-url URL]]", "check the content (and a built site) without writing", check},
 		{"new", "[-root DIR] article|actor|topic ID [-name NAME] [-kind KIND]", "start a file with every field, commented", newFile},
 		{"annotate", "[-root DIR] [-w] [-new-actors] FILE...", "propose the annotations an article lacks, as a diff", annotateCmd},
+		{"import", "[-root DIR] FILE|-", "make a draft article from a text, Markdown or saved HTML file", importCmd},
+		{"init", "DIR", "start a new briefing project in DIR, with a Pages workflow", initCmd},
+		{"version", "", "print gen's version (also gen -version)", versionCmd},
 	}
 }
 
@@ -62,6 +65,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprint(stdout, usage())
 		return 0
+	}
+	if name == "-version" || name == "--version" {
+		return versionCmd(args[1:], stdout, stderr)
+	}
+	if name == "new" && len(args) > 1 && args[1] == "site" {
+		return initCmd(args[2:], stdout, stderr) // gen new site DIR is gen init DIR
 	}
 	for _, c := range commands() {
 		if c.name == name {

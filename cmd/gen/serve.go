@@ -13,21 +13,24 @@ import (
 	"time"
 
 	"briefing/internal/serve"
+	"briefing/internal/site"
 )
 
 // batchQuiet is how long the watcher waits for an editor to finish saving.
 const batchQuiet = 40 * time.Millisecond
 
 func serveCmd(args []string, stdout, stderr io.Writer) int {
-	flags := newFlags("serve", `Usage: gen serve [-root DIR] [-addr HOST:PORT]
+	flags := newFlags("serve", `Usage: gen serve [-root DIR] [-addr HOST:PORT] [-drafts=false]
 
 Builds the briefing and serves it from memory, rebuilding when a file under
 content/, templates/ or static/ (or site.toml) changes. Open pages reload
 by themselves; when the content has an error, they show it over the last
-good version of the site. Nothing is written to public/.
+good version of the site. Nothing is written to public/. Articles marked
+draft: true are shown, with a Draft banner, unless -drafts=false.
 `, args, stdout, stderr)
 	root := flags.String("root", ".", "project `folder` holding site.toml and content/")
 	addr := flags.String("addr", "127.0.0.1:8080", "`address` to listen on; only this computer can connect unless you give another host")
+	drafts := flags.Bool("drafts", true, "show the articles marked draft: true; -drafts=false shows the site as gen build makes it")
 	if code := parse(flags, args, 0); code >= 0 {
 		return code
 	}
@@ -36,6 +39,9 @@ good version of the site. Nothing is written to public/.
 	if err != nil {
 		fmt.Fprintf(stderr, "gen serve: %v\n", err)
 		return 1
+	}
+	if *drafts {
+		project.Drafts = site.ShowDrafts
 	}
 	if info, err := os.Stat(filepath.Join(*root, "content")); err != nil || !info.IsDir() {
 		fmt.Fprintf(stderr, "gen serve: %s has no content folder, so it is not a briefing project: run gen serve in one, or point -root at one\n", *root)

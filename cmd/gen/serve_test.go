@@ -42,6 +42,7 @@ func freeAddr(t *testing.T) string {
 
 func TestServeStartsOnLoopbackAndStopsOnCtrlC(t *testing.T) {
 	dir := copyProject(t)
+	writeDraft(t, dir) // gen serve shows drafts, with a banner
 	addr := freeAddr(t)
 	var stdout, stderr syncBuffer
 	done := make(chan int)
@@ -65,6 +66,9 @@ func TestServeStartsOnLoopbackAndStopsOnCtrlC(t *testing.T) {
 	resp.Body.Close()
 	if !strings.Contains(string(body), "Volodymyr Zelensky") {
 		t.Errorf("page not served")
+	}
+	if draft := get(t, "http://"+addr+"/articles/unfinished/"); !strings.Contains(draft, `class="draft-banner"`) {
+		t.Errorf("the draft is not served with its banner:\n%.500s", draft)
 	}
 	if resp.Header.Get("X-Content-Type-Options") != "nosniff" || !strings.Contains(resp.Header.Get("Content-Security-Policy"), "script-src 'self'") {
 		t.Errorf("page served without its security headers: %v", resp.Header)

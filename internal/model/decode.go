@@ -31,7 +31,7 @@ var (
 	siteFields    = []string{"title", "description", "language", "base_url", "unsafe_html", "cname"}
 	actorFields   = []string{"name", "kind", "role", "affiliation", "aliases", "positions"}
 	topicFields   = []string{"title", "summary", "related", "keywords"}
-	articleFields = []string{"title", "source", "url", "published", "authors", "summary", "events", "not_mentions", "short_title"}
+	articleFields = []string{"title", "source", "url", "published", "authors", "summary", "events", "not_mentions", "short_title", "draft"}
 	eventFields   = []string{"id", "date", "time", "title", "actors", "topics"}
 )
 
@@ -125,6 +125,8 @@ func DecodeArticle(doc *content.Document, slug string, list *diag.List) *Article
 		URL:     m.String("url", false),
 		Authors: m.Strings("authors"),
 		Summary: m.String("summary", false),
+
+		Draft: m.Bool("draft"),
 
 		shortTitle:  m.String("short_title", false),
 		notMentions: m.Strings("not_mentions"),

@@ -27,7 +27,14 @@ func Link(site Site, actors []*Actor, topics []*Topic, articles []*Article, list
 // own (DecodeEvent): each is its event's first declaration, which the
 // articles that declare it too update.
 func LinkWithEvents(site Site, actors []*Actor, topics []*Topic, files []*Event, articles []*Article, list *diag.List) *Briefing {
-	l := &linker{list: list, known: known{
+	return LinkWithDrafts(site, actors, topics, files, articles, nil, list)
+}
+
+// LinkWithDrafts is LinkWithEvents for a briefing whose drafts are left
+// out: withheld are the events only they declare (CheckDraftEvents, which
+// reported the references to them), which are not reported as unknown.
+func LinkWithDrafts(site Site, actors []*Actor, topics []*Topic, files []*Event, articles []*Article, withheld map[string]*Article, list *diag.List) *Briefing {
+	l := &linker{list: list, withheld: withheld, known: known{
 		actors: map[string]*Actor{},
 		topics: map[string]*Topic{},
 		events: map[string]*Event{},
@@ -83,8 +90,9 @@ type passageKey struct {
 }
 
 type linker struct {
-	list  *diag.List
-	names nameIndex // for the actors that quotes and event references name
+	list     *diag.List
+	names    nameIndex           // for the actors that quotes and event references name
+	withheld map[string]*Article // events only left-out drafts declare, by id
 	known
 }
 
@@ -356,6 +364,9 @@ func (l *linker) resolve(a *Article) []target {
 			}
 		case annotate.Event:
 			e, ok := l.events[an.ID]
+			if !ok && l.withheld[an.ID] != nil {
+				continue // reported by CheckDraftEvents
+			}
 			if !ok {
 				l.list.Errorf(pos, suggest(an.ID, l.events, "declare it under events: in the front matter"), "unknown event %q", an.ID)
 				continue

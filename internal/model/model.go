@@ -149,6 +149,11 @@ type Article struct {
 	Summary   string
 	Body      template.HTML
 
+	// Draft is the front matter's draft: true. gen build leaves a draft
+	// out, as if its file were not there, unless asked for drafts; gen
+	// serve shows it with a banner (package site, Drafts).
+	Draft bool
+
 	Paragraphs []annotate.Paragraph
 	Events     []*Event // declared or referenced here, in timeline order
 	Actors     []*Actor // mentioned or quoted, in order of appearance
@@ -368,6 +373,9 @@ func (a *Article) frame() string { return string(a.appendFrame(nil)) }
 func (a *Article) appendFrame(b []byte) []byte {
 	b = appendQuoted(b, a.Title, a.shortTitle, a.Source, a.URL, a.Published.ISO(), a.Published.String(), a.Summary)
 	b = appendQuoted(b, a.Authors...)
+	if a.Draft {
+		b = append(b, " draft"...)
+	}
 	for _, e := range a.declared {
 		b = appendQuoted(append(b, "\nevent"...), e.ID, e.Title, e.Date.ISO(), e.Date.String(), e.DateNote, e.Time)
 		b = appendQuoted(appendQuoted(b, e.actorIDs...), e.topicIDs...)

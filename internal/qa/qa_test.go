@@ -18,6 +18,7 @@ import (
 
 	"briefing"
 	"briefing/internal/browsertest"
+	"briefing/internal/overlay"
 	"briefing/internal/site"
 )
 
@@ -30,6 +31,31 @@ func build(t *testing.T) string {
 	s, err := site.Build(p)
 	if err != nil {
 		t.Fatal(err)
+	}
+	out := t.TempDir()
+	if _, err := s.Write(out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// draft is an article marked draft: true, which the checks build too, so
+// that the banner and marks gen serve shows drafts with are checked.
+const draft = "---\ntitle: An unfinished report\npublished: \"2025-03-01\"\ndraft: true\n---\n[Volodymyr Zelensky](actor:zelensky) has yet to answer.\n"
+
+// buildWithDraft is build with draft added to the shipped briefing and
+// shown, as gen serve shows drafts.
+func buildWithDraft(t *testing.T) string {
+	t.Helper()
+	root := overlay.FS{fstest.MapFS{"content/articles/unfinished-report.md": {Data: []byte(draft)}}, os.DirFS(Root(t))}
+	p := site.NewProject(root, briefing.Templates(), briefing.Static())
+	p.BaseURL, p.Drafts = "https://example.github.io/briefing/", site.ShowDrafts
+	s, err := site.Build(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Drafts) != 1 {
+		t.Fatalf("the build shows %d drafts, want 1", len(s.Drafts))
 	}
 	out := t.TempDir()
 	if _, err := s.Write(out); err != nil {
@@ -57,7 +83,7 @@ var pageKinds = map[string]string{
 
 // TestValidHTML runs the W3C Nu HTML Checker over every page: no errors.
 func TestValidHTML(t *testing.T) {
-	dir := build(t)
+	dir := buildWithDraft(t)
 	checkValidHTML(t, dir, dir, "--also-check-svg")
 	if pages, _ := filepath.Glob(filepath.Join(dir, "*", "*", "index.html")); len(pages) < 20 {
 		t.Errorf("only %d pages were built to check", len(pages))
@@ -120,8 +146,11 @@ func TestStanceHistoryAccessibility(t *testing.T) {
 			"  - {topic: talks, stance: unclear, summary: Unclear., since: early}\n---\n")},
 		"content/articles/early.md": {Data: []byte("---\ntitle: Early\npublished: \"2025-02-01\"\n---\n[Zed](actor:zed) said [“no”](quote:zed?topic=deal).\n")},
 		"content/articles/later.md": {Data: []byte("---\ntitle: Later\npublished: \"2025-02-20\"\n---\n[Ann](actor:ann) and [Zed](actor:zed) on [the deal](topic:deal).\n")},
+		"content/articles/draft.md": {Data: []byte("---\ntitle: Unfinished\npublished: \"2025-02-21\"\ndraft: true\n---\n[Ann](actor:ann) has yet to answer.\n")},
 	}
-	s, err := site.Build(site.NewProject(root, briefing.Templates(), briefing.Static()))
+	p := site.NewProject(root, briefing.Templates(), briefing.Static())
+	p.Drafts = site.ShowDrafts // the banner and the marks of gen serve
+	s, err := site.Build(p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,6 +160,7 @@ func TestStanceHistoryAccessibility(t *testing.T) {
 	}
 	checkAccessibility(ctx, t, axe, dir, map[string]string{
 		"stances": "stances/index.html", "actor": "actors/zed/index.html", "topic": "topics/deal/index.html", "book": "book/index.html",
+		"draft": "articles/draft/index.html", "articles": "articles/index.html", "home": "index.html",
 	})
 }
 

@@ -56,6 +56,7 @@ type Builder struct {
 	others          []output.File // .nojekyll, CNAME and the static files
 	articleMarkdown *markdown.Converter
 	linksKey        string
+	drafts          []*model.Article // the last build's, for Site.Drafts and inPlaceBuild
 
 	// The edits since the last good build. A failed build keeps them, so
 	// the build that fixes it still re-reads and re-renders what they
@@ -234,7 +235,7 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 		return nil, failures.Err()
 	}
 
-	s := &Site{Briefing: briefing, Pages: len(all), Rendered: len(todo), SearchIndex: indexSize, Warnings: list.Items()}
+	s := &Site{Briefing: briefing, Pages: len(all), Rendered: len(todo), SearchIndex: indexSize, Warnings: list.Items(), Drafts: b.drafts}
 	if b.Emit == nil {
 		s.Updated, s.UpdatedAll = b.keepPages(all, rendered)
 	}
@@ -566,10 +567,26 @@ func (b *Builder) load(readAll bool, edited map[string]bool, list *diag.List) *m
 	for i, s := range eventSources {
 		events[i] = model.DecodeEvent(s.doc, s.id, list)
 	}
-	articles := make([]*model.Article, len(articleSources))
-	for i, s := range articleSources {
-		articles[i] = model.DecodeArticle(s.doc, s.id, list)
+	// A draft left out is decoded only to learn that it is one: its own
+	// problems are not the published site's.
+	articles := make([]*model.Article, 0, len(articleSources))
+	published := articleSources[:0:0]
+	var drafts []*model.Article
+	for _, s := range articleSources {
+		var own diag.List
+		a := model.DecodeArticle(s.doc, s.id, &own)
+		if a.Draft {
+			drafts = append(drafts, a)
+			if p.Drafts == LeaveDraftsOut {
+				continue
+			}
+		}
+		list.Merge(&own)
+		articles = append(articles, a)
+		published = append(published, s)
 	}
+	articleSources = published
+	b.drafts = drafts
 
 	// Converted HTML carries actors' names and topics' titles in its
 	// links: it stays valid while those do.
@@ -620,7 +637,16 @@ func (b *Builder) load(readAll bool, edited map[string]bool, list *diag.List) *m
 			site.SetOverview(overview.doc, overview.html, overview.result)
 		}
 	}
-	return model.LinkWithEvents(site, actors, topics, events, articles, list)
+	var withheld map[string]*model.Article
+	switch p.Drafts {
+	case LeaveDraftsOut:
+		withheld = model.CheckDraftEvents(slices.Concat(articles, drafts), events, diag.Error, list)
+	case CheckDrafts:
+		model.CheckDraftEvents(articles, events, diag.Error, list)
+	case ShowDrafts:
+		model.CheckDraftEvents(articles, events, diag.Warning, list)
+	}
+	return model.LinkWithDrafts(site, actors, topics, events, articles, withheld, list)
 }
 
 // linksKey sums up everything converted HTML depends on besides its own
@@ -735,3 +761,7 @@ func (b *Builder) load1(name string, read bool, list *diag.List) *source {
 	s.doc = content.Parse(name, data, &s.parse)
 	return s
 }
+
+// Drafts are the articles marked draft: true that the last build found,
+// whether it left them out or not, and even if it failed.
+func (b *Builder) Drafts() []*model.Article { return b.drafts }

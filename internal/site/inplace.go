@@ -91,6 +91,10 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 			return nil, false, nil
 		}
 		article.SetBody(src.html, src.result)
+		if model.RefersToDrafts(old, b.drafts) || model.RefersToDrafts(article, b.drafts) {
+			giveUp()
+			return nil, false, nil // whether that is a problem depends on the drafts
+		}
 		before := render.Excerpts(old)
 		if b.last.Reword(old, article, &problems) {
 			reworded = append(reworded, old)
@@ -250,7 +254,7 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 	others, staticWarnings := b.otherFiles(b.last, all, slices.Concat(index.Files(), feeds, exports))
 	warnings := b.warningsBesides(checked)
 	warnings.Merge(&list)
-	s := &Site{Briefing: b.last, Pages: len(all), Rendered: len(todo), SearchIndex: index.Size(), Warnings: append(warnings.Items(), staticWarnings...)}
+	s := &Site{Briefing: b.last, Pages: len(all), Rendered: len(todo), SearchIndex: index.Size(), Warnings: append(warnings.Items(), staticWarnings...), Drafts: b.drafts}
 	s.Updated, s.UpdatedAll = b.keepPages(all, rendered)
 	b.index, b.data, b.feeds, b.exports = index, data, feeds, exports
 	s.Files = make([]output.File, 0, len(all)+len(feeds)+len(exports)+len(b.others)+50)

@@ -29,7 +29,31 @@ type Project struct {
 	Static    fs.FS
 
 	BaseURL string // overrides site.toml's base_url when set
+
+	// Drafts says what becomes of the articles marked draft: true; the
+	// zero value leaves them out, as gen build does.
+	Drafts Drafts
 }
+
+// Drafts is what a build does with the articles marked draft: true.
+type Drafts int
+
+const (
+	// LeaveDraftsOut builds the site as published (gen build): a draft is
+	// left out as if its file were not there, its problems unreported,
+	// and a published article's reference to an event only drafts
+	// declare is an error naming the draft (model.CheckDraftEvents).
+	LeaveDraftsOut Drafts = iota
+	// CheckDrafts builds the drafts too, so that their problems are
+	// reported, and errs like LeaveDraftsOut on a published article's
+	// reference to a draft's event (gen check).
+	CheckDrafts
+	// ShowDrafts builds the drafts too, and only warns on a published
+	// article's reference to a draft's event (gen serve).
+	ShowDrafts
+	// PublishDrafts builds the drafts like any article (gen build -drafts).
+	PublishDrafts
+)
 
 // NewProject layers root's templates/ and static/ over the defaults. The
 // folders need not exist yet: gen serve picks them up when they appear.
@@ -70,6 +94,10 @@ type Site struct {
 	Pages    int // pages in the site
 	Rendered int // pages rendered by this build; the rest were kept
 	Warnings []diag.Diagnostic
+
+	// Drafts are the project's articles marked draft: true, by file
+	// name, whether the build left them out or not (Project.Drafts).
+	Drafts []*model.Article
 
 	// SearchIndex is the size in bytes of the search index, all its files;
 	// a reader's search downloads only the few it needs.
