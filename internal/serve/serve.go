@@ -144,6 +144,7 @@ func (s *Server) Rebuild(changed []string) error {
 		s.state.Version++
 		s.state.Changed, s.state.All = built.Updated, built.UpdatedAll
 	}
+	hadProblems := len(s.state.Problems) > 0
 	s.state.Problems = make([]Problem, len(reports))
 	for i, r := range reports {
 		s.state.Problems[i] = Problem{File: r.File, Line: r.Line, Col: r.Col, Message: r.Message,
@@ -169,6 +170,9 @@ func (s *Server) Rebuild(changed []string) error {
 			updated = "all may have changed"
 		}
 		fmt.Fprintf(s.log, "Rebuilt in %s after %s: %d of %d pages rendered, %s\n", took, strings.Join(changed, ", "), built.Rendered, built.Pages, updated)
+		if hadProblems && len(reports) == 0 {
+			fmt.Fprintln(s.log, "The errors and warnings of the last build are cleared: none left.")
+		}
 	case state.Version > 0:
 		fmt.Fprintf(s.log, "%s; still serving the last good site\n", diag.Count(problems, diag.Error))
 	default:

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -358,5 +359,30 @@ func TestEventStreamOutlivesTheTimeouts(t *testing.T) {
 	s.Rebuild([]string{"content/articles/first.md"})
 	if st := next(t, states); st.Version != 2 {
 		t.Errorf("after the timeouts: %+v, want version 2 on the same stream", st)
+	}
+}
+
+// TestTheLogSaysWhenProblemsClear checks that once a save fixes the last
+// problem, the log says so, rather than leaving the writer to infer it
+// from the absence of a message.
+func TestTheLogSaysWhenProblemsClear(t *testing.T) {
+	dir := newProject(t)
+	var log strings.Builder
+	s := New(site.NewProject(os.DirFS(dir), briefing.Templates(), briefing.Static()), &log)
+	t.Cleanup(s.Close)
+	s.Rebuild(nil)
+	article, err := os.ReadFile(filepath.Join(dir, "content/articles/first.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dir, "content/articles/first.md", strings.Replace(string(article), "(actor:ann)", "(actor:anne)", 1))
+	s.Rebuild([]string{"content/articles/first.md"})
+	if strings.Contains(log.String(), "cleared") {
+		t.Fatalf("the log says problems cleared while one stands:\n%s", log.String())
+	}
+	writeFile(t, dir, "content/articles/first.md", string(article))
+	s.Rebuild([]string{"content/articles/first.md"})
+	if !strings.Contains(log.String(), "The errors and warnings of the last build are cleared") {
+		t.Errorf("the log does not say the problems cleared:\n%s", log.String())
 	}
 }
