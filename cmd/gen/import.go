@@ -20,9 +20,13 @@ and fills the front matter from the page's metadata: title, source (the
 site's name), authors, date, address and summary. The paragraphs become
 Markdown. It writes content/articles/<slug>.md, the slug made from the
 title, and never overwrites a file (it tries <slug>-2 and on). It reads
-only the file given: nothing is fetched from the network.
+only the file given: nothing is fetched from the network. Then it runs
+gen annotate -w on the draft, which adds the annotations it can tell
+(known actors, topics' keywords, attributed quotations) and lists what is
+left to the writer; -annotate=false leaves the draft as imported.
 `, args, stdout, stderr)
 	root := flags.String("root", ".", "project `folder`")
+	annotate := flags.Bool("annotate", true, "annotate the draft with gen annotate -w")
 	if code := parse(flags, args, 1); code >= 0 {
 		return code
 	}
@@ -57,5 +61,12 @@ only the file given: nothing is fetched from the network.
 		return 1
 	}
 	fmt.Fprintf(stdout, "Created %s (a draft: gen serve shows it, gen build leaves it out until you remove draft: true)\n", path)
+	if !*annotate {
+		return 0
+	}
+	if code := annotateCmd([]string{"-root", *root, "-w", path}, stdout, stderr); code != 0 {
+		fmt.Fprintf(stderr, "gen import: the draft is written, but gen annotate could not annotate it; fix what it says, then run gen annotate -w %s\n", path)
+		return code
+	}
 	return 0
 }

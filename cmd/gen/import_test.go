@@ -22,7 +22,8 @@ func TestImportMakesADraftThatChecks(t *testing.T) {
 	}
 	draft := read(t, path)
 	for _, want := range []string{`title: "Ferry operators weigh the cost of night crossings"`, `source: "The Example Gazette"`,
-		`url: "https://gazette.example.org/2026/02/ferry-night-crossings"`, `published: "2026-02-03"`, "authors:\n  - \"Ines Corvo\"", "draft: true"} {
+		`url: "https://gazette.example.org/2026/02/ferry-night-crossings"`, `published: "2026-02-03"`, "authors:\n  - \"Ines Corvo\"", "draft: true",
+		"](actor:mara-lind)"} { // annotated, as gen annotate -w does, with the actor gen init wrote
 		if !strings.Contains(draft, want) {
 			t.Errorf("the draft lacks %q:\n%s", want, draft)
 		}
