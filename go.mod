@@ -1,4 +1,4 @@
-module briefing
+module github.com/briefing-gen/gen
 
 go 1.26.8
 

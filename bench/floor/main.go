@@ -17,7 +17,7 @@ import (
 
 	"github.com/yuin/goldmark"
 
-	"briefing/internal/parallel"
+	"github.com/briefing-gen/gen/internal/parallel"
 )
 
 func main() {

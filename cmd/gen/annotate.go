@@ -10,9 +10,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"briefing/internal/diag"
-	"briefing/internal/projectfs"
-	"briefing/internal/suggest"
+	"github.com/briefing-gen/gen/internal/diag"
+	"github.com/briefing-gen/gen/internal/projectfs"
+	"github.com/briefing-gen/gen/internal/suggest"
 )
 
 func annotateCmd(args []string, stdout, stderr io.Writer) int {

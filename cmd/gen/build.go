@@ -11,12 +11,12 @@ import (
 	"syscall"
 	"time"
 
-	"briefing"
-	"briefing/internal/diag"
-	"briefing/internal/model"
-	"briefing/internal/output"
-	"briefing/internal/projectfs"
-	"briefing/internal/site"
+	"github.com/briefing-gen/gen"
+	"github.com/briefing-gen/gen/internal/diag"
+	"github.com/briefing-gen/gen/internal/model"
+	"github.com/briefing-gen/gen/internal/output"
+	"github.com/briefing-gen/gen/internal/projectfs"
+	"github.com/briefing-gen/gen/internal/site"
 )
 
 func build(args []string, stdout, stderr io.Writer) int {

@@ -6,12 +6,12 @@ import (
 	"io"
 	"os"
 
-	"briefing/internal/diag"
-	"briefing/internal/linkcheck"
-	"briefing/internal/output"
-	"briefing/internal/projectfs"
-	"briefing/internal/render"
-	"briefing/internal/site"
+	"github.com/briefing-gen/gen/internal/diag"
+	"github.com/briefing-gen/gen/internal/linkcheck"
+	"github.com/briefing-gen/gen/internal/output"
+	"github.com/briefing-gen/gen/internal/projectfs"
+	"github.com/briefing-gen/gen/internal/render"
+	"github.com/briefing-gen/gen/internal/site"
 )
 
 func check(args []string, stdout, stderr io.Writer) int {

@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"time"
 
-	"briefing/internal/importer"
+	"github.com/briefing-gen/gen/internal/importer"
 )
 
 func importCmd(args []string, stdout, stderr io.Writer) int {

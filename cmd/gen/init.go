@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"io"
 
-	"briefing/internal/initsite"
+	"github.com/briefing-gen/gen/internal/initsite"
 )
 
 func initCmd(args []string, stdout, stderr io.Writer) int {

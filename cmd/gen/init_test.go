@@ -27,7 +27,7 @@ func TestInitStartsAProjectThatBuilds(t *testing.T) {
 	if ignore := read(t, filepath.Join(dir, ".gitignore")); !strings.Contains(ignore, "public/\n") || !strings.Contains(ignore, ".public.gen/\n") {
 		t.Errorf(".gitignore:\n%s", ignore)
 	}
-	if workflow := read(t, filepath.Join(dir, ".github/workflows/pages.yml")); !strings.Contains(workflow, "go install briefing/cmd/gen@latest") {
+	if workflow := read(t, filepath.Join(dir, ".github/workflows/pages.yml")); !strings.Contains(workflow, "go install github.com/briefing-gen/gen/cmd/gen@latest") {
 		t.Errorf("a test binary's workflow should install the latest gen:\n%s", workflow)
 	}
 

@@ -11,7 +11,7 @@ import (
 	"os"
 	"strings"
 
-	"briefing/internal/diag"
+	"github.com/briefing-gen/gen/internal/diag"
 )
 
 // command is one of gen's subcommands.

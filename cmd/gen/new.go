@@ -6,7 +6,7 @@ import (
 	"math"
 	"time"
 
-	"briefing/internal/scaffold"
+	"github.com/briefing-gen/gen/internal/scaffold"
 )
 
 func newFile(args []string, stdout, stderr io.Writer) int {

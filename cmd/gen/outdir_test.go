@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"briefing/internal/testproject"
+	"github.com/briefing-gen/gen/internal/testproject"
 )
 
 // TestRefusesUnsafeOutputFolders: -out ., content, templates and static

@@ -21,7 +21,7 @@ var tools = sync.OnceValues(func() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	for _, pkg := range []string{"briefing/cmd/gen", "briefing/bench/corpus"} {
+	for _, pkg := range []string{"github.com/briefing-gen/gen/cmd/gen", "github.com/briefing-gen/gen/bench/corpus"} {
 		out, err := exec.Command("go", "build", "-o", dir, pkg).CombinedOutput()
 		if err != nil {
 			return "", fmt.Errorf("go build %s: %v\n%s", pkg, err, out)

@@ -18,7 +18,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"briefing/internal/browsertest"
+	"github.com/briefing-gen/gen/internal/browsertest"
 )
 
 // pageLimit is the most an HTML page of a briefing of any size may weigh:

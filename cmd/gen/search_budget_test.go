@@ -11,7 +11,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"briefing/internal/browsertest"
+	"github.com/briefing-gen/gen/internal/browsertest"
 )
 
 // searchBudget is the most a one-word search may download, the search

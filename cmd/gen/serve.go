@@ -12,8 +12,8 @@ import (
 	"syscall"
 	"time"
 
-	"briefing/internal/serve"
-	"briefing/internal/site"
+	"github.com/briefing-gen/gen/internal/serve"
+	"github.com/briefing-gen/gen/internal/site"
 )
 
 // batchQuiet is how long the watcher waits for an editor to finish saving.

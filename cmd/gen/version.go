@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"io"
 
-	"briefing/internal/buildinfo"
+	"github.com/briefing-gen/gen/internal/buildinfo"
 )
 
 func versionCmd(args []string, stdout, stderr io.Writer) int {

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"briefing/internal/annotate"
-	"briefing/internal/markdown"
+	"github.com/briefing-gen/gen/internal/annotate"
+	"github.com/briefing-gen/gen/internal/markdown"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")

@@ -3,7 +3,7 @@ package annotate_test
 import (
 	"testing"
 
-	"briefing/internal/markdown"
+	"github.com/briefing-gen/gen/internal/markdown"
 )
 
 // FuzzConvert feeds any text to the annotation parser: it must not panic

@@ -19,7 +19,7 @@ import (
 	"github.com/adrg/frontmatter"
 	"gopkg.in/yaml.v3"
 
-	"briefing/internal/diag"
+	"github.com/briefing-gen/gen/internal/diag"
 )
 
 // Document is one parsed source file.

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"briefing/internal/diag"
+	"github.com/briefing-gen/gen/internal/diag"
 )
 
 func TestFrontMatterFormats(t *testing.T) {

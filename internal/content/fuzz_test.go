@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"testing"
 
-	"briefing/internal/diag"
+	"github.com/briefing-gen/gen/internal/diag"
 )
 
 // FuzzParse reads any bytes as a content file: no panic, the body is the

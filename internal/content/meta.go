@@ -10,8 +10,8 @@ import (
 	"time"
 	"unicode"
 
-	"briefing/internal/dates"
-	"briefing/internal/diag"
+	"github.com/briefing-gen/gen/internal/dates"
+	"github.com/briefing-gen/gen/internal/diag"
 )
 
 // Meta reads typed fields out of decoded front matter, reporting missing

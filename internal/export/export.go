@@ -13,9 +13,9 @@ import (
 	"strconv"
 	"unicode/utf8"
 
-	"briefing/internal/dates"
-	"briefing/internal/model"
-	"briefing/internal/output"
+	"github.com/briefing-gen/gen/internal/dates"
+	"github.com/briefing-gen/gen/internal/model"
+	"github.com/briefing-gen/gen/internal/output"
 )
 
 // Files returns briefing.json, the parts of the paragraphs and timeline.json.

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"briefing/internal/annotate"
-	"briefing/internal/model"
+	"github.com/briefing-gen/gen/internal/annotate"
+	"github.com/briefing-gen/gen/internal/model"
 )
 
 func TestMentionMarksCountCodePoints(t *testing.T) {

@@ -4,8 +4,8 @@ import (
 	"html"
 	"strconv"
 
-	"briefing/internal/dates"
-	"briefing/internal/model"
+	"github.com/briefing-gen/gen/internal/dates"
+	"github.com/briefing-gen/gen/internal/model"
 )
 
 // The shapes of Knight Lab TimelineJS's JSON format: a date gives only

@@ -13,8 +13,8 @@ import (
 	"strings"
 	"time"
 
-	"briefing/internal/model"
-	"briefing/internal/output"
+	"github.com/briefing-gen/gen/internal/model"
+	"github.com/briefing-gen/gen/internal/output"
 )
 
 // maxEntries bounds a feed: readers poll feeds, so they hold the latest.

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"time"
 
-	"briefing/internal/output"
+	"github.com/briefing-gen/gen/internal/output"
 )
 
 // SitemapPage is a page the sitemap lists: its site-relative path, and

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"briefing/internal/output"
+	"github.com/briefing-gen/gen/internal/output"
 )
 
 const testBase = "https://example.org/b/"

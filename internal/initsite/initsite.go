@@ -20,7 +20,7 @@ import (
 	"strings"
 	"text/template"
 
-	"briefing/internal/buildinfo"
+	"github.com/briefing-gen/gen/internal/buildinfo"
 )
 
 //go:embed all:project
@@ -28,7 +28,7 @@ var embedded embed.FS
 
 // DefaultPackage is gen's import path, for a binary whose build
 // information does not give it (a test binary).
-const DefaultPackage = "briefing/cmd/gen"
+const DefaultPackage = "github.com/briefing-gen/gen/cmd/gen"
 
 // Gen is the gen the new project's workflow installs.
 type Gen struct {

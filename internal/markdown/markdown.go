@@ -11,7 +11,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer/html"
 
-	"briefing/internal/annotate"
+	"github.com/briefing-gen/gen/internal/annotate"
 )
 
 // Converter renders Markdown to HTML. It is safe for concurrent use.

@@ -8,10 +8,10 @@ import (
 	"slices"
 	"strings"
 
-	"briefing/internal/annotate"
-	"briefing/internal/content"
-	"briefing/internal/dates"
-	"briefing/internal/diag"
+	"github.com/briefing-gen/gen/internal/annotate"
+	"github.com/briefing-gen/gen/internal/content"
+	"github.com/briefing-gen/gen/internal/dates"
+	"github.com/briefing-gen/gen/internal/diag"
 )
 
 var (

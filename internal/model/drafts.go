@@ -1,8 +1,8 @@
 package model
 
 import (
-	"briefing/internal/annotate"
-	"briefing/internal/diag"
+	"github.com/briefing-gen/gen/internal/annotate"
+	"github.com/briefing-gen/gen/internal/diag"
 )
 
 // SplitDrafts separates the articles marked draft: true from the others,

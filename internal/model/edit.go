@@ -4,8 +4,8 @@ import (
 	"maps"
 	"slices"
 
-	"briefing/internal/annotate"
-	"briefing/internal/diag"
+	"github.com/briefing-gen/gen/internal/annotate"
+	"github.com/briefing-gen/gen/internal/diag"
 )
 
 // Reword puts the new version of an article in the place of old in a

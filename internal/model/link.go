@@ -8,11 +8,11 @@ import (
 	"sort"
 	"strings"
 
-	"briefing/internal/annotate"
-	"briefing/internal/content"
-	"briefing/internal/dates"
-	"briefing/internal/diag"
-	"briefing/internal/parallel"
+	"github.com/briefing-gen/gen/internal/annotate"
+	"github.com/briefing-gen/gen/internal/content"
+	"github.com/briefing-gen/gen/internal/dates"
+	"github.com/briefing-gen/gen/internal/diag"
+	"github.com/briefing-gen/gen/internal/parallel"
 )
 
 // Link resolves every reference between actors, topics and articles and

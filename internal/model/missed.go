@@ -9,8 +9,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"briefing/internal/annotate"
-	"briefing/internal/diag"
+	"github.com/briefing-gen/gen/internal/annotate"
+	"github.com/briefing-gen/gen/internal/diag"
 )
 
 // A missed mention is an actor's name written in an article without an

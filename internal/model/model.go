@@ -7,9 +7,9 @@ import (
 	"strconv"
 	"strings"
 
-	"briefing/internal/annotate"
-	"briefing/internal/content"
-	"briefing/internal/dates"
+	"github.com/briefing-gen/gen/internal/annotate"
+	"github.com/briefing-gen/gen/internal/content"
+	"github.com/briefing-gen/gen/internal/dates"
 )
 
 // Site holds the settings of site.toml.

@@ -6,10 +6,10 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"briefing/internal/content"
-	"briefing/internal/diag"
-	"briefing/internal/markdown"
-	"briefing/internal/model"
+	"github.com/briefing-gen/gen/internal/content"
+	"github.com/briefing-gen/gen/internal/diag"
+	"github.com/briefing-gen/gen/internal/markdown"
+	"github.com/briefing-gen/gen/internal/model"
 )
 
 // link builds a briefing from actor, topic and article sources.

@@ -3,7 +3,7 @@ package model_test
 import (
 	"testing"
 
-	"briefing/internal/model"
+	"github.com/briefing-gen/gen/internal/model"
 )
 
 // TestNamesInQuotesAreMentions: a quote naming Russia and the Trump

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"briefing/internal/model"
+	"github.com/briefing-gen/gen/internal/model"
 )
 
 // story is a briefing of several articles on different days, several

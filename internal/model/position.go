@@ -5,9 +5,9 @@ import (
 	"slices"
 	"strings"
 
-	"briefing/internal/content"
-	"briefing/internal/dates"
-	"briefing/internal/diag"
+	"github.com/briefing-gen/gen/internal/content"
+	"github.com/briefing-gen/gen/internal/dates"
+	"github.com/briefing-gen/gen/internal/diag"
 )
 
 // PositionStances lists the stances an actor's position on a topic can

@@ -6,10 +6,10 @@ import (
 	"strings"
 	"testing"
 
-	"briefing/internal/content"
-	"briefing/internal/diag"
-	"briefing/internal/markdown"
-	"briefing/internal/model"
+	"github.com/briefing-gen/gen/internal/content"
+	"github.com/briefing-gen/gen/internal/diag"
+	"github.com/briefing-gen/gen/internal/markdown"
+	"github.com/briefing-gen/gen/internal/model"
 )
 
 // linkBytes is how many bytes linking a briefing of one article, whose

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"briefing/internal/dates"
+	"github.com/briefing-gen/gen/internal/dates"
 )
 
 // The timeline is split into pages small enough to load (unless it is

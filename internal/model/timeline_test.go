@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"briefing/internal/dates"
+	"github.com/briefing-gen/gen/internal/dates"
 )
 
 // timelineEvents makes events in timeline order from dates, n of each.

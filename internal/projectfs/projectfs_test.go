@@ -16,7 +16,7 @@ import (
 	"testing/fstest"
 	"time"
 
-	"briefing/internal/projectfs"
+	"github.com/briefing-gen/gen/internal/projectfs"
 )
 
 const secret = "OUTSIDE-SECRET"

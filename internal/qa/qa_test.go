@@ -16,10 +16,10 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
-	"briefing"
-	"briefing/internal/browsertest"
-	"briefing/internal/overlay"
-	"briefing/internal/site"
+	"github.com/briefing-gen/gen"
+	"github.com/briefing-gen/gen/internal/browsertest"
+	"github.com/briefing-gen/gen/internal/overlay"
+	"github.com/briefing-gen/gen/internal/site"
 )
 
 // build writes the shipped briefing, as GitHub Pages gets it, into a

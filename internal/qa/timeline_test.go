@@ -13,10 +13,10 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"briefing"
-	"briefing/internal/browsertest"
-	"briefing/internal/model"
-	"briefing/internal/site"
+	"github.com/briefing-gen/gen"
+	"github.com/briefing-gen/gen/internal/browsertest"
+	"github.com/briefing-gen/gen/internal/model"
+	"github.com/briefing-gen/gen/internal/site"
 )
 
 // splitTimeline is a briefing whose timeline is split: 2024 on one page,

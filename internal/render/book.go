@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"briefing/internal/model"
+	"github.com/briefing-gen/gen/internal/model"
 )
 
 // The briefing book puts the whole briefing on one page, to read through

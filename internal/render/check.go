@@ -7,7 +7,7 @@ import (
 	"strings"
 	"text/template/parse"
 
-	"briefing/internal/diag"
+	"github.com/briefing-gen/gen/internal/diag"
 )
 
 // emptyPages finds templates that would render every page of a kind with

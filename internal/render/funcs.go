@@ -8,7 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"briefing/internal/model"
+	"github.com/briefing-gen/gen/internal/model"
 )
 
 func (r *Renderer) funcs() template.FuncMap {

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"briefing/internal/model"
+	"github.com/briefing-gen/gen/internal/model"
 )
 
 func TestExcerptCutsAtWordsAndHighlights(t *testing.T) {

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"briefing/internal/feed"
-	"briefing/internal/model"
+	"github.com/briefing-gen/gen/internal/feed"
+	"github.com/briefing-gen/gen/internal/model"
 )
 
 // descriptionRunes bounds a page description: search engines and social

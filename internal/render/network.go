@@ -7,8 +7,8 @@ import (
 	"slices"
 	"strings"
 
-	"briefing/internal/model"
-	"briefing/internal/network"
+	"github.com/briefing-gen/gen/internal/model"
+	"github.com/briefing-gen/gen/internal/network"
 )
 
 // The picture draws at most maxNetworkActors actors, those most connected

@@ -4,7 +4,7 @@ import (
 	"slices"
 	"strconv"
 
-	"briefing/internal/model"
+	"github.com/briefing-gen/gen/internal/model"
 )
 
 // A briefing's lists grow without bound: an actor named in a thousand

@@ -16,8 +16,8 @@ import (
 	"strings"
 	"sync"
 
-	"briefing/internal/diag"
-	"briefing/internal/model"
+	"github.com/briefing-gen/gen/internal/diag"
+	"github.com/briefing-gen/gen/internal/model"
 )
 
 // Kinds of page, each rendered by the template file of the same name.

@@ -4,7 +4,7 @@ import (
 	"html/template"
 	"slices"
 
-	"briefing/internal/model"
+	"github.com/briefing-gen/gen/internal/model"
 )
 
 // PassagesShown is how many of its latest passages an actor's or topic's

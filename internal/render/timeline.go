@@ -4,7 +4,7 @@ import (
 	"html/template"
 	"strings"
 
-	"briefing/internal/model"
+	"github.com/briefing-gen/gen/internal/model"
 )
 
 // The timeline's pages are the model's layout (model.Timeline): an index

@@ -13,8 +13,8 @@ import (
 	"strings"
 	"time"
 
-	"briefing/internal/diag"
-	"briefing/internal/model"
+	"github.com/briefing-gen/gen/internal/diag"
+	"github.com/briefing-gen/gen/internal/model"
 )
 
 // ErrExists is returned when the file is already there.

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"briefing/internal/annotate"
-	"briefing/internal/model"
+	"github.com/briefing-gen/gen/internal/annotate"
+	"github.com/briefing-gen/gen/internal/model"
 )
 
 // benchBriefing is n articles of 20 paragraphs of 60 words drawn, skewed

@@ -9,7 +9,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"briefing/internal/browsertest"
+	"github.com/briefing-gen/gen/internal/browsertest"
 )
 
 // TestMoreResultsLoadsContinuations writes a small index whose terms'

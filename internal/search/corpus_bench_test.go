@@ -5,9 +5,9 @@ import (
 	"os"
 	"testing"
 
-	"briefing"
-	"briefing/internal/search"
-	"briefing/internal/site"
+	"github.com/briefing-gen/gen"
+	"github.com/briefing-gen/gen/internal/search"
+	"github.com/briefing-gen/gen/internal/site"
 )
 
 var corpusDir = flag.String("corpus", "", "a gen project (such as bench/corpus writes) for BenchmarkNewOnCorpus")

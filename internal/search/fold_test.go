@@ -8,7 +8,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"briefing/internal/browsertest"
+	"github.com/briefing-gen/gen/internal/browsertest"
 )
 
 // tricky are strings whose folding is easy to get wrong: accents, both

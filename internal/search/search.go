@@ -100,9 +100,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"briefing/internal/model"
-	"briefing/internal/output"
-	"briefing/internal/parallel"
+	"github.com/briefing-gen/gen/internal/model"
+	"github.com/briefing-gen/gen/internal/output"
+	"github.com/briefing-gen/gen/internal/parallel"
 )
 
 // Path is where the index's first file is written.

@@ -7,7 +7,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"briefing/internal/browsertest"
+	"github.com/briefing-gen/gen/internal/browsertest"
 )
 
 // TestBrowserReloadsAndShowsTheOverlay is the editing loop as a writer

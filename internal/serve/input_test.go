@@ -12,9 +12,9 @@ import (
 	"testing"
 	"time"
 
-	"briefing"
-	"briefing/internal/projectfs"
-	"briefing/internal/site"
+	"github.com/briefing-gen/gen"
+	"github.com/briefing-gen/gen/internal/projectfs"
+	"github.com/briefing-gen/gen/internal/site"
 )
 
 // TestANamedPipeDoesNotFreezeTheServer saves a named pipe and a link out

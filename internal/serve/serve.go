@@ -24,8 +24,8 @@ import (
 	"sync"
 	"time"
 
-	"briefing/internal/diag"
-	"briefing/internal/site"
+	"github.com/briefing-gen/gen/internal/diag"
+	"github.com/briefing-gen/gen/internal/site"
 )
 
 //go:embed live.js

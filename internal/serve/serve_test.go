@@ -17,9 +17,9 @@ import (
 	"testing"
 	"time"
 
-	"briefing"
-	"briefing/internal/site"
-	"briefing/internal/testproject"
+	"github.com/briefing-gen/gen"
+	"github.com/briefing-gen/gen/internal/site"
+	"github.com/briefing-gen/gen/internal/testproject"
 )
 
 const article = "---\ntitle: First\npublished: \"2025-02-15\"\n---\n[Ann](actor:ann) said [“yes”](quote:ann).\n"

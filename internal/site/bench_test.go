@@ -12,8 +12,8 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"briefing"
-	"briefing/internal/site"
+	"github.com/briefing-gen/gen"
+	"github.com/briefing-gen/gen/internal/site"
 )
 
 // corpus is a synthetic briefing of n articles shaped like the shipped

@@ -10,17 +10,17 @@ import (
 	"strings"
 	"sync/atomic"
 
-	"briefing/internal/annotate"
-	"briefing/internal/content"
-	"briefing/internal/diag"
-	"briefing/internal/export"
-	"briefing/internal/feed"
-	"briefing/internal/markdown"
-	"briefing/internal/model"
-	"briefing/internal/output"
-	"briefing/internal/parallel"
-	"briefing/internal/render"
-	"briefing/internal/search"
+	"github.com/briefing-gen/gen/internal/annotate"
+	"github.com/briefing-gen/gen/internal/content"
+	"github.com/briefing-gen/gen/internal/diag"
+	"github.com/briefing-gen/gen/internal/export"
+	"github.com/briefing-gen/gen/internal/feed"
+	"github.com/briefing-gen/gen/internal/markdown"
+	"github.com/briefing-gen/gen/internal/model"
+	"github.com/briefing-gen/gen/internal/output"
+	"github.com/briefing-gen/gen/internal/parallel"
+	"github.com/briefing-gen/gen/internal/render"
+	"github.com/briefing-gen/gen/internal/search"
 )
 
 // Builder builds one project again and again, as gen serve does after each

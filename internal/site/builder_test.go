@@ -13,10 +13,10 @@ import (
 	"testing"
 	"unsafe"
 
-	"briefing"
-	"briefing/internal/diag"
-	"briefing/internal/site"
-	"briefing/internal/testproject"
+	"github.com/briefing-gen/gen"
+	"github.com/briefing-gen/gen/internal/diag"
+	"github.com/briefing-gen/gen/internal/site"
+	"github.com/briefing-gen/gen/internal/testproject"
 )
 
 func project(dir string) site.Project {

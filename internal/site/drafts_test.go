@@ -7,10 +7,10 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"briefing"
-	"briefing/internal/diag"
-	"briefing/internal/site"
-	"briefing/internal/testproject"
+	"github.com/briefing-gen/gen"
+	"github.com/briefing-gen/gen/internal/diag"
+	"github.com/briefing-gen/gen/internal/site"
+	"github.com/briefing-gen/gen/internal/testproject"
 )
 
 // draftFixture is the fixture with a third article marked draft: true,

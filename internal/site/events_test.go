@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"briefing"
-	"briefing/internal/model"
-	"briefing/internal/site"
+	"github.com/briefing-gen/gen"
+	"github.com/briefing-gen/gen/internal/model"
+	"github.com/briefing-gen/gen/internal/site"
 )
 
 // TestSharedEventsBriefing builds testdata/minerals, six articles from

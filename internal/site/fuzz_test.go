@@ -5,7 +5,7 @@ import (
 	"errors"
 	"testing"
 
-	"briefing/internal/diag"
+	"github.com/briefing-gen/gen/internal/diag"
 )
 
 // FuzzArticle builds the fixture site with any text as one of its

@@ -9,13 +9,13 @@ import (
 	"strings"
 	"sync/atomic"
 
-	"briefing/internal/diag"
-	"briefing/internal/export"
-	"briefing/internal/feed"
-	"briefing/internal/model"
-	"briefing/internal/output"
-	"briefing/internal/parallel"
-	"briefing/internal/render"
+	"github.com/briefing-gen/gen/internal/diag"
+	"github.com/briefing-gen/gen/internal/export"
+	"github.com/briefing-gen/gen/internal/feed"
+	"github.com/briefing-gen/gen/internal/model"
+	"github.com/briefing-gen/gen/internal/output"
+	"github.com/briefing-gen/gen/internal/parallel"
+	"github.com/briefing-gen/gen/internal/render"
 )
 
 // inPlaceBuild is the quick way through the rebuilds gen serve makes

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"briefing/internal/site"
-	"briefing/internal/testproject"
+	"github.com/briefing-gen/gen/internal/site"
+	"github.com/briefing-gen/gen/internal/testproject"
 )
 
 // TestEditsToLongListsEqualFullBuilds edits, in place, articles whose

@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"briefing"
-	"briefing/internal/site"
+	"github.com/briefing-gen/gen"
+	"github.com/briefing-gen/gen/internal/site"
 )
 
 // A list nested past the limit is one error at the item that goes past

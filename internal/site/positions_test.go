@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"briefing/internal/diag"
-	"briefing/internal/site"
-	"briefing/internal/testproject"
+	"github.com/briefing-gen/gen/internal/diag"
+	"github.com/briefing-gen/gen/internal/site"
+	"github.com/briefing-gen/gen/internal/testproject"
 )
 
 // positionsFixture is a briefing of three articles whose actors record

@@ -1,8 +1,8 @@
 package site
 
 import (
-	"briefing/internal/annotate"
-	"briefing/internal/model"
+	"github.com/briefing-gen/gen/internal/annotate"
+	"github.com/briefing-gen/gen/internal/model"
 )
 
 // resolver links annotations to pages from a fixed folder depth (prefix

@@ -6,9 +6,9 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"briefing"
-	"briefing/internal/markdown"
-	"briefing/internal/site"
+	"github.com/briefing-gen/gen"
+	"github.com/briefing-gen/gen/internal/markdown"
+	"github.com/briefing-gen/gen/internal/site"
 )
 
 // oneArticle is a project of 20 actors ("Person Number0" to 19), a topic,

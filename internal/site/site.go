@@ -12,11 +12,11 @@ import (
 	"path"
 	"strings"
 
-	"briefing/internal/diag"
-	"briefing/internal/model"
-	"briefing/internal/output"
-	"briefing/internal/overlay"
-	"briefing/internal/projectfs"
+	"github.com/briefing-gen/gen/internal/diag"
+	"github.com/briefing-gen/gen/internal/model"
+	"github.com/briefing-gen/gen/internal/output"
+	"github.com/briefing-gen/gen/internal/overlay"
+	"github.com/briefing-gen/gen/internal/projectfs"
 )
 
 // Project is what a build reads. Templates and Static are layered: the

@@ -12,10 +12,10 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"briefing"
-	"briefing/internal/diag"
-	"briefing/internal/linkcheck"
-	"briefing/internal/site"
+	"github.com/briefing-gen/gen"
+	"github.com/briefing-gen/gen/internal/diag"
+	"github.com/briefing-gen/gen/internal/linkcheck"
+	"github.com/briefing-gen/gen/internal/site"
 )
 
 // fixture is a small complete briefing; tests change single files of it.

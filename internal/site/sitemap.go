@@ -4,10 +4,10 @@ import (
 	"slices"
 	"time"
 
-	"briefing/internal/feed"
-	"briefing/internal/model"
-	"briefing/internal/output"
-	"briefing/internal/render"
+	"github.com/briefing-gen/gen/internal/feed"
+	"github.com/briefing-gen/gen/internal/model"
+	"github.com/briefing-gen/gen/internal/output"
+	"github.com/briefing-gen/gen/internal/render"
 )
 
 // modified tells when what each page shows last changed, as far as the

@@ -11,10 +11,10 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"briefing"
-	"briefing/internal/linkcheck"
-	"briefing/internal/site"
-	"briefing/internal/testproject"
+	"github.com/briefing-gen/gen"
+	"github.com/briefing-gen/gen/internal/linkcheck"
+	"github.com/briefing-gen/gen/internal/site"
+	"github.com/briefing-gen/gen/internal/testproject"
 )
 
 // crowdedCorpus is a briefing shaped to strain the timeline and the book:

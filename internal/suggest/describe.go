@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"briefing/internal/model"
+	"github.com/briefing-gen/gen/internal/model"
 )
 
 // anonymous is an anonymous source as the text describes it: its name's

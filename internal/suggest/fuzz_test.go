@@ -5,10 +5,10 @@ import (
 	"slices"
 	"testing"
 
-	"briefing/internal/annotate"
-	"briefing/internal/diag"
-	"briefing/internal/markdown"
-	"briefing/internal/model"
+	"github.com/briefing-gen/gen/internal/annotate"
+	"github.com/briefing-gen/gen/internal/diag"
+	"github.com/briefing-gen/gen/internal/markdown"
+	"github.com/briefing-gen/gen/internal/model"
 )
 
 // FuzzSuggest checks what the annotator promises on any text, with the

@@ -11,9 +11,9 @@ import (
 	"strconv"
 	"strings"
 
-	"briefing/internal/content"
-	"briefing/internal/diag"
-	"briefing/internal/model"
+	"github.com/briefing-gen/gen/internal/content"
+	"github.com/briefing-gen/gen/internal/diag"
+	"github.com/briefing-gen/gen/internal/model"
 )
 
 // Load reads the actors and topics of the project in fsys (its

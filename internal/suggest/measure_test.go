@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"briefing/internal/diag"
+	"github.com/briefing-gen/gen/internal/diag"
 )
 
 // annotation is one hand annotation of a fixture, at its words' byte range

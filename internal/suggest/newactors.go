@@ -6,7 +6,7 @@ import (
 	"strings"
 	"unicode"
 
-	"briefing/internal/model"
+	"github.com/briefing-gen/gen/internal/model"
 )
 
 // New actors are found three ways, each giving what the text says of

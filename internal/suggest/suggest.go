@@ -8,8 +8,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"briefing/internal/dates"
-	"briefing/internal/model"
+	"github.com/briefing-gen/gen/internal/dates"
+	"github.com/briefing-gen/gen/internal/model"
 )
 
 // Kind is what an annotation says the words are.

@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	"briefing/internal/dates"
-	"briefing/internal/diag"
-	"briefing/internal/model"
+	"github.com/briefing-gen/gen/internal/dates"
+	"github.com/briefing-gen/gen/internal/diag"
+	"github.com/briefing-gen/gen/internal/model"
 )
 
 // input makes an article of body, published on the day given.

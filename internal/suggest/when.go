@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"briefing/internal/dates"
+	"github.com/briefing-gen/gen/internal/dates"
 )
 
 // Dates in the text are resolved against the article's published date,
