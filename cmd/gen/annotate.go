@@ -16,7 +16,7 @@ import (
 )
 
 func annotateCmd(args []string, stdout, stderr io.Writer) int {
-	flags := newFlags("annotate", `Usage: gen annotate [-root DIR] [-w] [-new-actors] FILE...
+	flags := newFlags("annotate", `Usage: gen annotate [-root DIR] [-d | -w] [-new-actors] FILE...
 
 Proposes the annotations a writer would add to each article FILE, as a
 unified diff on stdout (apply it with git apply or patch -p1), or written
@@ -37,6 +37,7 @@ files are written to content/actors/.
 `, args, stdout, stderr)
 	root := flags.String("root", ".", "project `folder`, whose content/actors/ and content/topics/ are the known actors and topics")
 	write := flags.Bool("w", false, "write the annotations into the files instead of printing a diff")
+	flags.Bool("d", true, "print the proposals as a unified diff (the default; -w writes them instead)")
 	newActors := flags.Bool("new-actors", false, "annotate the new actors the text introduces too; with -w, write their files to content/actors/")
 	if code := parse(flags, args, math.MaxInt); code >= 0 {
 		return code
