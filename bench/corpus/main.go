@@ -223,7 +223,10 @@ disableKinds = ["RSS", "sitemap", "robotsTXT"]
 	w.file("layouts/_default/single.html", `{{ define "main" }}<article><h1>{{ .Title }}</h1><p>{{ .Date.Format "2 January 2006" }}</p>
 <aside>{{ range .GetTerms "actors" }}<a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a> {{ end }}{{ range .GetTerms "topics" }}<a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a> {{ end }}</aside>
 {{ .Content }}</article>{{ end }}`)
-	w.file("layouts/_default/list.html", `{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}<ol>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Summary }}</li>{{ end }}</ol>{{ end }}`)
+	// The plainest list a Hugo user would write for the same pages: titles,
+	// dates and links, no summaries (.Summary renders every entry's
+	// Markdown again and made Hugo's side slower than it need be).
+	w.file("layouts/_default/list.html", `{{ define "main" }}<h1>{{ .Title }}</h1><ol>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Date.Format "2 January 2006" }}</li>{{ end }}</ol>{{ end }}`)
 	w.file("layouts/_default/terms.html", `{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Data.Terms.Alphabetical }}<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> {{ .Count }}</li>{{ end }}</ul>{{ end }}`)
 	w.file("layouts/index.html", `{{ define "main" }}<h1>{{ site.Title }}</h1><ol>{{ range first 50 (where site.RegularPages "Section" "articles") }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ol>{{ end }}`)
 	w.file("static/style.css", "body{font-family:serif}\n")

@@ -18,8 +18,6 @@ import (
 	"github.com/briefing-gen/gen/internal/output"
 )
 
-// Files returns briefing.json, the parts of the paragraphs and timeline.json.
-func Files(b *model.Briefing) []output.File { return append(NewData(b).Files(), Timeline(b)) }
 
 // PartPath is where part n of the paragraphs, from 1, is written.
 func PartPath(n int) string { return "paragraphs/part-" + strconv.Itoa(n) + ".json" }

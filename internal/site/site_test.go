@@ -349,10 +349,8 @@ func TestProjectTemplateOverridesEmbedded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range s.Files {
-		if f.Path == "timeline/index.html" && !strings.Contains(string(f.Data), "My own timeline with 2 events") {
-			t.Errorf("the project's template was not used:\n%s", f.Data)
-		}
+	if page := fileOf(t, s, "timeline/index.html"); !strings.Contains(page, "My own timeline with 2 events") {
+		t.Errorf("the project's template was not used:\n%s", page)
 	}
 }
 
@@ -444,6 +442,13 @@ func TestRawHTMLEscapedUnlessSiteOptsIn(t *testing.T) {
 		if strings.Contains(string(f.Data), "<script>") || strings.Contains(string(f.Data), "<b>Land") {
 			t.Errorf("%s lets markup through", f.Path)
 		}
+	}
+	// The pages that show the markup were built, and show it as text or not at all.
+	if page := fileOf(t, s, "actors/land/index.html"); !strings.Contains(page, "&lt;b&gt;Land") {
+		t.Errorf("the actor's name is not shown as text:\n%s", page)
+	}
+	if page := fileOf(t, s, "articles/second/index.html"); !strings.Contains(page, "raw HTML omitted") {
+		t.Errorf("the article's script is not left out:\n%s", page)
 	}
 }
 
@@ -547,10 +552,8 @@ func TestRawHTMLWhenTheSiteOptsIn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range s.Files {
-		if f.Path == "articles/second/index.html" && !strings.Contains(string(f.Data), `<span class="note">raw</span>`) {
-			t.Errorf("unsafe_html = true should let raw HTML through")
-		}
+	if page := fileOf(t, s, "articles/second/index.html"); !strings.Contains(page, `<span class="note">raw</span>`) {
+		t.Errorf("unsafe_html = true should let raw HTML through")
 	}
 }
 
