@@ -18,7 +18,6 @@ import (
 	"github.com/briefing-gen/gen/internal/output"
 )
 
-
 // PartPath is where part n of the paragraphs, from 1, is written.
 func PartPath(n int) string { return "paragraphs/part-" + strconv.Itoa(n) + ".json" }
 
