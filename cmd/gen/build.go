@@ -73,8 +73,7 @@ there, unless -drafts is given.
 	builder := site.NewBuilder(project)
 	progress := newProgress(stderr)
 	builder.Progress = progress.update
-	builder.Emit = func(f output.File) { staging.Add(f) }
-	s, err := builder.Build(nil)
+	s, err := builder.Stream(func(f output.File) { staging.Add(f) })
 	progress.clear()
 	interrupt.hold()
 	if err != nil {

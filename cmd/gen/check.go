@@ -47,8 +47,7 @@ the drafts are to be published with it (gen build -drafts).
 	}
 	var problems []diag.Diagnostic
 	builder := site.NewBuilder(project)
-	builder.Emit = func(output.File) {} // every page is rendered, to find template errors, and none is kept
-	s, err := builder.Build(nil)
+	s, err := builder.Stream(func(output.File) {}) // every page is rendered, to find template errors, and none is kept
 	var failure *diag.Failure
 	switch {
 	case errors.As(err, &failure):

@@ -4,11 +4,23 @@
 //
 // A build decodes each file's front matter (Decode*), renders each body
 // to HTML while collecting its annotations (outside this package), then
-// calls Link once. Link is a pure function: it resolves every id,
-// attributes every quote, orders everything for reading, and reports
-// every problem it finds with the file position of the offending text.
-// Nothing here does I/O, so the model is cheap to test and safe to render
-// from many goroutines once built.
+// calls Link once. Link resolves every id, attributes every quote, orders
+// everything for reading, and reports every problem it finds with the
+// file position of the offending text. Nothing here does I/O.
+//
+// What changes, and when:
+//   - Decode* return new values, which Link takes for its own: it fills
+//     in their links (an actor's passages and quotes, an article's
+//     events) and returns the Briefing that holds them. Give each Link
+//     values decoded for it; the documents and annotation results they
+//     were decoded from are only read, and may be shared between builds.
+//   - Once Link returns, reading the Briefing changes nothing, so any
+//     number of goroutines may render from it at once.
+//   - Reword and Reannotate change a linked Briefing in place, to take in
+//     an edited article without linking anew. Each either applies the
+//     whole edit or, reporting false, changes nothing. No goroutine may
+//     read the Briefing while they run; afterwards it is the linked model
+//     of the edited files, as Link would have made it.
 //
 // Event ids are global. Any article may reference any event, and each
 // article that declares or references one is a Report of it. Declaring

@@ -9,10 +9,12 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
 	"github.com/briefing-gen/gen"
+	"github.com/briefing-gen/gen/internal/output"
 	"github.com/briefing-gen/gen/internal/site"
 )
 
@@ -158,4 +160,32 @@ func readCorpus(b *testing.B, dir string) fstest.MapFS {
 		b.Fatal(err)
 	}
 	return root
+}
+
+// BenchmarkStream is gen build's work without the disk: the whole site
+// built once and handed to a sink that drops it, on the 1,000-article
+// synthetic corpus or the -corpus folder. Profile it with -cpuprofile
+// and -memprofile:
+//
+//	go test -run '^$' -bench Stream -benchtime 1x ./internal/site -args -corpus /tmp/c10k
+func BenchmarkStream(b *testing.B) {
+	root := corpus(1000)
+	if *benchCorpus != "" {
+		root = readCorpus(b, *benchCorpus)
+	}
+	for b.Loop() {
+		var files, bytes int
+		var mu sync.Mutex
+		s, err := site.NewBuilder(site.NewProject(root, briefing.Templates(), briefing.Static())).Stream(func(f output.File) {
+			mu.Lock()
+			files, bytes = files+1, bytes+len(f.Data)
+			mu.Unlock()
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(s.Pages), "pages")
+		b.ReportMetric(float64(files), "files")
+		b.ReportMetric(float64(bytes)/1e6, "MB")
+	}
 }
