@@ -174,10 +174,20 @@ func (p *Page) BookTopics() []*model.Topic { return p.book.topics }
 // BookSpeakers is how many speakers each topic shows in the book.
 func (p *Page) BookSpeakers() int { return p.book.speakers }
 
-// BookKey sums up what the book holds: two builds with the same key
+// BookOf is the book among a site's pages (Pages), nil if none is.
+func BookOf(pages []*Page) *Page {
+	for _, p := range pages {
+		if p.Kind == Book {
+			return p
+		}
+	}
+	return nil
+}
+
+// BookKey sums up what the book page holds: two builds with the same key
 // link the same things inside it.
-func BookKey(b *model.Briefing) string {
-	plan := planBook(b)
+func (p *Page) BookKey() string {
+	plan := p.book
 	var k strings.Builder
 	k.WriteString(strconv.Itoa(plan.speakers))
 	for _, a := range plan.actors {
@@ -198,8 +208,8 @@ func BookKey(b *model.Briefing) string {
 	return k.String()
 }
 
-// BookSlugs are the slugs of the articles the book holds.
-func BookSlugs(b *model.Briefing) map[string]bool { return planBook(b).slugs }
+// BookSlugs are the slugs of the articles the book page holds.
+func (p *Page) BookSlugs() map[string]bool { return p.book.slugs }
 
 // InBook is where target, a site-relative path, is in the book: an
 // article's paragraph, an article, an actor, a topic or a timeline event.

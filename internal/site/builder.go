@@ -75,11 +75,10 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	rule := b.staleAfterLink(briefing)
+	all := render.Pages(briefing)
+	rule := b.staleAfterLink(briefing, render.BookOf(all))
 	b.renderer.KeepRows()  // for the next builds
 	b.renderer.ForgetAll() // every item is new
-
-	all := render.Pages(briefing)
 	var lastPages map[string]output.File
 	if b.last != nil {
 		lastPages = b.last.pages
@@ -108,7 +107,7 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 	var static []diag.Diagnostic
 	next.others, static = b.otherFiles(briefing, all, slices.Concat(next.index.Files(), next.feeds, next.exports))
 	next.warnings = append(warnings, static...)
-	return b.swapIn(newSnapshot(next), all, rendered), nil
+	return b.swapIn(newSnapshot(next, all), all, rendered), nil
 }
 
 // Stream builds the whole project once, as gen build and gen check do,

@@ -21,7 +21,7 @@ import (
 //   - the pages that summarise the whole briefing (summarises), each
 //     article's outline (model.Article.Outline) and every event;
 //   - the book, the articles, actors, topics and events it holds
-//     (render.BookKey), and its articles' text.
+//     (render.Page.BookKey), and its articles' text.
 //
 // A project's own templates may show anything of an article on any page
 // that shows something of it, so with them every such page, and every
@@ -76,8 +76,9 @@ func (s stale) renders(p *render.Page, kept bool) bool {
 
 // staleAfterLink is the rule for a build that linked the model anew from
 // the files, against the last good build's model: every page that shows
-// something of the edited articles, as they were and as they are.
-func (b *Builder) staleAfterLink(now *model.Briefing) stale {
+// something of the edited articles, as they were and as they are; book
+// is the new build's book page.
+func (b *Builder) staleAfterLink(now *model.Briefing, book *render.Page) stale {
 	last := b.last
 	if b.redo || last == nil || last.briefing == nil {
 		return stale{all: true}
@@ -113,8 +114,8 @@ func (b *Builder) staleAfterLink(now *model.Briefing) stale {
 			}
 		}
 	}
-	s.book = s.summaries || render.BookKey(now) != last.bookKey
-	inBook := render.BookSlugs(now)
+	s.book = s.summaries || book.BookKey() != last.bookKey
+	inBook := book.BookSlugs()
 	for c, a := range after {
 		if b.edited[c] && inBook[a.Slug] {
 			s.book = true // the book shows its text

@@ -55,7 +55,8 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 	}
 	// An edited article may change what the book holds (what it weighs
 	// counts the text): the book is rendered again, its rows too.
-	rebook := render.BookKey(briefing) != last.bookKey
+	all := render.Pages(briefing)
+	rebook := render.BookOf(all).BookKey() != last.bookKey
 	rule := e.rule
 	rule.summaries = len(e.reannotated) > 0 || ownTemplates && len(e.reworded) > 0
 	rule.timeline = e.eventsMoved || ownTemplates
@@ -67,7 +68,6 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 		}
 		rule.lists = &listEdit{sizes: last.lists, articles: edited, eventsMoved: e.eventsMoved}
 	}
-	all := render.Pages(briefing)
 	var todo []*render.Page
 	for _, p := range all {
 		if _, kept := last.pages[p.Path]; rule.renders(p, kept) {
@@ -94,7 +94,7 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 	warnings := warningsBesides(last.warnings, e.checked)
 	warnings.Merge(&problems)
 	next.warnings = append(warnings.Items(), static...)
-	return b.swapIn(newSnapshot(next), all, rendered), true, nil
+	return b.swapIn(newSnapshot(next, all), all, rendered), true, nil
 }
 
 // inPlaceEdit is what takeIn took into the model.

@@ -42,11 +42,11 @@ type snapshot struct {
 	lists   map[string]int // render.ListSizes
 }
 
-// newSnapshot completes a snapshot of briefing's build from its files,
-// noting what an in-place edit may change.
-func newSnapshot(s snapshot) *snapshot {
+// newSnapshot completes a snapshot of briefing's build from its files
+// and pages, noting what an in-place edit may change.
+func newSnapshot(s snapshot, pages []*render.Page) *snapshot {
 	s.layout = s.briefing.Timeline.Layout()
-	s.bookKey = render.BookKey(s.briefing)
+	s.bookKey = render.BookOf(pages).BookKey()
 	s.lists = render.ListSizes(s.briefing)
 	return &s
 }
