@@ -81,7 +81,7 @@ func decodeYAML(data []byte, base int) (map[string]any, *place, *decodeError) {
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		// "yaml: line N: message"; the parser reports no column.
 		line, msg := yamlLine(strings.TrimPrefix(err.Error(), "yaml: "))
-		return nil, nil, &decodeError{newLineIndex(data).byteCol(line, 1), msg}
+		return nil, nil, &decodeError{offsetAt(data, line, 1), msg}
 	}
 	if len(doc.Content) == 0 {
 		return nil, nil, nil
@@ -97,7 +97,7 @@ func decodeYAML(data []byte, base int) (map[string]any, *place, *decodeError) {
 		case errors.As(err, &typeErr):
 			// "line N: mapping key "title" already defined at line M"
 			line, msg := yamlLine(typeErr.Errors[0])
-			return nil, nil, &decodeError{newLineIndex(data).byteCol(line, 1), msg}
+			return nil, nil, &decodeError{offsetAt(data, line, 1), msg}
 		}
 		return nil, nil, &decodeError{0, strings.TrimPrefix(err.Error(), "yaml: ")}
 	}
@@ -188,7 +188,7 @@ func decodeTOML(data []byte, base int) (map[string]any, *place, *decodeError) {
 			return nil, nil, &decodeError{0, err.Error()}
 		}
 		line, col := decodeErr.Position() // col counts bytes
-		return nil, nil, &decodeError{newLineIndex(data).byteCol(line, col), strings.TrimPrefix(decodeErr.Error(), "toml: ")}
+		return nil, nil, &decodeError{offsetAt(data, line, col), strings.TrimPrefix(decodeErr.Error(), "toml: ")}
 	}
 	return fields, tomlPlaces(data, base), nil
 }
@@ -396,35 +396,16 @@ func (w jsonWalk) value(tok json.Token, at int) *place {
 	return p
 }
 
-// lineIndex turns the lines and columns decoders report into byte
-// offsets.
-type lineIndex struct {
-	data   []byte
-	starts []int
-}
-
-func newLineIndex(data []byte) lineIndex {
-	starts := []int{0}
-	for i, c := range data {
-		if c == '\n' {
-			starts = append(starts, i+1)
+// offsetAt is the byte offset in data of a 1-based line and column, the
+// column counting bytes.
+func offsetAt(data []byte, line, col int) int {
+	at := 0
+	for ; line > 1; line-- {
+		nl := bytes.IndexByte(data[at:], '\n')
+		if nl < 0 {
+			return len(data)
 		}
+		at += nl + 1
 	}
-	return lineIndex{data, starts}
-}
-
-func (l lineIndex) lineStart(line int) int {
-	if line < 1 {
-		return 0
-	}
-	if line > len(l.starts) {
-		return len(l.data)
-	}
-	return l.starts[line-1]
-}
-
-// byteCol is the offset of 1-based line and column, the column counting
-// bytes.
-func (l lineIndex) byteCol(line, col int) int {
-	return min(l.lineStart(line)+max(col-1, 0), len(l.data))
+	return min(at+max(col-1, 0), len(data))
 }

@@ -89,28 +89,6 @@ func TestListItemPositions(t *testing.T) {
 	}
 }
 
-// TestDecodingErrorsArePlaced checks where each decoder's problems are
-// reported: columns count characters, not bytes, as editors show them.
-func TestDecodingErrorsArePlaced(t *testing.T) {
-	cases := map[string]struct{ src, want string }{
-		"YAML list":      {"---\n- a\n---\n", "x.md:2:1: malformed YAML front matter: front matter must be fields (key: value), not a list or text"},
-		"JSON list":      {";;;\n[1]\n;;;\n", "x.md:2:1: malformed JSON front matter: front matter must be a set of fields in { }"},
-		"TOML duplicate": {"+++\ntitle = \"a\"\nkind = \"x\"\ntitle = \"b\"\n+++\n", "x.md:4:1: malformed TOML front matter: key title is already defined"},
-		"TOML syntax":    {"+++\nsummary = \"é\" x\n+++\n", "x.md:2:15: malformed TOML front matter: "},
-		"JSON syntax":    {"{\n\"a\": \"é\" x\n}\n\n", "x.md:2:10: malformed JSON front matter: invalid character 'x'"},
-	}
-	for name, c := range cases {
-		t.Run(name, func(t *testing.T) {
-			var list diag.List
-			Parse("x.md", []byte(c.src), &list)
-			items := list.Items()
-			if len(items) != 1 || !strings.HasPrefix(items[0].String(), c.want) || !strings.Contains(items[0].Hint, "syntax") {
-				t.Errorf("got %v, want one error %s", items, c.want)
-			}
-		})
-	}
-}
-
 // TestSettingsPositions checks that site.toml, read with the front
 // matter's TOML decoder, places errors and fields the same way.
 func TestSettingsPositions(t *testing.T) {
