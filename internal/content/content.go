@@ -1,23 +1,52 @@
 // Package content reads a briefing's source files: front matter (YAML,
-// TOML or JSON, through github.com/adrg/frontmatter) and the Markdown body,
-// keeping every byte offset so problems can be reported at file:line:col.
+// TOML or JSON) and the Markdown body, keeping every byte offset so
+// problems can be reported at file:line:col.
+//
+// github.com/adrg/frontmatter finds the front matter by its delimiters:
+// --- for YAML, +++ for TOML, ;;; or a bare { ... } for JSON. Each format's
+// decoder gives the values, and the same decoder's parser gives where each
+// key and value is written:
+//
+//   - YAML: go.yaml.in/yaml/v3 parses the text once into a node tree,
+//     which is decoded into values; each node's line and column place it.
+//   - TOML: github.com/pelletier/go-toml/v2 decodes the values; its
+//     unstable parser reads the text again and gives each key and value
+//     its byte range. site.toml is read the same way.
+//   - JSON: encoding/json decodes the values; a json.Decoder reads the
+//     tokens again, and its input offset places each one.
+//
+// A field's key is placed at its first character, an opening quote
+// included. A value is placed at the first character of its text, inside
+// quotes; a list or inline table at its bracket or brace; a YAML block
+// mapping at its first key; a TOML [table] or [[array of tables]] item at
+// its header's opening bracket. Meta.Pos(key) is the key's place, and
+// Meta.Pos(key, text) the place of the first item of the key's list
+// written as text, or of the key's single value. Meta.List gives each item
+// its own place, so positions inside one item never land in another.
+//
+// The front matter as a whole is placed at its first line. Where a
+// decoder records no place, a field is placed at the nearest value that
+// has one: YAML fields merged with <<, the inside of a YAML alias (placed
+// at the alias), and a TOML list inside a list (at the enclosing list).
+//
+// Decoding errors are reported where the decoder found them. TOML and
+// JSON give a line and a column. YAML's syntax errors and repeated keys
+// give a line only, reported at column 1; a list or text where fields
+// belong is placed at its first character. Columns count characters, as
+// editors do, not bytes.
 //
 // It knows file syntax only. What the fields mean belongs to the model.
 package content
 
 import (
 	"bytes"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
-	"gopkg.in/yaml.v3"
 
 	"github.com/briefing-gen/gen/internal/diag"
 )
@@ -43,7 +72,7 @@ type Document struct {
 func Parse(path string, src []byte, list *diag.List) *Document {
 	src = normalize(src)
 	doc := &Document{Path: path, Src: src, Lines: diag.NewLines(path, src)}
-	doc.Meta = Meta{doc: doc, fields: map[string]any{}}
+	doc.Meta = Meta{doc: doc, fields: map[string]any{}, at: &place{}}
 	if !utf8.Valid(src) {
 		bad := invalidUTF8(src)
 		list.Errorf(doc.Lines.Pos(bad), "save the file as UTF-8 in your editor", "file is not valid UTF-8 text")
@@ -72,23 +101,18 @@ func Parse(path string, src []byte, list *diag.List) *Document {
 		return doc
 	}
 	start := matterStart(src, raw.format == "JSON" && firstLine(src) == "{")
-	doc.Meta.start, doc.Meta.end = start, start+len(raw.data)
-	fields, err := decode(raw.format, raw.data)
-	if err != nil {
-		line, col, msg := errorPosition(raw.format, raw.data, err)
-		pos := doc.Lines.Pos(start)
-		first := pos.Line
-		pos.Line, pos.Col = first+line-1, col
-		msg = laterLine.ReplaceAllStringFunc(msg, func(m string) string {
+	fields, at, problem := decode(raw.format, raw.data, start)
+	doc.Meta.fields, doc.Meta.at = fields, at
+	if problem != nil {
+		first := doc.Lines.Pos(start).Line
+		msg := laterLine.ReplaceAllStringFunc(problem.msg, func(m string) string {
 			n, _ := strconv.Atoi(strings.TrimPrefix(m, "at line "))
 			return fmt.Sprintf("at line %d", first+n-1)
 		})
-		list.Errorf(pos, "check the "+raw.format+" syntax near this line (quote values that contain ':' or '#')",
+		list.Errorf(doc.Lines.Pos(start+problem.offset), "check the "+raw.format+" syntax near this line (quote values that contain ':' or '#')",
 			"malformed %s front matter: %s", raw.format, msg)
 		doc.Meta.unreadable = true
-		return doc
 	}
-	doc.Meta.fields = fields
 	return doc
 }
 
@@ -162,85 +186,15 @@ func (r *rawMatter) formats() []*frontmatter.Format {
 	}
 }
 
-func decode(format string, data []byte) (map[string]any, error) {
-	fields := map[string]any{}
-	var err error
-	switch format {
-	case "YAML":
-		err = yaml.Unmarshal(data, &fields)
-	case "TOML":
-		err = toml.Unmarshal(data, &fields)
-	case "JSON":
-		err = json.Unmarshal(data, &fields)
-	}
-	if fields == nil { // an empty YAML document
-		fields = map[string]any{}
-	}
-	return fields, err
-}
-
-// errorPosition finds the 1-based line and column, within data, of a
-// decoding error, and the message without the decoder's own position.
-func errorPosition(format string, data []byte, err error) (line, col int, msg string) {
-	var tomlErr toml.ParseError
-	var jsonErr *json.SyntaxError
-	var jsonType *json.UnmarshalTypeError
-	var yamlType *yaml.TypeError
-	switch {
-	case errors.As(err, &tomlErr):
-		return tomlErr.Position.Line, tomlErr.Position.Col, tomlErr.Message
-	case errors.As(err, &jsonErr):
-		// The decoder's offset is just past the offending byte.
-		l, c := lineCol(data, int(jsonErr.Offset)-1)
-		return l, c, jsonErr.Error()
-	case errors.As(err, &jsonType):
-		return 1, 1, "front matter must be a set of fields in { }"
-	case errors.As(err, &yamlType):
-		// "line N: mapping key "title" already defined at line M"; a list
-		// or text instead of fields reads "cannot unmarshal !!seq ...".
-		first := yamlType.Errors[0]
-		if strings.Contains(first, "cannot unmarshal") {
-			return 1, 1, "front matter must be fields (key: value), not a list or text"
-		}
-		return yamlLine(first, 1)
-	}
-	if format == "YAML" {
-		return yamlLine(strings.TrimPrefix(err.Error(), "yaml: "), 1)
-	}
-	return 1, 1, err.Error()
-}
-
-// yamlLine splits yaml.v3's "line N: message" into N and the message,
-// turning any "at line M" inside it into a file line too. YAML reports no
-// columns.
-func yamlLine(msg string, fallback int) (line, col int, text string) {
-	line = fallback
-	if _, err := fmt.Sscanf(msg, "line %d:", &line); err == nil {
-		_, msg, _ = strings.Cut(msg, ": ")
-	}
-	return line, 1, msg
-}
-
-func lineCol(data []byte, offset int) (int, int) {
-	offset = min(max(offset, 0), len(data))
-	before := data[:offset]
-	line := bytes.Count(before, []byte("\n")) + 1
-	col := utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
-	return line, col
-}
-
 // ParseConfig reads a whole file of TOML settings, such as site.toml.
 func ParseConfig(path string, src []byte, list *diag.List) *Document {
 	src = normalize(src)
 	doc := &Document{Path: path, Src: src, Lines: diag.NewLines(path, src), BodyOffset: len(src)}
-	doc.Meta = Meta{doc: doc, fields: map[string]any{}, end: len(src)}
-	fields, err := decode("TOML", src)
-	if err != nil {
-		line, col, msg := errorPosition("TOML", src, err)
-		list.Errorf(diag.Pos{File: path, Line: line, Col: col}, "check the TOML syntax: text values need quotes", "malformed settings: %s", msg)
+	fields, at, problem := decode("TOML", src, 0)
+	doc.Meta = Meta{doc: doc, fields: fields, at: at}
+	if problem != nil {
+		list.Errorf(doc.Lines.Pos(problem.offset), "check the TOML syntax: text values need quotes", "malformed settings: %s", problem.msg)
 		doc.Meta.unreadable = true
-		return doc
 	}
-	doc.Meta.fields = fields
 	return doc
 }

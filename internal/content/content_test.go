@@ -51,19 +51,27 @@ func TestNoFrontMatter(t *testing.T) {
 }
 
 // TestErrorsPointIntoTheFile checks that decoding errors carry the line in
-// the file, not in the front matter block.
+// the file, not in the front matter block, and the column the decoder
+// gives, counting characters, not bytes, as editors show them.
 func TestErrorsPointIntoTheFile(t *testing.T) {
 	cases := map[string]struct{ src, want string }{
-		"YAML": {"---\ntitle: ok\nsummary: a: b\n---\n", "x.md:3:"},
-		"TOML": {"+++\ntitle = \"ok\"\nsummary = unquoted\n+++\n", "x.md:3:"},
-		"JSON": {"{\n\"title\": \"ok\",\n\"summary\": oops\n}\n\n", "x.md:3:"},
+		"YAML":           {"---\ntitle: ok\nsummary: a: b\n---\n", "x.md:3:"},
+		"TOML":           {"+++\ntitle = \"ok\"\nsummary = unquoted\n+++\n", "x.md:3:"},
+		"JSON":           {"{\n\"title\": \"ok\",\n\"summary\": oops\n}\n\n", "x.md:3:"},
+		"YAML list":      {"---\n- a\n---\n", "x.md:2:1: malformed YAML front matter: front matter must be fields (key: value), not a list or text"},
+		"JSON list":      {";;;\n[1]\n;;;\n", "x.md:2:1: malformed JSON front matter: front matter must be a set of fields in { }"},
+		"TOML duplicate": {"+++\ntitle = \"a\"\nkind = \"x\"\ntitle = \"b\"\n+++\n", "x.md:4:1: malformed TOML front matter: key title is already defined"},
+		"TOML column":    {"+++\nsummary = \"é\" x\n+++\n", "x.md:2:15: malformed TOML front matter: "},
+		"JSON column":    {"{\n\"a\": \"é\" x\n}\n\n", "x.md:2:10: malformed JSON front matter: invalid character 'x'"},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
 			var list diag.List
 			Parse("x.md", []byte(c.src), &list)
 			items := list.Items()
-			if len(items) != 1 || !strings.HasPrefix(items[0].String(), c.want) || !strings.Contains(items[0].Message, "malformed "+name) {
+			format := strings.Fields(name)[0]
+			if len(items) != 1 || !strings.HasPrefix(items[0].String(), c.want) || !strings.Contains(items[0].Message, "malformed "+format) ||
+				!strings.Contains(items[0].Hint, "check the "+format+" syntax") {
 				t.Errorf("got %v, want one error at %s", items, c.want)
 			}
 		})

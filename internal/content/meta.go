@@ -1,7 +1,6 @@
 package content
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
 	"sort"
@@ -10,24 +9,21 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/pelletier/go-toml/v2"
+
 	"github.com/briefing-gen/gen/internal/dates"
 	"github.com/briefing-gen/gen/internal/diag"
 )
 
 // Meta reads typed fields out of decoded front matter, reporting missing
-// or mistyped fields at their place in the file.
-//
-// Decoders keep no positions for YAML, TOML and JSON alike, so a field is
-// located by finding its text in the front matter, starting from the
-// enclosing value (anchor). That is exact for keys and ids, which is what
-// errors point at.
+// or mistyped fields at their place in the file, as the decoder's parser
+// recorded it (see the package doc).
 type Meta struct {
 	doc        *Document
 	list       *diag.List
 	fields     map[string]any
-	start, end int  // front matter bytes in doc.Src
-	anchor     int  // where this value's text starts
-	unreadable bool // the front matter failed to decode, already reported
+	at         *place // where fields and each key and value in them are written
+	unreadable bool   // the front matter failed to decode, already reported
 }
 
 // ReportTo returns m reporting problems to list. Reading fields is a
@@ -37,89 +33,36 @@ func (m Meta) ReportTo(list *diag.List) Meta {
 	return m
 }
 
-// Pos is the position of key in the file, or of the value after it when
-// value is given; the value's start (anchor) when not found.
+// Pos is the position of key in the file. Each value given then moves to
+// the key's value: to the first item of a list that is written as that
+// text, or to the text of a single value. A key without a recorded place
+// is at Start.
 func (m Meta) Pos(key string, value ...string) diag.Pos {
-	from := max(m.anchor, m.start)
-	at := m.findKey(from, key, "")
-	if at < 0 {
-		at = from
+	p := m.at.field(key)
+	if p == nil {
+		return m.Start()
 	}
-	for _, v := range value {
-		if i := m.findWord(at, v); i >= 0 {
-			at = i
-		}
-	}
-	return m.doc.Lines.Pos(at)
-}
-
-// findKey finds where key is written as a field name ("key:", "key =",
-// "\"key\":"), with the given value when value is not empty, at or after
-// from. It returns -1 when there is none.
-func (m Meta) findKey(from int, key, value string) int {
-	src := m.doc.Src[:m.end]
-	if key == "" {
-		key = `""` // an empty key can only be written quoted, and must not match everywhere
-	}
-	for at := from; at < len(src); {
-		i := bytes.Index(src[at:], []byte(key))
-		if i < 0 {
-			return -1
-		}
-		start := at + i
-		at = start + len(key)
-		if start > 0 && !isKeyBoundary(src[start-1]) {
-			continue
-		}
-		rest := bytes.TrimLeft(src[at:], "\"' \t")
-		if len(rest) == 0 || (rest[0] != ':' && rest[0] != '=') {
-			continue
-		}
-		if value != "" {
-			v := bytes.TrimLeft(rest[1:], "\"' \t")
-			if !bytes.HasPrefix(v, []byte(value)) || (len(v) > len(value) && isIDByte(v[len(value)])) {
-				continue
+	at, v := p.key, m.fields[key]
+	for _, text := range value {
+		if items, isList := v.([]any); isList {
+			i := slices.IndexFunc(items, func(item any) bool {
+				s, ok := scalar(item)
+				return ok && strings.TrimSpace(s) == text
+			})
+			if i < 0 || i >= len(p.items) {
+				break
 			}
+			p, v = p.items[i], items[i]
 		}
-		return start
-	}
-	return -1
-}
-
-// findWord finds text standing as a whole word (not inside a longer id)
-// at or after from, or -1.
-func (m Meta) findWord(from int, text string) int {
-	src := m.doc.Src[:m.end]
-	for at := from; at < len(src) && text != ""; {
-		i := bytes.Index(src[at:], []byte(text))
-		if i < 0 {
-			return -1
-		}
-		start, end := at+i, at+i+len(text)
-		at = end
-		if (start == 0 || !isIDByte(src[start-1])) && (end == len(src) || !isIDByte(src[end])) {
-			return start
-		}
-	}
-	return -1
-}
-
-func isKeyBoundary(c byte) bool {
-	return c == '\n' || c == ' ' || c == '\t' || c == '{' || c == ',' || c == '-' || c == '"' || c == '\''
-}
-
-func isIDByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
-}
-
-// Start is the position of the front matter, for problems with it as a
-// whole (such as a missing field).
-func (m Meta) Start() diag.Pos {
-	at := max(m.anchor, m.start)
-	for at < m.end && (m.doc.Src[at] == ' ' || m.doc.Src[at] == '\t' || m.doc.Src[at] == '-') {
-		at++ // to the first field of a list item: "  - id: x"
+		at = p.value
 	}
 	return m.doc.Lines.Pos(at)
+}
+
+// Start is the position of the fields as a whole, for problems such as a
+// missing field: the front matter's first line, or a list item's start.
+func (m Meta) Start() diag.Pos {
+	return m.doc.Lines.Pos(m.at.value)
 }
 
 // String reads a text field. A missing required field is an error.
@@ -206,9 +149,10 @@ func (m Meta) Bool(key string) bool {
 	return b
 }
 
-// List reads a list of tables (such as events). Each item's text is found
-// from its idKey value, so positions inside it point at the right item;
-// hint names the fields an item needs, for one that is not a table.
+// List reads a list of tables (such as events), each item placed where
+// it is written; hint names the fields an item needs, for one that is not
+// a table. idKey, the field naming an item, is no longer needed to place
+// items; it stays so that callers need not change.
 func (m Meta) List(key, idKey, hint string) []Meta {
 	v, ok := m.fields[key]
 	if !ok || v == nil {
@@ -216,36 +160,25 @@ func (m Meta) List(key, idKey, hint string) []Meta {
 	}
 	items, ok := v.([]any)
 	if !ok {
-		if tables, isTables := v.([]map[string]any); isTables { // TOML arrays of tables
-			for _, t := range tables {
-				items = append(items, t)
-			}
-		} else {
-			m.list.Errorf(m.Pos(key), "", "field %q must be a list, not %s", key, kindOf(v))
-			return nil
-		}
+		m.list.Errorf(m.Pos(key), "", "field %q must be a list, not %s", key, kindOf(v))
+		return nil
+	}
+	list := m.at.field(key)
+	if list == nil {
+		list = m.at
 	}
 	var out []Meta
-	at := m.findKey(max(m.anchor, m.start), key, "")
-	if at < 0 {
-		at = max(m.anchor, m.start)
-	}
-	for _, item := range items {
+	for i, item := range items {
+		at := list // an alias, which has no places inside
+		if i < len(list.items) {
+			at = list.items[i]
+		}
 		fields, ok := item.(map[string]any)
 		if !ok {
-			m.list.Errorf(m.doc.Lines.Pos(at), hint, "field %q must list tables, found %s", key, kindOf(item))
+			m.list.Errorf(m.Pos(key), hint, "field %q must list tables, found %s", key, kindOf(item))
 			continue
 		}
-		sub := Meta{doc: m.doc, list: m.list, fields: fields, start: m.start, end: m.end, anchor: at}
-		if id, ok := scalar(fields[idKey]); ok && id != "" {
-			if found := m.findKey(at, idKey, id); found >= 0 {
-				// From the start of the id's line, so Pos finds the item's
-				// own keys: "- id: x" in YAML, "id = 'x'" in TOML.
-				sub.anchor = bytes.LastIndexByte(m.doc.Src[:found], '\n') + 1
-				at = found + len(idKey)
-			}
-		}
-		out = append(out, sub)
+		out = append(out, Meta{doc: m.doc, list: m.list, fields: fields, at: at})
 	}
 	return out
 }
@@ -278,6 +211,8 @@ func isControl(r rune) bool {
 // text: YAML and TOML turn unquoted dates and numbers into typed values.
 func scalar(v any) (string, bool) {
 	switch v := v.(type) {
+	case toml.LocalDate, toml.LocalTime, toml.LocalDateTime:
+		return fmt.Sprint(v), true
 	case string:
 		return v, true
 	case int:
@@ -297,7 +232,7 @@ func scalar(v any) (string, bool) {
 
 func kindOf(v any) string {
 	switch v.(type) {
-	case []any, []map[string]any:
+	case []any:
 		return "a list"
 	case map[string]any:
 		return "a table"
