@@ -174,6 +174,21 @@ func (p *Page) BookTopics() []*model.Topic { return p.book.topics }
 // BookSpeakers is how many speakers each topic shows in the book.
 func (p *Page) BookSpeakers() int { return p.book.speakers }
 
+// Rebooked returns pages with the book planned anew from b, for edits
+// that changed only the text of articles, which the book's plan weighs:
+// every other page stays as it was.
+func Rebooked(pages []*Page, b *model.Briefing) []*Page {
+	out := slices.Clone(pages)
+	for i, p := range out {
+		if p.Kind == Book {
+			book := *p
+			book.book = planBook(b)
+			out[i] = &book
+		}
+	}
+	return out
+}
+
 // BookOf is the book among a site's pages (Pages), nil if none is.
 func BookOf(pages []*Page) *Page {
 	for _, p := range pages {

@@ -55,7 +55,10 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 	}
 	// An edited article may change what the book holds (what it weighs
 	// counts the text): the book is rendered again, its rows too.
-	all := render.Pages(briefing)
+	all := render.Rebooked(last.all, briefing) // text alone changed: the same pages, but for what the book holds
+	if len(e.reannotated) > 0 {
+		all = render.Pages(briefing)
+	}
 	rebook := render.BookOf(all).BookKey() != last.bookKey
 	rule := e.rule
 	rule.summaries = len(e.reannotated) > 0 || ownTemplates && len(e.reworded) > 0

@@ -26,7 +26,8 @@ import (
 type snapshot struct {
 	briefing *model.Briefing // nil once an in-place build has taken it
 
-	pages   map[string]output.File // every page, by path
+	all     []*render.Page         // every page
+	pages   map[string]output.File // every page's file, by path
 	index   *search.Index
 	data    *export.Data  // briefing.json and the parts of the paragraphs
 	feeds   []output.File // feeds and the sitemap
@@ -45,6 +46,7 @@ type snapshot struct {
 // newSnapshot completes a snapshot of briefing's build from its files
 // and pages, noting what an in-place edit may change.
 func newSnapshot(s snapshot, pages []*render.Page) *snapshot {
+	s.all = pages
 	s.layout = s.briefing.Timeline.Layout()
 	s.bookKey = render.BookOf(pages).BookKey()
 	s.lists = render.ListSizes(s.briefing)
