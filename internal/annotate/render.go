@@ -19,6 +19,11 @@ type Link struct {
 	Href    string
 	Title   string // a tooltip: the name and role of an actor, say
 	Speaker string // a quote's speaker, shown beside it
+
+	// TranslationLang is the language a quote's ?translation= is in, the
+	// site's: the translation, shown in brackets after the quote, says
+	// so, as it may sit in an article in another language.
+	TranslationLang string
 }
 
 type nodeRenderer struct {
@@ -49,6 +54,9 @@ func (r nodeRenderer) renderAnnotation(w util.BufWriter, _ []byte, node ast.Node
 		} else {
 			_, _ = w.WriteString("</a>")
 		}
+		if tr := n.Annotation.Translation; tr != "" && n.Annotation.Kind == Quote {
+			writeTranslation(w, tr, link.TranslationLang)
+		}
 		return ast.WalkContinue, nil
 	}
 	if href == "" {
@@ -70,6 +78,20 @@ func (r nodeRenderer) renderAnnotation(w util.BufWriter, _ []byte, node ast.Node
 	}
 	_ = w.WriteByte('>')
 	return ast.WalkContinue, nil
+}
+
+// writeTranslation writes a quote's translation after it, in brackets,
+// as an editor's insertion reads.
+func writeTranslation(w util.BufWriter, translation, lang string) {
+	_, _ = w.WriteString(` <span class="translation"`)
+	if lang != "" {
+		_, _ = w.WriteString(` lang="`)
+		_, _ = w.Write(util.EscapeHTML([]byte(lang)))
+		_ = w.WriteByte('"')
+	}
+	_, _ = w.WriteString(`>[`)
+	_, _ = w.Write(util.EscapeHTML([]byte(translation)))
+	_, _ = w.WriteString(`]</span>`)
 }
 
 func (r nodeRenderer) renderMark(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {

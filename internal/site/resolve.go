@@ -10,12 +10,13 @@ import (
 // them with their positions.
 type resolver struct {
 	prefix string
+	lang   string // the site's language, which quotes' translations are in
 	actors map[string]*model.Actor
 	topics map[string]*model.Topic
 }
 
-func newResolver(prefix string, actors []*model.Actor, topics []*model.Topic) *resolver {
-	r := &resolver{prefix: prefix, actors: map[string]*model.Actor{}, topics: map[string]*model.Topic{}}
+func newResolver(prefix, lang string, actors []*model.Actor, topics []*model.Topic) *resolver {
+	r := &resolver{prefix: prefix, lang: lang, actors: map[string]*model.Actor{}, topics: map[string]*model.Topic{}}
 	for _, a := range actors {
 		r.actors[a.ID] = a
 	}
@@ -33,7 +34,7 @@ func (r *resolver) Link(a *annotate.Annotation) annotate.Link {
 		}
 	case annotate.Quote:
 		if actor := r.actors[a.ID]; actor != nil {
-			return annotate.Link{Href: r.prefix + actor.Path() + "#quotes", Title: "Quote: " + describe(actor), Speaker: actor.Name}
+			return annotate.Link{Href: r.prefix + actor.Path() + "#quotes", Title: "Quote: " + describe(actor), Speaker: actor.Name, TranslationLang: r.lang}
 		}
 	case annotate.Topic:
 		if topic := r.topics[a.ID]; topic != nil {
