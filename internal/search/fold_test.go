@@ -84,8 +84,8 @@ func TestQueriesFindTheirWords(t *testing.T) {
 		{"oresund", "Øresund"},
 		{"lodz", "Łódź"},
 		{"aeroskobing", "Ærøskøbing"},
-		{"العربية", "العَرَبِيَّة"},  // Arabic without its vowel marks
-		{"שלום", "שָׁלוֹם"},          // Hebrew without its points
+		{"العربية", "العَرَبِيَّة"}, // Arabic without its vowel marks
+		{"שלום", "שָׁלוֹם"},         // Hebrew without its points
 		{"हिन्दी", "मैं हिन्दी बोलता हूँ"}, // Devanagari's vowel signs are part of the word
 		{"ประเทศ", "ประเทศไทยมีประชากรมาก"},
 		{"政府", "中国政府今天宣布了新的政策。"},
