@@ -20,10 +20,11 @@ type Link struct {
 	Title   string // a tooltip: the name and role of an actor, say
 	Speaker string // a quote's speaker, shown beside it
 
-	// TranslationLang is the language a quote's ?translation= is in, the
-	// site's: the translation, shown in brackets after the quote, says
-	// so, as it may sit in an article in another language.
-	TranslationLang string
+	// TranslationLang and TranslationDir are the language a quote's
+	// ?translation= is in, the site's, and its direction: the
+	// translation, shown in brackets after the quote, says them, as it
+	// may sit in an article in another language, or direction.
+	TranslationLang, TranslationDir string
 }
 
 type nodeRenderer struct {
@@ -55,7 +56,7 @@ func (r nodeRenderer) renderAnnotation(w util.BufWriter, _ []byte, node ast.Node
 			_, _ = w.WriteString("</a>")
 		}
 		if tr := n.Annotation.Translation; tr != "" && n.Annotation.Kind == Quote {
-			writeTranslation(w, tr, link.TranslationLang)
+			writeTranslation(w, tr, link)
 		}
 		return ast.WalkContinue, nil
 	}
@@ -82,12 +83,14 @@ func (r nodeRenderer) renderAnnotation(w util.BufWriter, _ []byte, node ast.Node
 
 // writeTranslation writes a quote's translation after it, in brackets,
 // as an editor's insertion reads.
-func writeTranslation(w util.BufWriter, translation, lang string) {
+func writeTranslation(w util.BufWriter, translation string, link Link) {
 	_, _ = w.WriteString(` <span class="translation"`)
-	if lang != "" {
-		_, _ = w.WriteString(` lang="`)
-		_, _ = w.Write(util.EscapeHTML([]byte(lang)))
-		_ = w.WriteByte('"')
+	for _, attr := range [][2]string{{"lang", link.TranslationLang}, {"dir", link.TranslationDir}} {
+		if attr[1] != "" {
+			_, _ = w.WriteString(" " + attr[0] + `="`)
+			_, _ = w.Write(util.EscapeHTML([]byte(attr[1])))
+			_ = w.WriteByte('"')
+		}
 	}
 	_, _ = w.WriteString(`>[`)
 	_, _ = w.Write(util.EscapeHTML([]byte(translation)))

@@ -68,7 +68,7 @@ func TestArticlesInOtherLanguages(t *testing.T) {
 		`<h1 lang="uk">Зеленський відмовився`,
 		`<p class="lede" lang="uk">Президент не дозволив`,
 		`<div class="prose body" lang="uk">`,
-		`інтереси.»</a> <span class="translation" lang="en">[I did not let the ministers sign this agreement, because it does not protect our interests.]</span>`)
+		`інтереси.»</a> <span class="translation" lang="en" dir="ltr">[I did not let the ministers sign this agreement, because it does not protect our interests.]</span>`)
 	contains(t, dir, "articles/zelenskyi-arabic/index.html", `<div class="prose body" lang="ar" dir="rtl">`, `<h1 lang="ar" dir="rtl">`)
 	contains(t, dir, "articles/merz-munich/index.html", `<div class="prose body" lang="de">`)
 	if got := regexp.MustCompile(`lang="[^"]*"`).FindAllString(read(t, dir, "articles/zelenskyi-refusal-explained/index.html"), -1); len(got) != 1 {
@@ -97,7 +97,7 @@ func TestRightToLeftSite(t *testing.T) {
 	contains(t, dir, "articles/zelenskyi-arabic/index.html", `<html lang="ar" dir="rtl">`, `<div class="prose body">`)
 	contains(t, dir, "articles/merz-munich/index.html", `<html lang="ar" dir="rtl">`, `<div class="prose body" lang="de" dir="ltr">`)
 	contains(t, dir, "articles/zelenskyi-refuses/index.html", `<div class="prose body" lang="uk" dir="ltr">`,
-		`<span class="translation" lang="ar">[I did not let`)
+		`<span class="translation" lang="ar" dir="rtl">[I did not let`)
 }
 
 // TestExportsCarryLanguagesAndTranslations reads briefing.json: each
