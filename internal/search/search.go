@@ -31,8 +31,17 @@
 // # Terms
 //
 // Text is split into terms as Terms does (folded by Fold, words of
-// letters and digits, one-letter words dropped, and words longer than
-// MaxTermBytes in UTF-8 dropped too). A document's terms are
+// letters, digits and spacing vowel signs, one-letter words dropped, and
+// words longer than MaxTermBytes in UTF-8 dropped too). Scripts written
+// without spaces between words (Chinese, Japanese, Thai, Lao, Khmer,
+// Burmese) have no words to split at, and no dictionary is shipped to
+// find them: a run of their characters gives each pair of neighbouring
+// characters as a term (a run of one, that character), "中国政府" giving
+// "中国", "国政" and "政府". A query is split the same way, so any word of
+// two or more characters is found as its pairs, all of which the results
+// that have them all (ranked first) hold; a longer run of pairs may match
+// text where they are not adjacent, a price of having no dictionary. A
+// query of one such character finds the pairs it begins. A document's terms are
 // those of its title (an article's title for its paragraphs, the
 // speaker's name for a quote) and of its text (a quote's and its
 // translation's). A posting says that a term

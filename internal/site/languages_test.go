@@ -176,3 +176,26 @@ func TestInvalidLanguageIsAPositionedError(t *testing.T) {
 		t.Errorf("a valid tag is an error:\n%v", err)
 	}
 }
+
+// TestMissedNameAfterATranslationIsPointedAt names an actor in a quote's
+// translation and, unannotated, after it: the warning points at the name
+// in the text, not at the one in the annotation's target.
+func TestMissedNameAfterATranslationIsPointedAt(t *testing.T) {
+	s, err := build(t, map[string]string{
+		"content/actors/merz.md":      "---\nname: Friedrich Merz\nkind: person\n---\n",
+		"content/actors/zelenskyi.md": "---\nname: Volodymyr Zelenskyi\nkind: person\n---\n",
+		"content/articles/a.md": "---\ntitle: A\npublished: \"2025-02-01\"\nlanguage: uk\n---\n" +
+			"Він сказав: [«Ні.»](<quote:zelenskyi?translation=He said no to Friedrich Merz.>) Friedrich Merz мовчав.\n",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range s.Warnings {
+		got = append(got, w.String())
+	}
+	want := `content/articles/a.md:6:82: warning: ¶1 names "Friedrich Merz" (actor merz) without an annotation`
+	if len(got) != 1 || !strings.HasPrefix(got[0], want) {
+		t.Errorf("warnings %q, want one, %s", got, want)
+	}
+}
