@@ -26,14 +26,7 @@ func buildLanguages(t *testing.T, siteTOML string) string {
 		top["site.toml"] = &fstest.MapFile{Data: []byte(siteTOML)}
 	}
 	root := overlay.FS{top, os.DirFS(filepath.Join(Root(t), "internal", "site", "testdata", "languages"))}
-	s, err := site.Build(site.NewProject(root, briefing.Templates(), briefing.Static()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	if _, err := s.Write(dir); err != nil {
-		t.Fatal(err)
-	}
+	dir, _ := buildProject(t, site.NewProject(root, briefing.Templates(), briefing.Static()))
 	return dir
 }
 

@@ -9,11 +9,10 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
-
 	"github.com/briefing-gen/gen"
 	"github.com/briefing-gen/gen/internal/overlay"
 	"github.com/briefing-gen/gen/internal/site"
+	"github.com/briefing-gen/gen/internal/testproject"
 )
 
 // writeLanguages builds testdata/languages, an English briefing of
@@ -132,22 +131,7 @@ func TestExportsCarryLanguagesAndTranslations(t *testing.T) {
 	if got, ok := translations["We will not sell our country."]; !ok || got != "" {
 		t.Errorf("the English quote: found %v, translation %q, want none", ok, got)
 	}
-	schema, err := jsonschema.NewCompiler().Compile(filepath.Join("..", "..", "docs", "briefing.schema.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := os.Open(filepath.Join(dir, "briefing.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	inst, err := jsonschema.UnmarshalJSON(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := schema.Validate(inst); err != nil {
-		t.Errorf("briefing.json does not match docs/briefing.schema.json: %v", err)
-	}
+	testproject.ValidateJSON(t, filepath.Join("..", "..", "docs", "briefing.schema.json"), filepath.Join(dir, "briefing.json"))
 }
 
 // TestInvalidLanguageIsAPositionedError gives an article and the site
