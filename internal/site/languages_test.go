@@ -83,7 +83,8 @@ func TestArticlesInOtherLanguages(t *testing.T) {
 	contains(t, dir, "actors/zelenskyi/quotes/index.html", ukQuote, ukTranslation)
 	contains(t, dir, "topics/minerals/index.html", `<p lang="uk">Зеленський заявив, що не підпише <mark>угоду про корисні копалини</mark>`, `“Ukraine must have a say.”`)
 	contains(t, dir, "timeline/index.html", `<h3 lang="uk">Зеленський відмовився підписати угоду</h3>`)
-	contains(t, dir, "book/index.html", `<h3 id="h-article-zelenskyi-arabic" lang="ar" dir="rtl">`, `<div class="prose body" lang="de">`)
+	contains(t, dir, "book/index.html", `<h3 id="h-article-zelenskyi-arabic" lang="ar" dir="rtl">`, `<div class="prose body" lang="de">`,
+		`<span lang="uk">Зеленський відмовився підписати угоду</span> <span class="meta">(<cite class="source"><a href="#zelenskyi-refuses-p1"><span lang="uk">Зеленський відмовився підписати угоду про…</span>`)
 	contains(t, dir, "articles/index.html", `<a href="../articles/zelenskyi-refuses/index.html" lang="uk">`)
 }
 
