@@ -9,13 +9,17 @@
 (function () {
   "use strict";
 
-  // fold lowers case and drops accents, character by character, so that
-  // positions in the folded text map back to the original; apostrophes
-  // are dropped, so "Ukraine's" and "Ukraine’s" are one word. Go folds the
-  // same way when it writes the index (internal/search.Fold).
+  // fold lowers case and drops accents (every nonspacing mark), character
+  // by character, so that positions in the folded text map back to the
+  // original; the letters no decomposition takes apart are spelled as
+  // typed without them (ß as ss); apostrophes are dropped, so "Ukraine's"
+  // and "Ukraine’s" are one word. Go folds the same way when it writes the
+  // index (internal/search.Fold).
+  var spelled = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i" };
   function foldChar(c) {
     if (c === "'" || c === "’") return "";
-    return c.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    var f = c.normalize("NFD").replace(/\p{Mn}/gu, "").toLowerCase();
+    return spelled[f] || f;
   }
   function fold(s) {
     var out = "";
@@ -30,12 +34,36 @@
     from.push(s.length);
     return { text: out, from: from };
   }
-  var wordChar = /[\p{L}\p{N}]/u;
-  // terms are the query's words, folded; one-letter words match too much
-  // to help.
+  var wordChar = /[\p{L}\p{N}\p{Mc}]/u;
+  // Scripts written without spaces between words: their runs are indexed
+  // by pairs of characters, as Go's unspaced says.
+  var unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\u30fc]/u;
+  // terms are the query's words, folded, and each pair of characters of a
+  // run without spaces; one-letter words match too much to help.
   function terms(q) {
-    var words = fold(q).text.match(/[\p{L}\p{N}]+/gu) || [];
-    return words.filter(function (w) { return Array.from(w).length > 1; });
+    var out = [];
+    (fold(q).text.match(/[\p{L}\p{N}\p{Mc}]+/gu) || []).forEach(function (w) {
+      var run = [];
+      var inRun = false;
+      function flush() {
+        if (inRun && run.length > 2) {
+          for (var i = 0; i + 1 < run.length; i++) out.push(run[i] + run[i + 1]);
+        } else if (inRun || run.length > 1) {
+          out.push(run.join(""));
+        }
+        run = [];
+      }
+      Array.from(w).forEach(function (c) {
+        var u = unspaced.test(c);
+        if (u !== inRun) {
+          flush();
+          inRun = u;
+        }
+        run.push(c);
+      });
+      flush();
+    });
+    return out;
   }
   window.briefingSearchFold = { fold: function (s) { return fold(s).text; }, terms: terms };
 
@@ -46,7 +74,7 @@
   if (!script || !input || !status || !list) return;
   var indexSrc = script.getAttribute("data-index");
   var root = script.getAttribute("data-root") || "";
-  var labels = { p: "Paragraph", q: "Quote", a: "Actor", t: "Topic", e: "Event" };
+  var labels = { p: "Paragraph", q: "Quote", a: "Actor", t: "Topic", e: "Event", translation: "Translation" };
   var perPage = 10;
   var lastDigits = "0123456789abcdefghijklmnopqrstuv";
   var moreDigits = "wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
@@ -64,7 +92,8 @@
   function starts(text, term) {
     var found = [];
     for (var at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
-      if (at === 0 || !wordChar.test(text[at - 1])) found.push(at);
+      // A pair of characters of a run without spaces may start anywhere in it.
+      if (at === 0 || !wordChar.test(text[at - 1]) || unspaced.test(String.fromCodePoint(term.codePointAt(0)))) found.push(at);
     }
     return found;
   }
@@ -251,7 +280,9 @@
   });
 
   function chunkName(c) { return c < index.meta ? "m/" + c : "a/" + (c - index.meta); }
-  // docOf is a document as {kind, title, text, url, source, date}.
+  // docOf is a document as {kind, title, text, url, source, date}, with
+  // lang and dir for an article's words in another language than the
+  // site's, and a quote's translation.
   function docOf(key) {
     var c = Math.floor(key / 65536), k = key % 65536;
     var chunk = files[chunkName(c)];
@@ -262,7 +293,7 @@
     var i = 0;
     while (k >= chunk[i].p.length + chunk[i].q.length) k -= chunk[i].p.length + chunk[i++].q.length;
     var art = chunk[i];
-    var d = { title: art.t, source: art.s, date: art.d };
+    var d = { title: art.t, source: art.s, date: art.d, lang: art.l, dir: art.r };
     if (k < art.p.length) {
       var p = art.p[k];
       d.kind = "p";
@@ -274,6 +305,7 @@
       d.title = q[0];
       d.text = q[1];
       d.url = art.u + (q[2] > 0 ? "#p" + q[2] : "");
+      d.translation = q[3];
     }
     return d;
   }
@@ -287,6 +319,13 @@
       starts(f.text, t).forEach(function (at) { ranges.push([f.from[at], f.from[at + t.length]]); });
     });
     ranges.sort(function (a, b) { return a[0] - b[0]; });
+    // Overlapping matches, as the pairs of a run without spaces are, are one mark.
+    ranges = ranges.reduce(function (merged, r) {
+      var last = merged[merged.length - 1];
+      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+      else merged.push(r.slice());
+      return merged;
+    }, []);
     var from = 0;
     var to = text.length;
     if (limit && text.length > limit) {
@@ -316,6 +355,15 @@
     return frag;
   }
 
+  // inLang wraps an article's words in a span that says their language.
+  function inLang(d, node) {
+    var span = document.createElement("span");
+    span.lang = d.lang;
+    if (d.dir) span.dir = d.dir;
+    span.appendChild(node);
+    return span;
+  }
+
   function result(d, ts) {
     var li = document.createElement("li");
     li.className = "result result-" + d.kind;
@@ -325,16 +373,27 @@
     kind.className = "result-kind";
     kind.textContent = labels[d.kind] + ": ";
     a.appendChild(kind);
-    a.appendChild(highlight(d.title, ts));
+    if (d.kind === "p" && d.lang) a.appendChild(inLang(d, highlight(d.title, ts)));
+    else a.appendChild(highlight(d.title, ts));
     var para = d.url.match(/#p(\d+)$/);
     if (para) a.appendChild(document.createTextNode(", ¶" + para[1]));
     li.appendChild(a);
     if (d.text) {
       var p = document.createElement("p");
+      if (d.lang) p.lang = d.lang;
+      if (d.dir) p.dir = d.dir;
       if (d.kind === "q") p.appendChild(document.createTextNode("“"));
       p.appendChild(highlight(d.text, ts, 240));
       if (d.kind === "q") p.appendChild(document.createTextNode("”"));
       li.appendChild(p);
+    }
+    if (d.translation) {
+      var tr = document.createElement("p");
+      tr.className = "translation";
+      tr.appendChild(document.createTextNode(labels.translation + ": “"));
+      tr.appendChild(highlight(d.translation, ts, 240));
+      tr.appendChild(document.createTextNode("”"));
+      li.appendChild(tr);
     }
     if (d.source || d.date) {
       var meta = document.createElement("p");

@@ -16,8 +16,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
 	"golang.org/x/net/html"
+
+	"github.com/briefing-gen/gen/internal/testproject"
 )
 
 const pagesBase = "https://example.github.io/briefing/"
@@ -418,22 +419,7 @@ func TestDataExports(t *testing.T) {
 // validate checks the JSON file at path against docs/<schema>.
 func validate(t *testing.T, schema, path string) {
 	t.Helper()
-	s, err := jsonschema.NewCompiler().Compile(filepath.Join("..", "..", "docs", schema))
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	inst, err := jsonschema.UnmarshalJSON(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Validate(inst); err != nil {
-		t.Errorf("%s does not match docs/%s: %v", path, schema, err)
-	}
+	testproject.ValidateJSON(t, filepath.Join("..", "..", "docs", schema), path)
 }
 
 // checkWholeModel checks that briefing.json and the parts of the

@@ -151,3 +151,28 @@ func BenchmarkConvert(b *testing.B) {
 		})
 	}
 }
+
+// TestQuoteTranslationFromQuery reads a quote's translation, written
+// with spaces inside <…> or as +, beside its topics; one given twice or
+// empty is a problem.
+func TestQuoteTranslationFromQuery(t *testing.T) {
+	for _, c := range []struct{ src, translation, topics, problem string }{
+		{`[«Ні.»](<quote:z?topic=a&translation=No, we will not.>)`, "No, we will not.", "a", ""},
+		{`[«Ні.»](quote:z?translation=No+%26+never.&topic=a,b)`, "No & never.", "a,b", ""},
+		{`[«Ні.»](quote:z?translation=a&translation=b)`, "", "", "translation is given more than once"},
+		{`[«Ні.»](quote:z?translation=)`, "", "", "translation is empty"},
+	} {
+		_, res, err := markdown.New(markdown.Options{Resolver: fakeResolver{}, NumberParagraphs: true}).Convert([]byte(c.src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Annotations) != 1 {
+			t.Errorf("%s: %d annotations, want 1", c.src, len(res.Annotations))
+			continue
+		}
+		q := res.Annotations[0]
+		if q.Translation != c.translation || strings.Join(q.Topics, ",") != c.topics || q.QueryError != c.problem {
+			t.Errorf("%s: translation %q, topics %q, problem %q; want %q, %q, %q", c.src, q.Translation, q.Topics, q.QueryError, c.translation, c.topics, c.problem)
+		}
+	}
+}

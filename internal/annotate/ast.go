@@ -31,8 +31,9 @@ type Annotation struct {
 	ID   string // the actor, topic or event id; a quote's speaker
 	Text string // the linked words as plain text
 
-	Topics     []string // a quote's ?topic= list
-	QueryError string   // what is wrong with the ?query, if anything
+	Topics      []string // a quote's ?topic= list
+	Translation string   // a quote's ?translation=, its words in the site's language
+	QueryError  string   // what is wrong with the ?query, if anything
 
 	Para   int // paragraph number, 0 when outside any paragraph
 	Offset int // byte offset of the opening '[' in the Markdown source

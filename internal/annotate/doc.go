@@ -9,8 +9,13 @@
 //	[“Not going to happen.”](quote:kellogg)       a quotation and its speaker
 //	[“…”](quote:kellogg?topic=negotiation-format,security-guarantees)
 //
+//	[«Ні.»](<quote:zelenskyi?translation=No.>)   a quotation and its translation
+//
 // A quote without ?topic= takes the topics mentioned in its paragraph; the
 // model applies that rule, this package only records what was written.
+// A quote's &translation= (once, not empty; <…> around the target lets it
+// hold spaces) is its words in the site's language, rendered after the
+// quote in brackets, with the language and direction the Resolver gives.
 //
 // Parsing never fails: a malformed annotation is recorded as written, with
 // its byte offset, and the model reports it with a file position. Every

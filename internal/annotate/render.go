@@ -19,6 +19,12 @@ type Link struct {
 	Href    string
 	Title   string // a tooltip: the name and role of an actor, say
 	Speaker string // a quote's speaker, shown beside it
+
+	// TranslationLang and TranslationDir are the language a quote's
+	// ?translation= is in, the site's, and its direction: the
+	// translation, shown in brackets after the quote, says them, as it
+	// may sit in an article in another language, or direction.
+	TranslationLang, TranslationDir string
 }
 
 type nodeRenderer struct {
@@ -49,6 +55,9 @@ func (r nodeRenderer) renderAnnotation(w util.BufWriter, _ []byte, node ast.Node
 		} else {
 			_, _ = w.WriteString("</a>")
 		}
+		if tr := n.Annotation.Translation; tr != "" && n.Annotation.Kind == Quote {
+			writeTranslation(w, tr, link)
+		}
 		return ast.WalkContinue, nil
 	}
 	if href == "" {
@@ -70,6 +79,22 @@ func (r nodeRenderer) renderAnnotation(w util.BufWriter, _ []byte, node ast.Node
 	}
 	_ = w.WriteByte('>')
 	return ast.WalkContinue, nil
+}
+
+// writeTranslation writes a quote's translation after it, in brackets,
+// as an editor's insertion reads.
+func writeTranslation(w util.BufWriter, translation string, link Link) {
+	_, _ = w.WriteString(` <span class="translation"`)
+	for _, attr := range [][2]string{{"lang", link.TranslationLang}, {"dir", link.TranslationDir}} {
+		if attr[1] != "" {
+			_, _ = w.WriteString(" " + attr[0] + `="`)
+			_, _ = w.Write(util.EscapeHTML([]byte(attr[1])))
+			_ = w.WriteByte('"')
+		}
+	}
+	_, _ = w.WriteString(`>[`)
+	_, _ = w.Write(util.EscapeHTML([]byte(translation)))
+	_, _ = w.WriteString(`]</span>`)
 }
 
 func (r nodeRenderer) renderMark(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -261,7 +261,7 @@ func replace(link *ast.Link, source []byte) *Annotation {
 		}
 	}
 	if hasQuery {
-		a.Topics, a.QueryError = parseQuery(kind, query)
+		a.Topics, a.Translation, a.QueryError = parseQuery(kind, query)
 	}
 	a.Text = strings.TrimSpace(plainText(link, source))
 	a.Para = paragraphOf(link)
@@ -277,20 +277,28 @@ func replace(link *ast.Link, source []byte) *Annotation {
 	return a
 }
 
-// parseQuery reads a quote's ?topic=a,b (repeatable). Other annotations
-// take no query.
-func parseQuery(kind Kind, query string) (topics []string, problem string) {
+// parseQuery reads a quote's ?topic=a,b (repeatable) and
+// &translation=words (once). Other annotations take no query.
+func parseQuery(kind Kind, query string) (topics []string, translation, problem string) {
 	if kind != Quote {
-		return nil, "only quotes take a ?topic= list"
+		return nil, "", "only quotes take a ?topic= list"
 	}
 	values, err := url.ParseQuery(query)
 	if err != nil {
-		return nil, err.Error()
+		return nil, "", err.Error()
 	}
 	var unknown []string // every one, so that a run reports them all
 	for key := range values {
-		if key != "topic" {
+		if key != "topic" && key != "translation" {
 			unknown = append(unknown, strconv.Quote(key))
+		}
+	}
+	switch tr := values["translation"]; {
+	case len(tr) > 1:
+		return topics, "", "translation is given more than once"
+	case len(tr) == 1:
+		if translation = strings.TrimSpace(tr[0]); translation == "" {
+			return topics, "", "translation is empty"
 		}
 	}
 	for _, list := range values["topic"] {
@@ -302,11 +310,11 @@ func parseQuery(kind Kind, query string) (topics []string, problem string) {
 	}
 	switch slices.Sort(unknown); len(unknown) {
 	case 0:
-		return topics, ""
+		return topics, translation, ""
 	case 1:
-		return topics, "unknown parameter " + unknown[0]
+		return topics, translation, "unknown parameter " + unknown[0]
 	}
-	return topics, "unknown parameters " + strings.Join(unknown, ", ")
+	return topics, translation, "unknown parameters " + strings.Join(unknown, ", ")
 }
 
 func unescape(s string) string {

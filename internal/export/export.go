@@ -319,6 +319,7 @@ type articleJSON struct {
 	Published  dateJSON `json:"published"`
 	Authors    []string `json:"authors"`
 	Summary    string   `json:"summary,omitempty"`
+	Language   string   `json:"language,omitempty"` // the front matter's language, a BCP 47 tag; none for the site's
 	Page       string   `json:"page"`
 	Paragraphs string   `json:"paragraphs"` // the part that holds its paragraphs and mentions' marks: PartPath
 }
@@ -395,10 +396,11 @@ type declaredJSON struct {
 }
 
 type quoteJSON struct {
-	Speaker    string         `json:"speaker"`
-	Text       string         `json:"text"`
-	Topics     []string       `json:"topics"`
-	Provenance provenanceJSON `json:"provenance"`
+	Speaker     string         `json:"speaker"`
+	Text        string         `json:"text"`                  // in its article's language
+	Translation string         `json:"translation,omitempty"` // in the site's
+	Topics      []string       `json:"topics"`
+	Provenance  provenanceJSON `json:"provenance"`
 }
 
 // provenanceJSON says where an item comes from: the article, the
@@ -446,7 +448,7 @@ func eventsOf(b *model.Briefing) []eventJSON {
 // articleOf is a's entry, its paragraphs in part n (from 0).
 func articleOf(a *model.Article, n int) articleJSON {
 	return articleJSON{Slug: a.Slug, Title: a.Title, ShortTitle: a.ShortTitle(), Source: a.Source, SourceURL: a.URL,
-		Published: dateOf(a.Published), Authors: nonNil(a.Authors), Summary: a.Summary, Page: a.Path(), Paragraphs: PartPath(n + 1)}
+		Published: dateOf(a.Published), Authors: nonNil(a.Authors), Summary: a.Summary, Language: a.Lang.Code, Page: a.Path(), Paragraphs: PartPath(n + 1)}
 }
 
 // marksOf is the words of p, a passage of the actor or the topic with the id given.
@@ -494,7 +496,7 @@ func positionsOf(a *model.Actor) []positionJSON {
 }
 
 func quoteOf(b *model.Briefing, q *model.Quote) quoteJSON {
-	return quoteJSON{Speaker: q.Speaker.ID, Text: q.Text, Topics: topicIDs(q.Topics), Provenance: provenance(b, q.Article, q.Para)}
+	return quoteJSON{Speaker: q.Speaker.ID, Text: q.Text, Translation: q.Translation, Topics: topicIDs(q.Topics), Provenance: provenance(b, q.Article, q.Para)}
 }
 
 func provenance(b *model.Briefing, a *model.Article, para int) provenanceJSON {

@@ -12,6 +12,7 @@ import (
 	"github.com/briefing-gen/gen/internal/content"
 	"github.com/briefing-gen/gen/internal/dates"
 	"github.com/briefing-gen/gen/internal/diag"
+	"github.com/briefing-gen/gen/internal/langtag"
 )
 
 var (
@@ -31,13 +32,13 @@ var (
 	siteFields    = []string{"title", "description", "language", "base_url", "unsafe_html", "cname"}
 	actorFields   = []string{"name", "kind", "role", "affiliation", "aliases", "positions"}
 	topicFields   = []string{"title", "summary", "related", "keywords"}
-	articleFields = []string{"title", "source", "url", "published", "authors", "summary", "events", "not_mentions", "short_title", "draft"}
+	articleFields = []string{"title", "source", "url", "published", "authors", "summary", "events", "not_mentions", "short_title", "draft", "language"}
 	eventFields   = []string{"id", "date", "time", "title", "actors", "topics"}
 )
 
 // DecodeSite reads site.toml. A missing file (doc nil) gives defaults.
 func DecodeSite(doc *content.Document, list *diag.List) Site {
-	site := Site{Title: "Briefing", Language: "en"}
+	site := Site{Title: "Briefing", Language: "en", LanguageTag: langtag.Tag{Code: "en"}}
 	if doc == nil {
 		return site
 	}
@@ -50,6 +51,7 @@ func DecodeSite(doc *content.Document, list *diag.List) Site {
 	if s := m.String("language", false); s != "" {
 		site.Language = s
 	}
+	site.LanguageTag = decodeLanguage(m, site.Language, list)
 	if base := m.String("base_url", false); base != "" {
 		if err := CheckBaseURL(base); err != nil {
 			list.Errorf(m.Pos("base_url", base), `write the full address, such as "https://example.github.io/briefing/"`, "base_url: %v", err)
@@ -66,6 +68,16 @@ func DecodeSite(doc *content.Document, list *diag.List) Site {
 		}
 	}
 	return site
+}
+
+// decodeLanguage checks the language field's tag s; an invalid one is an
+// error at the field, and no language.
+func decodeLanguage(m content.Meta, s string, list *diag.List) langtag.Tag {
+	tag, err := langtag.Parse(s)
+	if err != nil {
+		list.Errorf(m.Pos("language", s), langtag.Hint, "language %q is not a language tag: %v", s, err)
+	}
+	return tag
 }
 
 // DecodeActor reads an actor file's front matter; id comes from its name.
@@ -132,6 +144,9 @@ func DecodeArticle(doc *content.Document, slug string, list *diag.List) *Article
 		notMentions: m.Strings("not_mentions"),
 	}
 	a.Published, _ = m.Date("published", true)
+	if s := m.String("language", false); s != "" {
+		a.Lang = decodeLanguage(m, s, list)
+	}
 	if a.URL != "" && !safeURL(a.URL) {
 		list.Errorf(m.Pos("url", a.URL), "link to the original with an http:// or https:// address", "url %q is not a web address", a.URL)
 		a.URL = ""

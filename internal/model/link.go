@@ -469,7 +469,7 @@ func (l *linker) apply(a *Article, targets []target) {
 				r.Para = an.Para
 			}
 		case annotate.Quote:
-			q := &Quote{Speaker: t.actor, Text: t.text, Article: a, Para: an.Para, N: len(a.Quotes) + 1, Topics: t.topics}
+			q := &Quote{Speaker: t.actor, Text: t.text, Translation: an.Translation, Article: a, Para: an.Para, N: len(a.Quotes) + 1, Topics: t.topics}
 			for _, topic := range t.topics {
 				topic.Quotes = append(topic.Quotes, q)
 			}
@@ -528,7 +528,7 @@ func (k known) badIDHint(id string) string {
 // reported in the same run as a malformed query.
 func (l *linker) checkAnnotation(an *annotate.Annotation, pos, query diag.Pos) bool {
 	if an.QueryError != "" {
-		l.list.Errorf(query, "write quote:speaker?topic=a,b", "malformed %s annotation: %s", an.Kind, an.QueryError)
+		l.list.Errorf(query, "write quote:speaker?topic=a,b&translation=words", "malformed %s annotation: %s", an.Kind, an.QueryError)
 	}
 	switch {
 	case an.ID == "":

@@ -179,8 +179,9 @@ func (c *cover) overlaps(s Span) bool {
 
 // sourceOffset finds in the Markdown the words at span of a paragraph's
 // plain text: the same occurrence of them, counting from the paragraph's
-// start, as markup seldom repeats a capitalised name. It falls back to the
-// paragraph's start.
+// start, as markup seldom repeats a capitalised name but in a link's
+// target (a quote's ?translation=), which is skipped. It falls back to
+// the paragraph's start.
 func sourceOffset(body []byte, paraOffset int, text string, span Span) int {
 	name := text[span.Start:span.End]
 	nth := countWords(text[:span.Start], name)
@@ -196,13 +197,28 @@ func sourceOffset(body []byte, paraOffset int, text string, span Span) int {
 		from = end
 		before, _ := utf8.DecodeLastRune(src[:start])
 		after, _ := utf8.DecodeRune(src[end:])
-		if !isWordRune(before) && !isWordRune(after) {
+		if !isWordRune(before) && !isWordRune(after) && !inTarget(src[:start]) {
 			if nth == 0 {
 				return paraOffset + start
 			}
 			nth--
 		}
 	}
+}
+
+// inTarget reports whether the text that ends with before is inside a
+// link's target: after a "](" with no ")" or line break since, or after
+// "](<" with no ">".
+func inTarget(before []byte) bool {
+	open := bytes.LastIndex(before, []byte("]("))
+	if open < 0 {
+		return false
+	}
+	rest := before[open+2:]
+	if bytes.HasPrefix(rest, []byte("<")) {
+		return !bytes.ContainsAny(rest, ">\n")
+	}
+	return !bytes.ContainsAny(rest, ")\n")
 }
 
 func countWords(text, name string) int { return len(findWords(text, name)) }

@@ -10,6 +10,7 @@ import (
 	"github.com/briefing-gen/gen/internal/annotate"
 	"github.com/briefing-gen/gen/internal/content"
 	"github.com/briefing-gen/gen/internal/dates"
+	"github.com/briefing-gen/gen/internal/langtag"
 )
 
 // Site holds the settings of site.toml.
@@ -17,6 +18,7 @@ type Site struct {
 	Title       string
 	Description string
 	Language    string
+	LanguageTag langtag.Tag // Language, checked; its Code is what pages' lang says
 	BaseURL     string
 	UnsafeHTML  bool          // let raw HTML in Markdown through
 	CNAME       string        // a custom domain for GitHub Pages, written to CNAME
@@ -148,6 +150,11 @@ type Article struct {
 	Authors   []string
 	Summary   string
 	Body      template.HTML
+
+	// Lang is the front matter's language, the language the article's
+	// text is written in; the zero Tag when it does not say, for the
+	// site's language.
+	Lang langtag.Tag
 
 	// Draft is the front matter's draft: true. gen build leaves a draft
 	// out, as if its file were not there, unless asked for drafts; gen
@@ -284,6 +291,16 @@ func (e *Event) SetDescription(html string, res *annotate.Result) {
 	e.description = prose{e.file, res}
 }
 
+// Titled is the article whose declaration gave the event its title,
+// and so its language: the latest to declare it; nil for an event's own
+// file, written in the site's language.
+func (e *Event) Titled() *Article {
+	if len(e.decls) == 0 {
+		return e.Article
+	}
+	return e.decls[len(e.decls)-1].Article
+}
+
 // Updated reports whether more than one article declares the event, the
 // later ones updating what the earlier said.
 func (e *Event) Updated() bool { return len(e.decls) > 1 }
@@ -320,11 +337,14 @@ func (r *Report) SourcePath() string { return r.Article.ParagraphPath(r.Para) }
 // Quote is a quotation attributed to its speaker.
 type Quote struct {
 	Speaker *Actor
-	Text    string // without the enclosing quotation marks
-	Topics  []*Topic
-	Article *Article
-	Para    int
-	N       int // the quote's place among its article's quotes, from 1
+	Text    string // without the enclosing quotation marks, in its article's language
+	// Translation is the quote's words in the site's language, from the
+	// annotation's ?translation=, or "".
+	Translation string
+	Topics      []*Topic
+	Article     *Article
+	Para        int
+	N           int // the quote's place among its article's quotes, from 1
 }
 
 func (q *Quote) SourcePath() string { return q.Article.ParagraphPath(q.Para) }
@@ -356,7 +376,7 @@ func (p *Passage) SourcePath() string { return p.Article.ParagraphPath(p.Para) }
 func (a *Article) Outline() string {
 	b := a.appendFrame(make([]byte, 0, 1024))
 	for _, x := range a.annotations {
-		b = appendQuoted(append(b, '\n'), string(x.Kind), x.ID, x.Text, x.QueryError)
+		b = appendQuoted(append(b, '\n'), string(x.Kind), x.ID, x.Text, x.Translation, x.QueryError)
 		b = strconv.AppendInt(appendQuoted(b, x.Topics...), int64(x.Para), 10)
 	}
 	b = appendQuoted(append(b, "\nnot"...), a.notMentions...)
@@ -371,7 +391,7 @@ func (a *Article) frame() string { return string(a.appendFrame(nil)) }
 // appendFrame appends the frame, written with strconv rather than fmt:
 // gen serve's first build outlines every article.
 func (a *Article) appendFrame(b []byte) []byte {
-	b = appendQuoted(b, a.Title, a.shortTitle, a.Source, a.URL, a.Published.ISO(), a.Published.String(), a.Summary)
+	b = appendQuoted(b, a.Title, a.shortTitle, a.Source, a.URL, a.Published.ISO(), a.Published.String(), a.Summary, a.Lang.Code)
 	b = appendQuoted(b, a.Authors...)
 	if a.Draft {
 		b = append(b, " draft"...)

@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"testing"
@@ -10,6 +11,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/briefing-gen/gen/internal/browsertest"
+	"github.com/briefing-gen/gen/internal/langtag"
+	"github.com/briefing-gen/gen/internal/model"
 )
 
 // TestMoreResultsLoadsContinuations writes a small index whose terms'
@@ -95,5 +98,46 @@ func write(t *testing.T, name string, data []byte) {
 	}
 	if err := os.WriteFile(name, data, 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestSearchFindsAQuoteByItsTranslation searches for a word found only
+// in a Ukrainian quote's English translation: the result shows the
+// original with lang="uk" (the page is in English) and the translation,
+// the word marked. A Chinese paragraph is found by a word of it, written
+// without spaces as it is, and a German one by "weiss" for "weiß".
+func TestSearchFindsAQuoteByItsTranslation(t *testing.T) {
+	b := briefingOf(3)
+	b.Site.LanguageTag = langtag.Tag{Code: "en"}
+	uk := b.Articles[0]
+	uk.Lang = langtag.Tag{Code: "uk"}
+	uk.Quotes = []*model.Quote{{Speaker: &model.Actor{Name: "Volodymyr Zelenskyi"}, Text: "Я не дозволив міністрам підписати.",
+		Translation: "I did not let the ministers sign.", Article: uk, Para: 2, N: 1}}
+	b.Articles[1].Lang = langtag.Tag{Code: "zh"}
+	b.Articles[1].Paragraphs[0].Text = "中国政府今天宣布了新的政策。"
+	b.Articles[2].Lang = langtag.Tag{Code: "de"}
+	b.Articles[2].Paragraphs[0].Text = "Er weiß, dass es schwer wird."
+	dir := writeSite(t, New(b))
+	ctx := browsertest.New(t)
+	for _, c := range []struct{ query, want string }{
+		{"ministers", `<p lang="uk">“Я не дозволив міністрам підписати.”</p><p class="translation">Translation: “I did not let the <mark>ministers</mark> sign.”</p>`},
+		{"政策", `<p lang="zh">中国政府今天宣布了新的<mark>政策</mark>。</p>`},
+		{"新的政策", `<p lang="zh">中国政府今天宣布了<mark>新的政策</mark>。</p>`},
+		{"weiss", `<p lang="de">Er <mark>weiß</mark>, dass es schwer wird.</p>`},
+	} {
+		if err := chromedp.Do(ctx, chromedp.Navigate("file://"+filepath.ToSlash(dir)+"/page/index.html?q="+url.QueryEscape(c.query))); err != nil {
+			t.Fatal(err)
+		}
+		browsertest.WaitFor(ctx, t, `document.querySelectorAll("#search-results li").length > 0`, 10*time.Second)
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(function () {
+			var items = document.querySelectorAll("#search-results li");
+			return items.length + " " + Array.prototype.map.call(items[0].querySelectorAll("p:not(.meta)"), function (p) { return p.outerHTML; }).join("");
+		})()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := "1 " + c.want; got != want {
+			t.Errorf("%s: got %s, want %s", c.query, got, want)
+		}
 	}
 }

@@ -11,10 +11,15 @@ import (
 
 // Fold is how search compares text, the same in Go at build time and in
 // static/search.js for the query: character by character, each is
-// decomposed (NFD), its combining accents U+0300–U+036F are dropped, and
-// the rest is lowered; apostrophes (' and ’) are dropped, so that
-// "Ukraine’s" is one word. "Français" folds to "francais", "ЗЕЛЕНСЬКИЙ"
-// to "зеленський".
+// decomposed (NFD), its nonspacing marks (Unicode category Mn: the
+// accents of Latin, Greek and Cyrillic, Arabic vowel marks, Hebrew
+// points, Thai vowel marks, the kana voicing marks) are dropped, the rest
+// is lowered, and the letters that are not a base and an accent are
+// written as a reader without them types them: ß as ss, æ as ae, œ as
+// oe, ø as o, ł as l, đ and ð as d, þ as th, ı as i. Apostrophes (' and
+// ’) are dropped, so that "Ukraine’s" is one word. "Français" folds to
+// "francais", "ЗЕЛЕНСЬКИЙ" to "зеленський", "Weiß" to "weiss",
+// "العَرَبِيَّة" to "العربية".
 func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
@@ -61,14 +66,42 @@ func foldSlow(r rune) string {
 	d := norm.NFD.String(string(buf[:utf8.EncodeRune(buf[:], r)]))
 	out := make([]rune, 0, len(d))
 	for _, c := range d {
-		if c >= 0x300 && c <= 0x36f {
+		if unicode.Is(unicode.Mn, c) {
 			continue
 		}
 		out = append(out, c)
 	}
 	// JavaScript's toLowerCase; the one character whose lower case is two
 	// (İ) is decomposed already.
-	return strings.ToLower(string(out))
+	lower := strings.ToLower(string(out))
+	if l, ok := letterSpelled(lower); ok {
+		return l
+	}
+	return lower
+}
+
+// letterSpelled is how a letter that no decomposition takes apart is
+// typed without it; search.js has the same list.
+func letterSpelled(s string) (string, bool) {
+	switch s {
+	case "ß":
+		return "ss", true
+	case "æ":
+		return "ae", true
+	case "œ":
+		return "oe", true
+	case "ø":
+		return "o", true
+	case "ł":
+		return "l", true
+	case "đ", "ð":
+		return "d", true
+	case "þ":
+		return "th", true
+	case "ı":
+		return "i", true
+	}
+	return "", false
 }
 
 var asciiStrings = func() (t [utf8.RuneSelf]string) {
@@ -78,17 +111,28 @@ var asciiStrings = func() (t [utf8.RuneSelf]string) {
 	return t
 }()
 
-// isWordRune is what a word is made of, \p{L} and \p{N} in search.js.
+// isWordRune is what a word is made of, \p{L}, \p{N} and \p{Mc} (the
+// spacing vowel signs of Devanagari and other scripts of India and
+// around) in search.js.
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z'
 	}
-	return unicode.IsLetter(r) || unicode.IsNumber(r)
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mc, r)
+}
+
+// unspaced reports a character of a script written without spaces between
+// its words (Chinese, Japanese, Thai, Lao, Khmer, Burmese), whose runs are
+// indexed by pairs of characters; search.js has the same test.
+func unspaced(r rune) bool {
+	return r >= 0x0e00 && (unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar) || r == 0x30fc)
 }
 
 // Terms are the words of s, folded, in order, repeats kept, one-letter
 // words dropped: the terms a query is split into, and those the index
-// holds.
+// holds. A run of characters of a script written without spaces
+// (unspaced) is not one word but each pair of characters in it, "中国政府"
+// giving "中国", "国政" and "政府"; a run of one character is a term.
 func Terms(s string) []string {
 	var terms []string
 	forTerms(s, func(t string) { terms = append(terms, t) })
@@ -105,14 +149,26 @@ func forTerms(s string, fn func(string)) {
 func forTermBytes(s string, buf []byte, fn func([]byte)) {
 	word := buf[:0]
 	runes := 0
+	inRun := false // word is a run of unspaced characters
 	flush := func() {
-		if runes > 1 {
+		switch {
+		case inRun && runes > 2:
+			for i, n := 0, 0; n+1 < runes; n++ {
+				_, first := utf8.DecodeRune(word[i:])
+				_, second := utf8.DecodeRune(word[i+first:])
+				fn(word[i : i+first+second])
+				i += first
+			}
+		case inRun || runes > 1:
 			fn(word)
 		}
-		word, runes = word[:0], 0
+		word, runes, inRun = word[:0], 0, false
 	}
 	for _, r := range s {
 		if r < utf8.RuneSelf {
+			if inRun {
+				flush()
+			}
 			switch {
 			case r == '\'':
 				continue
@@ -128,12 +184,16 @@ func forTermBytes(s string, buf []byte, fn func([]byte)) {
 			continue
 		}
 		for _, c := range foldRune(r) {
-			if isWordRune(c) {
-				word = utf8.AppendRune(word, c)
-				runes++
-			} else {
+			if !isWordRune(c) {
 				flush()
+				continue
 			}
+			if u := unspaced(c); u != inRun {
+				flush()
+				inRun = u
+			}
+			word = utf8.AppendRune(word, c)
+			runes++
 		}
 	}
 	flush()

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -19,6 +20,8 @@ var tricky = []string{
 	"ẞtraße STRASSE", "ΣΊΣΥΦΟΣ σίσυφος", "naïve café Åland Å", "ǄEMAL ǅemal", "ﬁnance", "Ⅻ Ⅷ", "𐐀𐐁 Deseret",
 	"e\u0301clair ÉCLAIR", "한국어 Việt Nam", "العَرَبِيَّة", "ёлка ЁЛКА Ї ї", "12,5 3.14 1-800", "🇺🇦 emoji 😀 x",
 	"a b c ab", "tab\tnew\nline", "Ŀlobregat", "Ǻ ǻ ǰ", "Ⓐ ⓑ ½ ²", "Ꭰ ꭰ Cherokee",
+	"Weiß WEISS", "Øresund Łódź Ærøskøbing Œuvre Þór Đakovo ıspanak", "שָׁלוֹם שלום", "मैं हिन्दी बोलता हूँ",
+	"中国政府今天宣布了新的政策。", "東京都の知事はコーヒーを飲んだ", "ประเทศไทยมีประชากรมาก", "iPhone手机2025年", "𠀀𠀁𠀂 国",
 }
 
 // TestFoldIsTheSameInGoAndJavaScript runs search.js's folding in Chromium
@@ -64,6 +67,41 @@ func TestFoldIsTheSameInGoAndJavaScript(t *testing.T) {
 	for s, want := range map[string][]string{"ЗЕЛЕНСЬКИЙ": Terms("Зеленський"), "francais": Terms("Français")} {
 		if got := Terms(s); !slices.Equal(got, want) {
 			t.Errorf("%s: terms %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestQueriesFindTheirWords checks, for each text, that every term of a
+// query a reader would type for it begins one of the text's terms, as
+// search.js needs to find it: other cases, letters written without their
+// accents or ligatures, and scripts written without spaces between words.
+func TestQueriesFindTheirWords(t *testing.T) {
+	for _, c := range []struct{ query, text string }{
+		{"ЗЕЛЕНСЬКИЙ", "Зеленський заявив"},
+		{"francais", "the Français edition"},
+		{"weiss", "er weiß, dass"},
+		{"STRASSE", "Straße"},
+		{"oresund", "Øresund"},
+		{"lodz", "Łódź"},
+		{"aeroskobing", "Ærøskøbing"},
+		{"العربية", "العَرَبِيَّة"}, // Arabic without its vowel marks
+		{"שלום", "שָׁלוֹם"},         // Hebrew without its points
+		{"हिन्दी", "मैं हिन्दी बोलता हूँ"}, // Devanagari's vowel signs are part of the word
+		{"ประเทศ", "ประเทศไทยมีประชากรมาก"},
+		{"政府", "中国政府今天宣布了新的政策。"},
+		{"新的政策", "中国政府今天宣布了新的政策。"},
+		{"東京", "東京都の知事は会見で"},
+		{"カタカナ", "これはカタカナです"},
+	} {
+		index := Terms(c.text)
+		query := Terms(c.query)
+		if len(query) == 0 {
+			t.Errorf("%q: the query has no terms", c.query)
+		}
+		for _, q := range query {
+			if !slices.ContainsFunc(index, func(term string) bool { return strings.HasPrefix(term, q) }) {
+				t.Errorf("%q: its term %q begins none of the terms of %q, %q", c.query, q, c.text, index)
+			}
 		}
 	}
 }

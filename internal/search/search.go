@@ -20,7 +20,10 @@
 // MetaPerChunk to a chunk, each as [kind, title, text, link], an event
 // with the source and date of its article after, in search/m/<c>.js.
 // Chunk meta+i holds article i (newest first), in search/a/<i>.js, as {"t": title, "u": link, "s": source, "d": date,
-// "p": [[N, text], …], "q": [[speaker, text, N], …]}: its paragraphs are
+// "p": [[N, text], …], "q": [[speaker, text, N], …]}, with "l": its
+// language after the date where it is not the site's (and "r": its
+// direction, "rtl" or "ltr", where that is not the site's either), and a
+// quote's translation after its N where it has one: its paragraphs are
 // documents 0 to len(p)-1 of the chunk, its quotes the ones after (a
 // chunk holds fewer than 65,536). A results page shows a few documents and
 // so loads a few chunks.
@@ -28,10 +31,20 @@
 // # Terms
 //
 // Text is split into terms as Terms does (folded by Fold, words of
-// letters and digits, one-letter words dropped, and words longer than
-// MaxTermBytes in UTF-8 dropped too). A document's terms are
+// letters, digits and spacing vowel signs, one-letter words dropped, and
+// words longer than MaxTermBytes in UTF-8 dropped too). Scripts written
+// without spaces between words (Chinese, Japanese, Thai, Lao, Khmer,
+// Burmese) have no words to split at, and no dictionary is shipped to
+// find them: a run of their characters gives each pair of neighbouring
+// characters as a term (a run of one, that character), "中国政府" giving
+// "中国", "国政" and "政府". A query is split the same way, so any word of
+// two or more characters is found as its pairs, all of which the results
+// that have them all (ranked first) hold; a longer run of pairs may match
+// text where they are not adjacent, a price of having no dictionary. A
+// query of one such character finds the pairs it begins. A document's terms are
 // those of its title (an article's title for its paragraphs, the
-// speaker's name for a quote) and of its text. A posting says that a term
+// speaker's name for a quote) and of its text (a quote's and its
+// translation's). A posting says that a term
 // is in a document, with a weight: 5 for a topic, 4 an actor, 3 an event,
 // 2 a quote, 1 a paragraph, times 3 when the term is in the title. A
 // term's postings are ordered best first: by weight, then by chunk and
@@ -100,6 +113,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/briefing-gen/gen/internal/langtag"
 	"github.com/briefing-gen/gen/internal/model"
 	"github.com/briefing-gen/gen/internal/output"
 	"github.com/briefing-gen/gen/internal/parallel"
@@ -161,6 +175,7 @@ type Index struct {
 	meta     int                    // chunks of topics, actors and events
 	articles map[*model.Article]int // an article's place in list
 	list     []*model.Article       // newest first
+	site     langtag.Tag            // the site's language, which articles' may differ from
 	terms    map[string]*term
 	of       [][]string          // the terms of each chunk's documents
 	files    map[string][]byte   // every file but search-index.js, by path
@@ -173,7 +188,7 @@ func New(b *model.Briefing) *Index {
 	meta := metaDocs(b)
 	metaChunks := (len(meta) + MetaPerChunk - 1) / MetaPerChunk
 	articleChunks := (len(b.Articles) + ArticlesPerChunk - 1) / ArticlesPerChunk
-	x := &Index{meta: metaChunks, articles: make(map[*model.Article]int, len(b.Articles)), list: b.Articles,
+	x := &Index{meta: metaChunks, articles: make(map[*model.Article]int, len(b.Articles)), list: b.Articles, site: b.Site.LanguageTag,
 		terms: map[string]*term{}, of: make([][]string, metaChunks+articleChunks),
 		files: map[string][]byte{}, groups: map[string][]string{}}
 	for i, a := range b.Articles {
@@ -386,7 +401,7 @@ const ArticlesPerChunk = 2
 func ArticlePath(n int) string { return fmt.Sprintf("search/a/%d.js", n) }
 
 // articleChunk writes chunk n of the articles, which holds articles.
-func articleChunk(n int, articles []*model.Article) chunk {
+func articleChunk(n int, articles []*model.Article, site langtag.Tag) chunk {
 	ch, ts := chunk{path: ArticlePath(n)}, newTerms()
 	size := 64
 	for _, a := range articles {
@@ -410,6 +425,14 @@ func articleChunk(n int, articles []*model.Article) chunk {
 		buf = appendString(buf, a.Source)
 		buf = append(buf, `,"d":`...)
 		buf = appendString(buf, a.Published.String())
+		if a.Lang.Differs(site) {
+			buf = append(buf, `,"l":`...)
+			buf = appendString(buf, a.Lang.Code)
+			if a.Lang.RTL != site.RTL {
+				buf = append(buf, `,"r":`...)
+				buf = appendString(buf, a.Lang.Dir())
+			}
+		}
 		buf = append(buf, `,"p":[`...)
 		title := ts.titleTerms(a.Title)
 		for j, p := range a.Paragraphs {
@@ -433,8 +456,13 @@ func articleChunk(n int, articles []*model.Article) chunk {
 			buf = appendStrings(buf, q.Speaker.Name, q.Text)
 			buf = append(buf, ',')
 			buf = strconv.AppendInt(buf, int64(q.Para), 10)
+			if q.Translation != "" {
+				buf = append(buf, ',')
+				buf = appendString(buf, q.Translation)
+			}
 			buf = append(buf, ']')
 			ts.add(k, Quote, q.Speaker.Name, q.Text)
+			ts.scan(q.Translation, weights[Quote])
 			k++
 		}
 		buf = append(buf, "]}"...)
@@ -445,7 +473,7 @@ func articleChunk(n int, articles []*model.Article) chunk {
 
 // articleChunk writes chunk n of x's articles.
 func (x *Index) articleChunk(n int) chunk {
-	return articleChunk(n, x.list[n*ArticlesPerChunk:min((n+1)*ArticlesPerChunk, len(x.list))])
+	return articleChunk(n, x.list[n*ArticlesPerChunk:min((n+1)*ArticlesPerChunk, len(x.list))], x.site)
 }
 
 // loaded opens a file that calls briefingSearchLoaded(name, …).
@@ -769,7 +797,7 @@ func postingsIn(ps []posting, chunks map[int]chunk) []posting {
 
 // replace returns the index with the chunks given by number written again.
 func (x *Index) replace(chunks map[int]chunk) *Index {
-	y := &Index{meta: x.meta, articles: x.articles, list: x.list, terms: maps.Clone(x.terms), of: slices.Clone(x.of),
+	y := &Index{meta: x.meta, articles: x.articles, list: x.list, site: x.site, terms: maps.Clone(x.terms), of: slices.Clone(x.of),
 		files: maps.Clone(x.files), groups: maps.Clone(x.groups)}
 	now := map[string][]posting{}
 	touched := map[string]bool{}

@@ -113,10 +113,10 @@ func (b *Builder) load(readAll bool, edited map[string]bool, list *diag.List) *m
 	// Converted HTML carries actors' names and topics' titles in its
 	// links: it stays valid while those do.
 	key := linksKey(site, actors, topics)
-	deep := newResolver("../../", actors, topics) // every page but home sits two folders deep
+	deep := newResolver("../../", site.LanguageTag, actors, topics) // every page but home sits two folders deep
 	article := markdown.New(markdown.Options{Resolver: deep, UnsafeHTML: site.UnsafeHTML, NumberParagraphs: true})
 	profile := markdown.New(markdown.Options{Resolver: deep, UnsafeHTML: site.UnsafeHTML})
-	home := markdown.New(markdown.Options{Resolver: newResolver("", actors, topics), UnsafeHTML: site.UnsafeHTML})
+	home := markdown.New(markdown.Options{Resolver: newResolver("", site.LanguageTag, actors, topics), UnsafeHTML: site.UnsafeHTML})
 	b.articles = converter{article, key}
 
 	parallel.For(len(articleSources), func(i int) { articleSources[i].convertWith(article, key) })
@@ -144,7 +144,7 @@ func (b *Builder) load(readAll bool, edited map[string]bool, list *diag.List) *m
 			topics[i].SetOverview(s.html, s.result)
 		}
 	}
-	description := markdown.New(markdown.Options{Resolver: newResolver("../", actors, topics), UnsafeHTML: site.UnsafeHTML}) // for timeline/index.html
+	description := markdown.New(markdown.Options{Resolver: newResolver("../", site.LanguageTag, actors, topics), UnsafeHTML: site.UnsafeHTML}) // for timeline/index.html
 	for i, s := range eventSources {
 		s.convertWith(description, key)
 		list.Merge(&s.convert)
@@ -175,6 +175,7 @@ func (b *Builder) load(readAll bool, edited map[string]bool, list *diag.List) *m
 // file.
 func linksKey(site model.Site, actors []*model.Actor, topics []*model.Topic) string {
 	var b strings.Builder
+	b.WriteString(site.LanguageTag.Code + " " + site.LanguageTag.Dir() + "\n") // quotes' translations say them
 	if site.UnsafeHTML {
 		b.WriteString("unsafe\n")
 	}

@@ -2,6 +2,7 @@ package site
 
 import (
 	"github.com/briefing-gen/gen/internal/annotate"
+	"github.com/briefing-gen/gen/internal/langtag"
 	"github.com/briefing-gen/gen/internal/model"
 )
 
@@ -10,12 +11,13 @@ import (
 // them with their positions.
 type resolver struct {
 	prefix string
+	lang   langtag.Tag // the site's language, which quotes' translations are in
 	actors map[string]*model.Actor
 	topics map[string]*model.Topic
 }
 
-func newResolver(prefix string, actors []*model.Actor, topics []*model.Topic) *resolver {
-	r := &resolver{prefix: prefix, actors: map[string]*model.Actor{}, topics: map[string]*model.Topic{}}
+func newResolver(prefix string, lang langtag.Tag, actors []*model.Actor, topics []*model.Topic) *resolver {
+	r := &resolver{prefix: prefix, lang: lang, actors: map[string]*model.Actor{}, topics: map[string]*model.Topic{}}
 	for _, a := range actors {
 		r.actors[a.ID] = a
 	}
@@ -33,7 +35,8 @@ func (r *resolver) Link(a *annotate.Annotation) annotate.Link {
 		}
 	case annotate.Quote:
 		if actor := r.actors[a.ID]; actor != nil {
-			return annotate.Link{Href: r.prefix + actor.Path() + "#quotes", Title: "Quote: " + describe(actor), Speaker: actor.Name}
+			return annotate.Link{Href: r.prefix + actor.Path() + "#quotes", Title: "Quote: " + describe(actor), Speaker: actor.Name,
+				TranslationLang: r.lang.Code, TranslationDir: r.lang.Dir()}
 		}
 	case annotate.Topic:
 		if topic := r.topics[a.ID]; topic != nil {

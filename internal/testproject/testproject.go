@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
 // New writes files (slash-separated names to contents) into a new
@@ -28,5 +30,27 @@ func Write(t testing.TB, dir, name, text string) {
 	}
 	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// ValidateJSON checks the JSON file at path against the JSON Schema in
+// the file schema.
+func ValidateJSON(t testing.TB, schema, path string) {
+	t.Helper()
+	s, err := jsonschema.NewCompiler().Compile(schema)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	inst, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Validate(inst); err != nil {
+		t.Errorf("%s does not match %s: %v", path, schema, err)
 	}
 }
