@@ -23,5 +23,6 @@ require (
 	github.com/go-shiori/dom v0.0.0-20230515143342-73569d674e1c // indirect
 	github.com/gogs/chardet v0.0.0-20211120154057-b7413eaefb8f // indirect
 	github.com/itlightning/dateparse v0.2.1 // indirect
+	github.com/nicksnyder/go-i18n/v2 v2.7.0 // indirect
 	gopkg.in/yaml.v2 v2.3.0 // indirect
 )

@@ -271,3 +271,83 @@ func (d Date) lastDay() time.Time {
 	}
 	return d.Start.last()
 }
+
+// Phrases are a language's words for dates: T is the message id with its
+// named arguments filled in (internal/i18n's Catalog is one). The ids are
+// those below, and month_1…month_12 (the month named alone: "лютий
+// 2025"), month_of_1…month_of_12 (the month in a date: "12 лютого 2025").
+type Phrases interface {
+	T(id string, args ...any) string
+}
+
+// The messages Format asks for, and their arguments.
+const (
+	PhrasePending    = "date_pending"     // a date to come
+	PhraseAbout      = "date_about"       // {{.Date}}, approximately
+	PhraseYear       = "date_year"        // {{.Year}}
+	PhraseMonth      = "date_month"       // {{.Month}} {{.Year}}
+	PhraseDay        = "date_day"         // {{.Day}} {{.Month}} {{.Year}}
+	PhraseFirstDay   = "date_first_day"   // how the 1st is written: "1", "1er"
+	PhraseDays       = "date_days"        // {{.From}}–{{.To}} {{.Month}} {{.Year}}
+	PhraseDaysMonths = "date_days_months" // {{.FromDay}} {{.FromMonth}} – {{.ToDay}} {{.ToMonth}} {{.Year}}
+	PhraseMonths     = "date_months"      // {{.From}}–{{.To}} {{.Year}}, months named alone
+	PhraseRange      = "date_range"       // {{.From}} – {{.To}}, any other range
+)
+
+// Format shows the date as String does, in the language of words.
+func (d Date) Format(words Phrases) string {
+	if d.Pending {
+		return words.T(PhrasePending)
+	}
+	s := d.Start.Format(words)
+	if d.IsRange() {
+		s = formatRange(d.Start, d.End, words)
+	}
+	if d.Approx {
+		s = words.T(PhraseAbout, "Date", s)
+	}
+	return s
+}
+
+// Format shows the point at its precision in the language of words.
+func (p Point) Format(words Phrases) string {
+	year := strconv.Itoa(p.Year)
+	switch p.Precision {
+	case Year:
+		return words.T(PhraseYear, "Year", year)
+	case Month:
+		return words.T(PhraseMonth, "Month", MonthName(p.Month, words), "Year", year)
+	}
+	return words.T(PhraseDay, "Day", day(p.Day, words), "Month", monthOf(p.Month, words), "Year", year)
+}
+
+// MonthName is the month named alone, as in "February 2025".
+func MonthName(m time.Month, words Phrases) string {
+	return words.T("month_" + strconv.Itoa(int(m)))
+}
+
+func monthOf(m time.Month, words Phrases) string {
+	return words.T("month_of_" + strconv.Itoa(int(m)))
+}
+
+func day(n int, words Phrases) string {
+	if n == 1 {
+		return words.T(PhraseFirstDay)
+	}
+	return strconv.Itoa(n)
+}
+
+// formatRange drops the parts both ends share, as rangeHuman does.
+func formatRange(a, b Point, words Phrases) string {
+	year := strconv.Itoa(a.Year)
+	switch {
+	case a.Precision == Day && b.Precision == Day && a.Year == b.Year && a.Month == b.Month:
+		return words.T(PhraseDays, "From", day(a.Day, words), "To", day(b.Day, words), "Month", monthOf(a.Month, words), "Year", year)
+	case a.Precision == Day && b.Precision == Day && a.Year == b.Year:
+		return words.T(PhraseDaysMonths, "FromDay", day(a.Day, words), "FromMonth", monthOf(a.Month, words),
+			"ToDay", day(b.Day, words), "ToMonth", monthOf(b.Month, words), "Year", year)
+	case a.Precision == Month && b.Precision == Month && a.Year == b.Year:
+		return words.T(PhraseMonths, "From", MonthName(a.Month, words), "To", MonthName(b.Month, words), "Year", year)
+	}
+	return words.T(PhraseRange, "From", a.Format(words), "To", b.Format(words))
+}

@@ -15,6 +15,7 @@ import (
 	"github.com/briefing-gen/gen/internal/diag"
 	"github.com/briefing-gen/gen/internal/export"
 	"github.com/briefing-gen/gen/internal/feed"
+	"github.com/briefing-gen/gen/internal/i18n"
 	"github.com/briefing-gen/gen/internal/markdown"
 	"github.com/briefing-gen/gen/internal/model"
 	"github.com/briefing-gen/gen/internal/output"
@@ -38,6 +39,10 @@ type Builder struct {
 	project  Project
 	sources  map[string]*source     // content files by path
 	renderer *render.Renderer       // nil until the templates parse
+	words    *i18n.Catalog          // the interface's words, read again when the language or i18n/ changes
+	wordsFor string                 // the language words are in
+	wordsLog []diag.Diagnostic      // what reading them found, reported by every build until they change
+	reworded bool                   // words were read again: the renderer needs them
 	static   []output.File          // the static files, read when they change
 	pages    map[string]output.File // the last good build's pages
 	touches  map[string][]string    // article file → the pages that show it
@@ -129,18 +134,18 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 	// pages that came or went: every page that links to events may be
 	// out of date.
 	full = full || briefing != nil && b.layout.Moves(briefing.Timeline)
-	if b.redo || b.renderer == nil || touched(b.edited, "templates") {
+	if b.redo || b.renderer == nil || b.reworded || touched(b.edited, "templates") {
 		var r *render.Renderer
 		if !checkTree(b.project.Root, "templates", &list) {
 			var err error
-			if r, err = render.New(b.project.Templates); err != nil {
+			if r, err = render.New(b.project.Templates, b.words); err != nil {
 				addTemplateErrors(&list, err)
 			}
 		}
 		if r != nil && b.Emit == nil {
 			r.KeepRows() // for the next builds
 		}
-		b.renderer = r
+		b.renderer, b.reworded = r, false
 	}
 	if b.renderer != nil {
 		b.renderer.Warn(&list)
@@ -201,7 +206,7 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 			}
 			return x.Files()
 		},
-		func() []output.File { return feed.Files(briefing, sitemapPages(briefing, all)) },
+		func() []output.File { return feed.Files(briefing, b.words, sitemapPages(briefing, all)) },
 		func() []output.File {
 			d := export.NewData(briefing)
 			if b.Emit == nil {
@@ -515,6 +520,19 @@ func touched(edited map[string]bool, dir string) bool {
 	return false
 }
 
+// readWords reads the interface's words in lang (the project's i18n/ over
+// the built-in files) when the language or, if again, the files changed.
+func (b *Builder) readWords(lang string, again bool, list *diag.List) {
+	if b.words == nil || lang != b.wordsFor || again {
+		var read diag.List
+		b.words = i18n.Load(b.project.Translations, lang, &read)
+		b.wordsFor, b.wordsLog, b.reworded = lang, read.Items(), true
+	}
+	for _, d := range b.wordsLog {
+		list.Add(d)
+	}
+}
+
 // load reads what changed, converts what needs it, and links the model.
 func (b *Builder) load(readAll bool, edited map[string]bool, list *diag.List) *model.Briefing {
 	p := b.project
@@ -534,6 +552,7 @@ func (b *Builder) load(readAll bool, edited map[string]bool, list *diag.List) *m
 	if site.BaseURL != "" && !strings.HasSuffix(site.BaseURL, "/") {
 		site.BaseURL += "/"
 	}
+	b.readWords(site.Language, readAll || touched(edited, "i18n"), list)
 	if _, err := fs.Stat(p.Root, "content"); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		unreadable(list, "content", err)
 		return nil
@@ -590,11 +609,11 @@ func (b *Builder) load(readAll bool, edited map[string]bool, list *diag.List) *m
 
 	// Converted HTML carries actors' names and topics' titles in its
 	// links: it stays valid while those do.
-	key := linksKey(site, actors, topics)
-	deep := newResolver("../../", actors, topics) // every page but home sits two folders deep
+	key := b.wordsFor + "\n" + linksKey(site, actors, topics)
+	deep := newResolver("../../", actors, topics, b.words) // every page but home sits two folders deep
 	article := markdown.New(markdown.Options{Resolver: deep, UnsafeHTML: site.UnsafeHTML, NumberParagraphs: true})
 	profile := markdown.New(markdown.Options{Resolver: deep, UnsafeHTML: site.UnsafeHTML})
-	home := markdown.New(markdown.Options{Resolver: newResolver("", actors, topics), UnsafeHTML: site.UnsafeHTML})
+	home := markdown.New(markdown.Options{Resolver: newResolver("", actors, topics, b.words), UnsafeHTML: site.UnsafeHTML})
 	b.articleMarkdown, b.linksKey = article, key
 
 	parallel.For(len(articleSources), func(i int) { articleSources[i].convertWith(article, key) })
@@ -622,7 +641,7 @@ func (b *Builder) load(readAll bool, edited map[string]bool, list *diag.List) *m
 			topics[i].SetOverview(s.html, s.result)
 		}
 	}
-	description := markdown.New(markdown.Options{Resolver: newResolver("../", actors, topics), UnsafeHTML: site.UnsafeHTML}) // for timeline/index.html
+	description := markdown.New(markdown.Options{Resolver: newResolver("../", actors, topics, b.words), UnsafeHTML: site.UnsafeHTML}) // for timeline/index.html
 	for i, s := range eventSources {
 		s.convertWith(description, key)
 		list.Merge(&s.convert)

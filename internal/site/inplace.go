@@ -12,6 +12,7 @@ import (
 	"github.com/briefing-gen/gen/internal/diag"
 	"github.com/briefing-gen/gen/internal/export"
 	"github.com/briefing-gen/gen/internal/feed"
+	"github.com/briefing-gen/gen/internal/i18n"
 	"github.com/briefing-gen/gen/internal/model"
 	"github.com/briefing-gen/gen/internal/output"
 	"github.com/briefing-gen/gen/internal/parallel"
@@ -204,9 +205,9 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 	if len(reannotated) > 0 {
 		jobs = append(jobs,
 			func() {
-				feeds = refeed(b.last, feeds, namedActors, namedTopics)
-				feeds = resitemap(b.last, feeds, all)               // the pages of the actors and topics named have new dates
-				if f, ok := feed.SiteFeed(b.last); ok && timeline { // its events link their paragraphs, in timeline order
+				feeds = refeed(b.last, b.words, feeds, namedActors, namedTopics)
+				feeds = resitemap(b.last, feeds, all)                        // the pages of the actors and topics named have new dates
+				if f, ok := feed.SiteFeed(b.last, b.words); ok && timeline { // its events link their paragraphs, in timeline order
 					feeds = replaceFiles(feeds, f)
 				}
 			},
@@ -270,7 +271,7 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 
 // refeed returns the feeds with those of the actors and topics given
 // made again: changed, new, or gone when there is nothing left to say.
-func refeed(briefing *model.Briefing, feeds []output.File, actors []*model.Actor, topics []*model.Topic) []output.File {
+func refeed(briefing *model.Briefing, words *i18n.Catalog, feeds []output.File, actors []*model.Actor, topics []*model.Topic) []output.File {
 	redo := map[string]output.File{}
 	gone := map[string]bool{}
 	remake := func(path string, f output.File, ok bool) {
@@ -281,11 +282,11 @@ func refeed(briefing *model.Briefing, feeds []output.File, actors []*model.Actor
 		}
 	}
 	for _, x := range actors {
-		f, ok := feed.ActorFeed(briefing, x)
+		f, ok := feed.ActorFeed(briefing, words, x)
 		remake(x.FeedPath(), f, ok)
 	}
 	for _, t := range topics {
-		f, ok := feed.TopicFeed(briefing, t)
+		f, ok := feed.TopicFeed(briefing, words, t)
 		remake(t.FeedPath(), f, ok)
 	}
 	out := make([]output.File, 0, len(feeds)+len(redo))
