@@ -28,6 +28,7 @@
   var events = Array.prototype.slice.call(document.querySelectorAll("li.event"));
   var months = Array.prototype.slice.call(document.querySelectorAll("section.month"));
   var status = document.getElementById("filter-status");
+  var say = window.briefingWords ? window.briefingWords.say : function (id) { return id; };
   form.hidden = false;
   form.addEventListener("submit", function (e) { e.preventDefault(); });
 
@@ -40,7 +41,7 @@
     if (!found) {
       var o = document.createElement("option");
       o.value = want;
-      o.textContent = want + " (none on this page)";
+      o.textContent = say("filter_none_here", { Name: want });
       s.appendChild(o);
     }
     s.value = want;
@@ -57,7 +58,7 @@
     });
     months.forEach(function (m) { m.hidden = !m.querySelector("li.event:not([hidden])"); });
     var filtered = selects.some(function (s) { return s.value; });
-    status.textContent = filtered ? shown + " of " + events.length + " events on this page match." : "";
+    status.textContent = filtered ? say("filter_match", { Shown: shown, Count: events.length }) : "";
   }
   selects.forEach(function (s) {
     s.addEventListener("change", function () {

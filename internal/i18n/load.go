@@ -145,7 +145,7 @@ func checkProjectFile(name string, src []byte, lang string, english file, list *
 		if want == nil {
 			hint := "only the keys of gen's i18n/en.toml are shown"
 			if s := diag.Suggest(m.ID, known); s != "" {
-				hint = fmt.Sprintf("did you mean %q?", s)
+				hint = s
 			}
 			list.Warnf(pos, hint, "no page shows the message %q", m.ID)
 			continue
