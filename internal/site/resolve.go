@@ -49,6 +49,9 @@ func (r *resolver) Link(a *annotate.Annotation) annotate.Link {
 	return annotate.Link{}
 }
 
+// ParagraphLabel names a paragraph's ¶ mark in the site's language.
+func (r *resolver) ParagraphLabel(n int) string { return r.words.T("paragraph_label", "Number", n) }
+
 func describe(a *model.Actor) string {
 	if a.Role != "" {
 		return a.Name + ", " + a.Role
