@@ -152,11 +152,11 @@ func checkProjectFile(name string, src []byte, lang string, english file, list *
 		}
 		r, err := resolve(m)
 		if err != nil {
-			list.Errorf(pos, "write an argument as {{.Name}}, and nothing else between {{ and }}", "message %q: %v", m.ID, err)
+			list.Warnf(pos, "write an argument as {{.Name}}, and nothing else between {{ and }}; the built-in text is shown", "message %q: %v", m.ID, err)
 			continue
 		}
 		if extra := unknownArgs(r, want); len(extra) > 0 {
-			list.Errorf(pos, "the message can use "+argList(want), "message %q uses {{.%s}}, which it is not given", m.ID, extra[0])
+			list.Warnf(pos, "the message can use "+argList(want)+"; the built-in text is shown", "message %q uses {{.%s}}, which it is not given", m.ID, extra[0])
 			continue
 		}
 		out[m.ID] = r
