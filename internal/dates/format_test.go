@@ -55,3 +55,25 @@ func TestDatesInTheSitesLanguage(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkFormat(b *testing.B) {
+	var list diag.List
+	uk := i18n.Load(nil, "uk", &list)
+	day, _ := dates.Parse("2025-02-12")
+	days, _ := dates.Parse("2025-02-14/2025-02-16")
+	b.Run("day", func(b *testing.B) {
+		for b.Loop() {
+			_ = day.Format(uk)
+		}
+	})
+	b.Run("range", func(b *testing.B) {
+		for b.Loop() {
+			_ = days.Format(uk)
+		}
+	})
+	b.Run("String", func(b *testing.B) {
+		for b.Loop() {
+			_ = day.String()
+		}
+	})
+}

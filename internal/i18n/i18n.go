@@ -27,6 +27,7 @@ import (
 	"golang.org/x/text/language"
 
 	briefing "github.com/briefing-gen/gen"
+	"github.com/briefing-gen/gen/internal/dates"
 	"github.com/briefing-gen/gen/internal/diag"
 )
 
@@ -37,7 +38,12 @@ type Catalog struct {
 	tag      language.Tag
 	messages map[string]*message
 	group    string // the digit group separator, from number_group
+	dates    *dates.Layout
 }
+
+// DateLayout is how the language writes dates (dates.Date.Format), read
+// once at Load.
+func (c *Catalog) DateLayout() *dates.Layout { return c.dates }
 
 // message is one message's text by plural form; forms[plural.Other] is
 // always set.

@@ -188,3 +188,24 @@ func TestScriptMessages(t *testing.T) {
 		t.Errorf("Messages = %+v", s)
 	}
 }
+
+// BenchmarkT is the lookup every page makes for each of its strings.
+func BenchmarkT(b *testing.B) {
+	var list diag.List
+	uk := Load(nil, "uk", &list)
+	b.Run("plain", func(b *testing.B) {
+		for b.Loop() {
+			_ = uk.T("topics")
+		}
+	})
+	b.Run("plural", func(b *testing.B) {
+		for b.Loop() {
+			_ = uk.T("n_quotes", 22)
+		}
+	})
+	b.Run("arguments", func(b *testing.B) {
+		for b.Loop() {
+			_ = uk.T("pager_status", "Number", 2, "Pages", 10, "First", 51, "Last", 100, "Total", 495)
+		}
+	})
+}

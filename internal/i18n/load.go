@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
 
+	"github.com/briefing-gen/gen/internal/dates"
 	"github.com/briefing-gen/gen/internal/diag"
 )
 
@@ -64,6 +65,7 @@ func Load(project fs.FS, lang string, list *diag.List) *Catalog {
 	if m := c.messages["number_group"]; m != nil && len(m.forms[plural.Other]) == 1 {
 		c.group = m.forms[plural.Other][0].text
 	}
+	c.dates = dates.NewLayout(c)
 	return c
 }
 
