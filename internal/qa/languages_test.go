@@ -68,15 +68,22 @@ func buildIn(t *testing.T, lang string, extra fstest.MapFS) string {
 	}
 	p := site.NewProject(overlay.FS{files, os.DirFS(Root(t))}, briefing.Templates(), briefing.Static())
 	p.BaseURL = "https://example.github.io/briefing/"
-	s, err := site.Build(p)
+	out, _ := buildProject(t, p)
+	return out
+}
+
+// parsePage reads a page of a built site.
+func parsePage(t *testing.T, file string) *html.Node {
+	t.Helper()
+	src, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := t.TempDir()
-	if _, err := s.Write(out); err != nil {
+	doc, err := html.Parse(bytes.NewReader(src))
+	if err != nil {
 		t.Fatal(err)
 	}
-	return out
+	return doc
 }
 
 // messages are a translation file's messages, each a string or a table
@@ -138,14 +145,7 @@ func markedEnglish(t *testing.T) []byte {
 // description, and the messages it gives its scripts.
 func segments(t *testing.T, file string) []string {
 	t.Helper()
-	src, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := html.Parse(bytes.NewReader(src))
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := parsePage(t, file)
 	var out []string
 	add := func(s string) {
 		if s = strings.Join(strings.Fields(s), " "); s != "" {
@@ -394,14 +394,7 @@ func contentSources(t *testing.T) string {
 // dates it read.
 func checkDates(t *testing.T, file, lang string, month *regexp.Regexp) int {
 	t.Helper()
-	src, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := html.Parse(bytes.NewReader(src))
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := parsePage(t, file)
 	n := 0
 	var walk func(*html.Node)
 	walk = func(x *html.Node) {

@@ -28,6 +28,13 @@ func build(t *testing.T) string {
 	t.Helper()
 	p := site.NewProject(os.DirFS(Root(t)), briefing.Templates(), briefing.Static())
 	p.BaseURL = "https://example.github.io/briefing/"
+	out, _ := buildProject(t, p)
+	return out
+}
+
+// buildProject builds p and writes the site into a temporary folder.
+func buildProject(t *testing.T, p site.Project) (string, *site.Site) {
+	t.Helper()
 	s, err := site.Build(p)
 	if err != nil {
 		t.Fatal(err)
@@ -36,7 +43,7 @@ func build(t *testing.T) string {
 	if _, err := s.Write(out); err != nil {
 		t.Fatal(err)
 	}
-	return out
+	return out, s
 }
 
 // draft is an article marked draft: true, which the checks build too, so
@@ -50,16 +57,9 @@ func buildWithDraft(t *testing.T) string {
 	root := overlay.FS{fstest.MapFS{"content/articles/unfinished-report.md": {Data: []byte(draft)}}, os.DirFS(Root(t))}
 	p := site.NewProject(root, briefing.Templates(), briefing.Static())
 	p.BaseURL, p.Drafts = "https://example.github.io/briefing/", site.ShowDrafts
-	s, err := site.Build(p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	out, s := buildProject(t, p)
 	if len(s.Drafts) != 1 {
 		t.Fatalf("the build shows %d drafts, want 1", len(s.Drafts))
-	}
-	out := t.TempDir()
-	if _, err := s.Write(out); err != nil {
-		t.Fatal(err)
 	}
 	return out
 }
