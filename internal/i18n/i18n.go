@@ -61,9 +61,6 @@ type piece struct {
 // attributes: the interface is in it, or in English where no file has it.
 func (c *Catalog) Lang() string { return c.lang }
 
-// Has reports whether a message id exists.
-func (c *Catalog) Has(id string) bool { return c.messages[id] != nil }
-
 // T is message id with its arguments filled in: an optional leading int,
 // the count that picks the plural form ({{.Count}}), then pairs of name
 // and value. An int value is written with digit groups; anything else as

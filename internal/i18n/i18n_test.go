@@ -29,7 +29,7 @@ func shipped(t *testing.T) []string {
 
 func builtinFile(t *testing.T, lang string) file {
 	t.Helper()
-	f, err := readFile(Builtin(), lang+".toml", lang)
+	f, err := readFile(Builtin(), lang+".toml")
 	if err != nil {
 		t.Fatal(err)
 	}

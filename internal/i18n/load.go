@@ -28,7 +28,7 @@ func Load(project fs.FS, lang string, list *diag.List) *Catalog {
 		tag = language.English
 	}
 	c := &Catalog{lang: lang, tag: tag, messages: map[string]*message{}}
-	english, err := readFile(Builtin(), "en.toml", "en")
+	english, err := readFile(Builtin(), "en.toml")
 	if err != nil {
 		panic(err) // built in, and checked by the tests
 	}
@@ -39,7 +39,7 @@ func Load(project fs.FS, lang string, list *diag.List) *Catalog {
 		if name == "en.toml" {
 			break // English is in already
 		}
-		if file, err := readFile(Builtin(), name, lang); err == nil {
+		if file, err := readFile(Builtin(), name); err == nil {
 			c.add(file)
 			found = true
 			break
@@ -52,7 +52,7 @@ func Load(project fs.FS, lang string, list *diag.List) *Catalog {
 				continue
 			}
 			found = true
-			if file := checkProjectFile("i18n/"+name, src, lang, english, list); file != nil {
+			if file := checkProjectFile("i18n/"+name, src, english, list); file != nil {
 				c.add(file)
 			}
 			break
@@ -90,7 +90,7 @@ func (c *Catalog) add(f file) {
 
 // readFile reads a built-in file; an error means there is none, or it is
 // broken, which the tests catch.
-func readFile(fsys fs.FS, name, lang string) (file, error) {
+func readFile(fsys fs.FS, name string) (file, error) {
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return nil, err
@@ -121,7 +121,7 @@ func parse(src []byte, name string) ([]*goi18n.Message, error) {
 
 // checkProjectFile reads a project's translation file, reporting what is
 // wrong with it at its place; nil when it cannot be read at all.
-func checkProjectFile(name string, src []byte, lang string, english file, list *diag.List) file {
+func checkProjectFile(name string, src []byte, english file, list *diag.List) file {
 	lines := diag.NewLines(name, src)
 	messages, err := parse(src, name)
 	if err != nil {
