@@ -97,6 +97,11 @@ func (c *Catalog) say(id string, args []any, escape bool) string {
 		return pieces[0].text // most messages: no allocation
 	}
 	var b strings.Builder
+	size := 0
+	for _, p := range pieces {
+		size += len(p.text) + 8 // an argument is a name or a number, mostly
+	}
+	b.Grow(size)
 	for _, p := range pieces {
 		if p.arg == "" {
 			b.WriteString(maybeEscape(p.text, escape))
