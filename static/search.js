@@ -39,6 +39,18 @@
   }
   window.briefingSearchFold = { fold: function (s) { return fold(s).text; }, terms: terms };
 
+  // english says the messages on a search page of a project's own from
+  // before words.js, which gives none.
+  function english(id, a) {
+    var n = a && a.Count, q = a && a.Query;
+    return {
+      search_kind_p: "Paragraph", search_kind_q: "Quote", search_kind_a: "Actor", search_kind_t: "Topic", search_kind_e: "Event",
+      search_more: "More results", search_failed: "The search index could not be loaded.",
+      search_loading: "Loading the search index…", search_loading_more: "Loading more results…",
+      search_none: "No results for “" + q + "”.", search_more_than: "More than " + n + " results for “" + q + "”",
+      search_results: n + (n === 1 ? " result" : " results") + " for “" + q + "”", search_first_shown: ", the first " + n + " shown."
+    }[id] || id;
+  }
   var script = document.currentScript;
   var input = document.getElementById("search-query");
   var status = document.getElementById("search-status");
@@ -46,7 +58,7 @@
   if (!script || !input || !status || !list) return;
   var indexSrc = script.getAttribute("data-index");
   var root = script.getAttribute("data-root") || "";
-  var say = window.briefingWords ? window.briefingWords.say : function (id) { return id; };
+  var say = window.briefingWords ? window.briefingWords.say : english;
   var labels = { p: say("search_kind_p"), q: say("search_kind_q"), a: say("search_kind_a"), t: say("search_kind_t"), e: say("search_kind_e") };
   var perPage = 10;
   var lastDigits = "0123456789abcdefghijklmnopqrstuv";

@@ -28,7 +28,11 @@
   var events = Array.prototype.slice.call(document.querySelectorAll("li.event"));
   var months = Array.prototype.slice.call(document.querySelectorAll("section.month"));
   var status = document.getElementById("filter-status");
-  var say = window.briefingWords ? window.briefingWords.say : function (id) { return id; };
+  // A timeline page of a project's own from before words.js gives no
+  // messages: it gets English.
+  var say = window.briefingWords ? window.briefingWords.say : function (id, a) {
+    return id === "filter_none_here" ? a.Name + " (none on this page)" : a.Shown + " of " + a.Count + " events on this page match.";
+  };
   form.hidden = false;
   form.addEventListener("submit", function (e) { e.preventDefault(); });
 
