@@ -1,6 +1,7 @@
-// Package briefing holds the default templates and static files that are
-// built into the gen binary. A project's own templates/ and static/
-// override them file by file.
+// Package briefing holds the default templates, static files and
+// translations that are built into the gen binary. A project's own
+// templates/ and static/ override them file by file, its i18n/ files
+// message by message.
 package briefing
 
 import (
@@ -8,7 +9,7 @@ import (
 	"io/fs"
 )
 
-//go:embed templates static
+//go:embed templates static i18n
 var defaults embed.FS
 
 // Templates are the default page templates.
@@ -16,6 +17,9 @@ func Templates() fs.FS { return sub("templates") }
 
 // Static are the default stylesheet, icons and scripts.
 func Static() fs.FS { return sub("static") }
+
+// Translations are the interface's words, one file a language: en.toml…
+func Translations() fs.FS { return sub("i18n") }
 
 func sub(dir string) fs.FS {
 	f, err := fs.Sub(defaults, dir)

@@ -67,6 +67,18 @@
   }
   window.briefingSearchFold = { fold: function (s) { return fold(s).text; }, terms: terms };
 
+  // english says the messages on a search page of a project's own from
+  // before words.js, which gives none.
+  function english(id, a) {
+    var n = a && a.Count, q = a && a.Query;
+    return {
+      search_kind_p: "Paragraph", search_kind_q: "Quote", search_kind_a: "Actor", search_kind_t: "Topic", search_kind_e: "Event", translation_label: "Translation",
+      search_more: "More results", search_failed: "The search index could not be loaded.",
+      search_loading: "Loading the search index…", search_loading_more: "Loading more results…",
+      search_none: "No results for “" + q + "”.", search_more_than: "More than " + n + " results for “" + q + "”",
+      search_results: n + (n === 1 ? " result" : " results") + " for “" + q + "”", search_first_shown: ", the first " + n + " shown."
+    }[id] || id;
+  }
   var script = document.currentScript;
   var input = document.getElementById("search-query");
   var status = document.getElementById("search-status");
@@ -74,7 +86,8 @@
   if (!script || !input || !status || !list) return;
   var indexSrc = script.getAttribute("data-index");
   var root = script.getAttribute("data-root") || "";
-  var labels = { p: "Paragraph", q: "Quote", a: "Actor", t: "Topic", e: "Event", translation: "Translation" };
+  var say = window.briefingWords ? window.briefingWords.say : english;
+  var labels = { p: say("search_kind_p"), q: say("search_kind_q"), a: say("search_kind_a"), t: say("search_kind_t"), e: say("search_kind_e"), translation: say("translation_label") };
   var perPage = 10;
   var lastDigits = "0123456789abcdefghijklmnopqrstuv";
   var moreDigits = "wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
@@ -83,7 +96,7 @@
     more = document.createElement("button");
     more.type = "button";
     more.className = "search-more";
-    more.textContent = "More results";
+    more.textContent = say("search_more");
     more.hidden = true;
     list.parentNode.insertBefore(more, list.nextSibling);
   }
@@ -114,7 +127,7 @@
     s.src = src;
     s.onload = onload;
     s.onerror = function () {
-      status.textContent = "The search index could not be loaded.";
+      status.textContent = say("search_failed");
       if (onerror) onerror();
     };
     document.head.appendChild(s);
@@ -137,7 +150,7 @@
     if (index) { then(); return; }
     if (indexWaiting) { indexWaiting.push(then); return; }
     indexWaiting = [then];
-    status.textContent = "Loading the search index…";
+    status.textContent = say("search_loading");
     addScript(indexSrc, function () {
       index = window.briefingSearchIndex;
       var queue = indexWaiting;
@@ -249,7 +262,7 @@
       s.matched.forEach(function (m) {
         if (m.blocks < m.entry[1]) names.push("c/" + hex(m.term) + "-" + (m.blocks + 1));
       });
-      status.textContent = "Loading more results…";
+      status.textContent = say("search_loading_more");
       need(names, function () {
         if (current !== s) return;
         s.matched.forEach(function (m) { if (m.blocks < m.entry[1]) m.blocks++; });
@@ -267,9 +280,9 @@
         list.appendChild(result(docOf(h.key), s.words));
       });
       var n = Object.keys(s.shown).length;
-      var total = incomplete(s) ? "more than " + s.count + " results" : (s.count === 1 ? "1 result" : s.count + " results");
-      status.textContent = s.count === 0 ? "No results for “" + s.q + "”." :
-        total.charAt(0).toUpperCase() + total.slice(1) + " for “" + s.q + "”" + (n < s.count || incomplete(s) ? ", the first " + n + " shown." : ".");
+      var total = say(incomplete(s) ? "search_more_than" : "search_results", { Count: s.count, Query: s.q });
+      status.textContent = s.count === 0 ? say("search_none", { Query: s.q }) :
+        total + (n < s.count || incomplete(s) ? say("search_first_shown", { Count: n }) : ".");
       more.hidden = !(s.hits.length || incomplete(s));
     });
   }

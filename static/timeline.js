@@ -28,6 +28,11 @@
   var events = Array.prototype.slice.call(document.querySelectorAll("li.event"));
   var months = Array.prototype.slice.call(document.querySelectorAll("section.month"));
   var status = document.getElementById("filter-status");
+  // A timeline page of a project's own from before words.js gives no
+  // messages: it gets English.
+  var say = window.briefingWords ? window.briefingWords.say : function (id, a) {
+    return id === "filter_none_here" ? a.Name + " (none on this page)" : a.Shown + " of " + a.Count + " events on this page match.";
+  };
   form.hidden = false;
   form.addEventListener("submit", function (e) { e.preventDefault(); });
 
@@ -40,7 +45,7 @@
     if (!found) {
       var o = document.createElement("option");
       o.value = want;
-      o.textContent = want + " (none on this page)";
+      o.textContent = say("filter_none_here", { Name: want });
       s.appendChild(o);
     }
     s.value = want;
@@ -57,7 +62,7 @@
     });
     months.forEach(function (m) { m.hidden = !m.querySelector("li.event:not([hidden])"); });
     var filtered = selects.some(function (s) { return s.value; });
-    status.textContent = filtered ? shown + " of " + events.length + " events on this page match." : "";
+    status.textContent = filtered ? say("filter_match", { Shown: shown, Count: events.length }) : "";
   }
   selects.forEach(function (s) {
     s.addEventListener("change", function () {

@@ -18,6 +18,13 @@ type Extension struct {
 
 var _ goldmark.Extender = Extension{}
 
+// ParagraphLabeler is a Resolver that also names a paragraph's ¶ mark for
+// screen readers in the page's language; without it the mark says
+// "Paragraph 3".
+type ParagraphLabeler interface {
+	ParagraphLabel(n int) string
+}
+
 func (e Extension) Extend(m goldmark.Markdown) {
 	// After goldmark's own transformers, so every link is final.
 	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(transformer{numbered: e.NumberParagraphs}, 900)))

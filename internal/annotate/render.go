@@ -99,8 +99,15 @@ func writeTranslation(w util.BufWriter, translation string, link Link) {
 
 func (r nodeRenderer) renderMark(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
-		n := strconv.Itoa(node.(*ParagraphMark).N)
-		_, _ = w.WriteString(`<a class="pilcrow" href="#p` + n + `" aria-label="Paragraph ` + n + `">¶` + n + `</a> `)
+		num := node.(*ParagraphMark).N
+		n := strconv.Itoa(num)
+		label := "Paragraph " + n
+		if l, ok := r.resolver.(ParagraphLabeler); ok {
+			label = l.ParagraphLabel(num)
+		}
+		_, _ = w.WriteString(`<a class="pilcrow" href="#p` + n + `" aria-label="`)
+		_, _ = w.Write(util.EscapeHTML([]byte(label)))
+		_, _ = w.WriteString(`">¶` + n + `</a> `)
 	}
 	return ast.WalkContinue, nil
 }

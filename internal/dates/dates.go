@@ -271,3 +271,160 @@ func (d Date) lastDay() time.Time {
 	}
 	return d.Start.last()
 }
+
+// Phrases are a language's words for dates: T is the message id with its
+// named arguments filled in (internal/i18n's Catalog is one). The ids are
+// those below, and month_1…month_12 (the month named alone: "лютий
+// 2025"), month_of_1…month_of_12 (the month in a date: "12 лютого 2025").
+type Phrases interface {
+	T(id string, args ...any) string
+}
+
+// The messages Format asks for, and their arguments.
+const (
+	PhrasePending    = "date_pending"     // a date to come
+	PhraseAbout      = "date_about"       // {{.Date}}, approximately
+	PhraseYear       = "date_year"        // {{.Year}}
+	PhraseMonth      = "date_month"       // {{.Month}} {{.Year}}
+	PhraseDay        = "date_day"         // {{.Day}} {{.Month}} {{.Year}}
+	PhraseFirstDay   = "date_first_day"   // how the 1st is written: "1", "1er"
+	PhraseDays       = "date_days"        // {{.From}}–{{.To}} {{.Month}} {{.Year}}
+	PhraseDaysMonths = "date_days_months" // {{.FromDay}} {{.FromMonth}} – {{.ToDay}} {{.ToMonth}} {{.Year}}
+	PhraseMonths     = "date_months"      // {{.From}}–{{.To}} {{.Year}}, months named alone
+	PhraseRange      = "date_range"       // {{.From}} – {{.To}}, any other range
+)
+
+// Format shows the date as String does, in the language of words.
+func (d Date) Format(words Phrases) string { return layoutOf(words).Format(d) }
+
+// Format shows the point at its precision in the language of words.
+func (p Point) Format(words Phrases) string { return layoutOf(words).Point(p) }
+
+// MonthName is the month named alone, as in "February 2025".
+func MonthName(m time.Month, words Phrases) string { return layoutOf(words).months[m-1] }
+
+// Layouts are Phrases that keep the Layout made from them, as
+// internal/i18n's Catalog does: making one asks for some thirty messages.
+type Layouts interface {
+	DateLayout() *Layout
+}
+
+func layoutOf(words Phrases) *Layout {
+	if l, ok := words.(Layouts); ok {
+		return l.DateLayout()
+	}
+	return NewLayout(words)
+}
+
+// Layout is how a language writes dates, read from its Phrases once: its
+// month names, and its patterns split at their arguments, so that
+// formatting a date joins strings as String does.
+type Layout struct {
+	months, monthsOf                                                 [12]string
+	firstDay                                                         string
+	pending                                                          string
+	about, year, month, day, days, daysMonths, monthRange, dateRange pattern
+}
+
+// pattern is a message split at its arguments: text, or a slot.
+type pattern []part
+
+type part struct {
+	text string
+	slot int // 1 + the index of the argument, 0 for text
+}
+
+// slotNames are the arguments the date messages take; a slot is written
+// into the message as \x00 and a letter, to find where it goes.
+const slotNames = "Date Year Month Day From To FromDay FromMonth ToDay ToMonth"
+
+// NewLayout reads how words writes dates.
+func NewLayout(words Phrases) *Layout {
+	l := &Layout{firstDay: words.T(PhraseFirstDay), pending: words.T(PhrasePending)}
+	for m := range 12 {
+		l.months[m] = words.T("month_" + strconv.Itoa(m+1))
+		l.monthsOf[m] = words.T("month_of_" + strconv.Itoa(m+1))
+	}
+	names := strings.Fields(slotNames)
+	var args []any
+	for i, n := range names {
+		args = append(args, n, "\x00"+string(rune('a'+i)))
+	}
+	read := func(id string) pattern {
+		var p pattern
+		for i, chunk := range strings.Split(words.T(id, args...), "\x00") {
+			if i > 0 && chunk != "" && chunk[0] >= 'a' && int(chunk[0]-'a') < len(names) {
+				p = append(p, part{slot: int(chunk[0]-'a') + 1})
+				chunk = chunk[1:]
+			}
+			if chunk != "" {
+				p = append(p, part{text: chunk})
+			}
+		}
+		return p
+	}
+	l.about, l.year, l.month, l.day = read(PhraseAbout), read(PhraseYear), read(PhraseMonth), read(PhraseDay)
+	l.days, l.daysMonths, l.monthRange, l.dateRange = read(PhraseDays), read(PhraseDaysMonths), read(PhraseMonths), read(PhraseRange)
+	return l
+}
+
+// fill writes the pattern with its slots' values, in slotNames' order.
+func (p pattern) fill(values ...string) string {
+	var b strings.Builder
+	for _, x := range p {
+		if x.slot == 0 {
+			b.WriteString(x.text)
+		} else if x.slot <= len(values) {
+			b.WriteString(values[x.slot-1])
+		}
+	}
+	return b.String()
+}
+
+// Format shows the date as String does, in the layout's language.
+func (l *Layout) Format(d Date) string {
+	if d.Pending {
+		return l.pending
+	}
+	s := l.Point(d.Start)
+	if d.IsRange() {
+		s = l.formatRange(d.Start, d.End)
+	}
+	if d.Approx {
+		s = l.about.fill(s)
+	}
+	return s
+}
+
+// Point shows a point at its precision.
+func (l *Layout) Point(p Point) string {
+	year := strconv.Itoa(p.Year)
+	switch p.Precision {
+	case Year:
+		return l.year.fill("", year)
+	case Month:
+		return l.month.fill("", year, l.months[p.Month-1])
+	}
+	return l.day.fill("", year, l.monthsOf[p.Month-1], l.dayOf(p.Day))
+}
+
+func (l *Layout) dayOf(n int) string {
+	if n == 1 {
+		return l.firstDay
+	}
+	return strconv.Itoa(n)
+}
+
+// formatRange drops the parts both ends share, as rangeHuman does.
+func (l *Layout) formatRange(a, b Point) string {
+	year := strconv.Itoa(a.Year)
+	switch {
+	case a.Precision == Day && b.Precision == Day && a.Year == b.Year && a.Month == b.Month:
+		return l.days.fill("", year, l.monthsOf[a.Month-1], "", l.dayOf(a.Day), l.dayOf(b.Day))
+	case a.Precision == Day && b.Precision == Day && a.Year == b.Year:
+		return l.daysMonths.fill("", year, "", "", "", "", l.dayOf(a.Day), l.monthsOf[a.Month-1], l.dayOf(b.Day), l.monthsOf[b.Month-1])
+	case a.Precision == Month && b.Precision == Month && a.Year == b.Year:
+		return l.monthRange.fill("", year, "", "", l.months[a.Month-1], l.months[b.Month-1])
+	}
+	return l.dateRange.fill("", "", "", "", l.Point(a), l.Point(b))
+}

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/briefing-gen/gen/internal/i18n"
 	"github.com/briefing-gen/gen/internal/model"
 	"github.com/briefing-gen/gen/internal/output"
 )
@@ -27,20 +28,20 @@ func Has(quotes []*model.Quote, events []*model.Event) bool { return len(quotes)
 // Files returns the feeds, the sitemap (one file or several, see
 // sitemaps) and robots.txt for b. pages lists the HTML pages, for the
 // sitemap.
-func Files(b *model.Briefing, pages []SitemapPage) []output.File {
+func Files(b *model.Briefing, words *i18n.Catalog, pages []SitemapPage) []output.File {
 	robots := "User-agent: *\nAllow: /\n"
 	base := b.Site.BaseURL
 	if base == "" {
 		return []output.File{{Path: "robots.txt", Data: []byte(robots)}}
 	}
-	files := []output.File{siteFeed(b)}
+	files := []output.File{siteFeed(b, words)}
 	for _, a := range b.Actors {
-		if f, ok := ActorFeed(b, a); ok {
+		if f, ok := ActorFeed(b, words, a); ok {
 			files = append(files, f)
 		}
 	}
 	for _, t := range b.Topics {
-		if f, ok := TopicFeed(b, t); ok {
+		if f, ok := TopicFeed(b, words, t); ok {
 			files = append(files, f)
 		}
 	}
@@ -66,33 +67,34 @@ func IsSitemap(path string) bool {
 
 // SiteFeed is the site's own feed, feed.xml, of articles and events; it
 // has none without a base URL.
-func SiteFeed(b *model.Briefing) (output.File, bool) {
+func SiteFeed(b *model.Briefing, words *i18n.Catalog) (output.File, bool) {
 	if b.Site.BaseURL == "" {
 		return output.File{}, false
 	}
-	return siteFeed(b), true
+	return siteFeed(b, words), true
 }
 
 // ActorFeed is the feed of an actor's quotes and events, at
 // a.FeedPath(); it has none without a base URL or anything to say.
-func ActorFeed(b *model.Briefing, a *model.Actor) (output.File, bool) {
+func ActorFeed(b *model.Briefing, words *i18n.Catalog, a *model.Actor) (output.File, bool) {
 	if b.Site.BaseURL == "" || !Has(a.Quotes, a.Events) {
 		return output.File{}, false
 	}
-	return itemFeed(b, a.FeedPath(), a.Name, a.Path(), a.Quotes, a.Events), true
+	return itemFeed(b, words, a.FeedPath(), a.Name, a.Path(), a.Quotes, a.Events), true
 }
 
 // TopicFeed is the feed of a topic's quotes and events, at t.FeedPath();
 // it has none without a base URL or anything to say.
-func TopicFeed(b *model.Briefing, t *model.Topic) (output.File, bool) {
+func TopicFeed(b *model.Briefing, words *i18n.Catalog, t *model.Topic) (output.File, bool) {
 	if b.Site.BaseURL == "" || !Has(t.Quotes, t.Events) {
 		return output.File{}, false
 	}
-	return itemFeed(b, t.FeedPath(), t.Title, t.Path(), t.Quotes, t.Events), true
+	return itemFeed(b, words, t.FeedPath(), t.Title, t.Path(), t.Quotes, t.Events), true
 }
 
 type atomFeed struct {
 	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang    string      `xml:"http://www.w3.org/XML/1998/namespace lang,attr,omitempty"`
 	Title   string      `xml:"title"`
 	ID      string      `xml:"id"`
 	Updated string      `xml:"updated"`
@@ -131,14 +133,14 @@ type entry struct {
 
 // text is the entry's title, id and target (both site-relative) and
 // summary.
-func (e entry) text() (title, id, target, summary string) {
+func (e entry) text(words *i18n.Catalog) (title, id, target, summary string) {
 	switch {
 	case e.quote != nil:
 		q := e.quote
-		return fmt.Sprintf("%s: “%s”", q.Speaker.Name, q.Text), q.ID(), q.SourcePath(), "In " + q.Article.Title
+		return fmt.Sprintf("%s: “%s”", q.Speaker.Name, q.Text), q.ID(), q.SourcePath(), words.T("feed_quote_summary", "Title", q.Article.Title)
 	case e.event != nil:
 		ev := e.event
-		return ev.Title, ev.Path(), ev.Path(), ev.Date.String() + ". Reported in " + ev.Article.Title + "."
+		return ev.Title, ev.Path(), ev.Path(), words.T("feed_event_summary", "Date", ev.Date.Format(words), "Title", ev.Article.Title)
 	}
 	return e.article.Title, e.article.Path(), e.article.Path(), e.article.Summary
 }
@@ -147,7 +149,7 @@ func (e entry) text() (title, id, target, summary string) {
 // can mean, an event with its first: an article published "February 2025"
 // comes after the February events it reports.
 
-func siteFeed(b *model.Briefing) output.File {
+func siteFeed(b *model.Briefing, words *i18n.Catalog) output.File {
 	entries := make([]entry, 0, len(b.Articles)+len(b.Events))
 	for _, a := range b.Articles {
 		entries = append(entries, entry{when: a.Published.LastDay(), article: a})
@@ -155,10 +157,10 @@ func siteFeed(b *model.Briefing) output.File {
 	for _, e := range b.Events {
 		entries = append(entries, eventEntry(e))
 	}
-	return write(b, "feed.xml", b.Site.Title, "index.html", entries)
+	return write(b, words, "feed.xml", b.Site.Title, "index.html", entries)
 }
 
-func itemFeed(b *model.Briefing, file, name, page string, quotes []*model.Quote, events []*model.Event) output.File {
+func itemFeed(b *model.Briefing, words *i18n.Catalog, file, name, page string, quotes []*model.Quote, events []*model.Event) output.File {
 	entries := make([]entry, 0, len(quotes)+len(events))
 	for _, q := range quotes {
 		entries = append(entries, entry{when: q.Article.Published.LastDay(), quote: q})
@@ -166,7 +168,7 @@ func itemFeed(b *model.Briefing, file, name, page string, quotes []*model.Quote,
 	for _, e := range events {
 		entries = append(entries, eventEntry(e))
 	}
-	return write(b, file, b.Site.Title+": "+name, page, entries)
+	return write(b, words, file, b.Site.Title+": "+name, page, entries)
 }
 
 func eventEntry(e *model.Event) entry {
@@ -178,14 +180,14 @@ func eventEntry(e *model.Event) entry {
 }
 
 // write makes the feed at file (site-relative) for the page at page.
-func write(b *model.Briefing, file, title, page string, entries []entry) output.File {
+func write(b *model.Briefing, words *i18n.Catalog, file, title, page string, entries []entry) output.File {
 	slices.SortStableFunc(entries, func(x, y entry) int { return y.when.Compare(x.when) })
 	if len(entries) > maxEntries {
 		entries = entries[:maxEntries]
 	}
 	base := b.Site.BaseURL
 	f := atomFeed{
-		Title: title, ID: base + file, Updated: stamp(time.Time{}), Author: atomPerson{Name: b.Site.Title},
+		Title: title, Lang: b.Site.Language, ID: base + file, Updated: stamp(time.Time{}), Author: atomPerson{Name: b.Site.Title},
 		Links: []atomLink{
 			{Rel: "alternate", Type: "text/html", Href: address(base, page)},
 			{Rel: "self", Type: "application/atom+xml", Href: base + file},
@@ -195,7 +197,7 @@ func write(b *model.Briefing, file, title, page string, entries []entry) output.
 		f.Updated = stamp(entries[0].when)
 	}
 	for _, e := range entries {
-		title, id, target, summary := e.text()
+		title, id, target, summary := e.text(words)
 		f.Entries = append(f.Entries, atomEntry{
 			Title: title, ID: address(base, id), Updated: stamp(e.when), Summary: summary,
 			Link: atomLink{Rel: "alternate", Type: "text/html", Href: address(base, target)},

@@ -27,7 +27,7 @@ type legendEntryAt struct {
 // rows as wide as the picture, below the width×height box of the nodes.
 // A picture so small that the key would be more than a third of its
 // height has none.
-func newLegend(g *graph, width, height float64) legend {
+func newLegend(g *graph, width, height float64, words *Words) legend {
 	present := map[string]bool{}
 	for _, n := range g.nodes {
 		present[groupClass(n.Group)] = true
@@ -38,11 +38,15 @@ func newLegend(g *graph, width, height float64) legend {
 		if !present[c.group] {
 			continue
 		}
-		w := float64(2*legendSwatch+4) + labelWidth(c.label)
+		label := c.label
+		if words != nil && words.Groups[c.group] != "" {
+			label = words.Groups[c.group]
+		}
+		w := float64(2*legendSwatch+4) + labelWidth(label)
 		if x > margin && x+w > width-margin {
 			x, rows = margin, rows+1
 		}
-		k.entries = append(k.entries, legendEntryAt{group: c.group, label: c.label,
+		k.entries = append(k.entries, legendEntryAt{group: c.group, label: label,
 			x: x + legendSwatch, y: float64(rows-1)*legendRow + legendRow/2})
 		x += w + legendGap
 	}

@@ -69,6 +69,22 @@ type Options struct {
 	MaxLinks      int     // draw only each node's strongest this many lines (a line stays if it is among either end's); 0 for all
 	Title         string  // accessible name, the SVG's <title>; a default if empty
 	ID            string  // id of the <svg>, and prefix of the ids inside it; "network" if empty
+	Words         *Words  // what the picture says in the page's language; nil for English
+}
+
+// Words are what the picture says, in a language other than English.
+type Words struct {
+	Key      string               // the key's accessible name, "Key to the colours"
+	Groups   map[string]string    // what the key calls each group ("person": "Person")
+	Describe func(d Drawn) string // the <desc>, from what is drawn (Drawn.English is the English)
+}
+
+// Drawn is what the picture shows, for its description.
+type Drawn struct {
+	Actors, Topics int  // nodes drawn
+	Dropped        int  // nodes left out by MaxNodes
+	Peers, OnTopic bool // whether lines join actors, and actors with topics
+	Strongest      int  // each node keeps its strongest this many lines; 0 when none were left out
 }
 
 const (
@@ -115,7 +131,7 @@ func SVG(nodes []Node, edges []Edge, opts Options) []byte {
 	g := newGraph(nodes, edges, opts.MaxNodes)
 	g.thin(opts.MaxLinks)
 	lay := place(g, opts.Width, opts.Height)
-	key := newLegend(g, opts.Width, opts.Height)
+	key := newLegend(g, opts.Width, opts.Height, opts.Words)
 	var b bytes.Buffer
 	write(&b, g, lay, key, opts)
 	return b.Bytes()

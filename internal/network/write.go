@@ -19,7 +19,11 @@ func write(b *bytes.Buffer, g *graph, l *layout, k legend, o Options) {
 	fmt.Fprintf(b, `<title id="%s-title">`, o.ID)
 	text(b, o.Title)
 	fmt.Fprintf(b, "</title>\n<desc id=\"%s-desc\">", o.ID)
-	text(b, describe(g))
+	if d := drawnOf(g); o.Words != nil && o.Words.Describe != nil {
+		text(b, o.Words.Describe(d))
+	} else {
+		text(b, d.English())
+	}
 	b.WriteString("</desc>\n<style>")
 	b.WriteString(style())
 	b.WriteString("</style>\n")
@@ -30,7 +34,11 @@ func write(b *bytes.Buffer, g *graph, l *layout, k legend, o Options) {
 		b.WriteString("</svg>\n")
 		return
 	}
-	writeLegend(b, k)
+	key := "Key to the colours"
+	if o.Words != nil && o.Words.Key != "" {
+		key = o.Words.Key
+	}
+	writeLegend(b, k, key)
 
 	// Lines first, so nodes cover their ends; heavier lines on top.
 	b.WriteString(`<g class="edges">` + "\n")
@@ -106,11 +114,13 @@ func write(b *bytes.Buffer, g *graph, l *layout, k legend, o Options) {
 // writeLegend writes the key: a list, so that a screen reader says how
 // many entries it has, of the groups' shapes and names. The shapes take
 // their colours from the same rules as the nodes' (node-<group> .shape).
-func writeLegend(b *bytes.Buffer, k legend) {
+func writeLegend(b *bytes.Buffer, k legend, name string) {
 	if len(k.entries) == 0 {
 		return
 	}
-	b.WriteString(`<g class="legend" role="list" aria-label="Key to the colours">` + "\n")
+	b.WriteString(`<g class="legend" role="list" aria-label="`)
+	text(b, name)
+	b.WriteString(`">` + "\n")
 	for _, e := range k.entries {
 		fmt.Fprintf(b, `<g class="legend-entry node-%s" role="listitem">`, e.group)
 		if e.group == "topic" {
@@ -126,52 +136,59 @@ func writeLegend(b *bytes.Buffer, k legend) {
 	b.WriteString("</g>\n")
 }
 
-// describe is the <desc>: what is shown, and what the lines mean, only
-// claiming the kinds of line that are there.
-func describe(g *graph) string {
-	if len(g.nodes) == 0 {
-		return "No actors or topics to show."
-	}
-	topics := 0
+// drawnOf is what the picture shows, for its <desc>.
+func drawnOf(g *graph) Drawn {
+	d := Drawn{Dropped: g.dropped}
 	for i := range g.nodes {
 		if g.isTopic(i) {
-			topics++
+			d.Topics++
 		}
 	}
-	actors := len(g.nodes) - topics
-	var parts []string
-	if actors > 0 {
-		parts = append(parts, plural(actors, "actor", "actors"))
-	}
-	if topics > 0 {
-		parts = append(parts, plural(topics, "topic", "topics"))
-	}
-	s := strings.Join(parts, " and ")
-	if g.dropped > 0 {
-		s = fmt.Sprintf("The %d most prominent of %d actors and topics: %s", len(g.nodes), len(g.nodes)+g.dropped, s)
-	}
-	var peers, onTopic bool
+	d.Actors = len(g.nodes) - d.Topics
 	for _, e := range g.edges {
 		if g.isTopic(e.a) || g.isTopic(e.b) {
-			onTopic = true
+			d.OnTopic = true
 		} else {
-			peers = true
+			d.Peers = true
 		}
 	}
+	if g.thinned > 0 {
+		d.Strongest = g.links
+	}
+	return d
+}
+
+// English is the <desc>: what is shown, and what the lines mean, only
+// claiming the kinds of line that are there.
+func (d Drawn) English() string {
+	if d.Actors+d.Topics == 0 {
+		return "No actors or topics to show."
+	}
+	var parts []string
+	if d.Actors > 0 {
+		parts = append(parts, plural(d.Actors, "actor", "actors"))
+	}
+	if d.Topics > 0 {
+		parts = append(parts, plural(d.Topics, "topic", "topics"))
+	}
+	s := strings.Join(parts, " and ")
+	if d.Dropped > 0 {
+		s = fmt.Sprintf("The %d most prominent of %d actors and topics: %s", d.Actors+d.Topics, d.Actors+d.Topics+d.Dropped, s)
+	}
 	key := " Larger shapes, more prominent."
-	if len(g.edges) > 0 {
+	if d.Peers || d.OnTopic {
 		key = " Thicker lines mean more often; larger shapes, more prominent."
 	}
 	switch {
-	case peers && onTopic:
+	case d.Peers && d.OnTopic:
 		s += "; lines join actors mentioned in the same paragraph, and actors with the topics they speak on"
-	case peers:
+	case d.Peers:
 		s += "; lines join actors mentioned in the same paragraph"
-	case onTopic:
+	case d.OnTopic:
 		s += "; lines join actors with the topics they speak on"
 	}
-	if g.thinned > 0 {
-		s += fmt.Sprintf(", the strongest %d of each", g.links)
+	if d.Strongest > 0 {
+		s += fmt.Sprintf(", the strongest %d of each", d.Strongest)
 	}
 	return s + "." + key
 }

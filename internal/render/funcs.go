@@ -6,8 +6,11 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
+	"github.com/briefing-gen/gen/internal/dates"
+	"github.com/briefing-gen/gen/internal/i18n"
 	"github.com/briefing-gen/gen/internal/model"
 )
 
@@ -17,10 +20,10 @@ func (r *Renderer) funcs() template.FuncMap {
 		"excerpt":       excerpt,
 		"plural":        plural,
 		"join":          strings.Join,
-		"actorsByKind":  actorsByKind,
+		"actorsByKind":  func(actors []*model.Actor) []KindGroup { return actorsByKind(actors, r.words) },
 		"keyActors":     keyActors,
 		"latestEvents":  latestEvents,
-		"byMonth":       byMonth,
+		"byMonth":       func(events []*model.Event) []MonthGroup { return byMonth(events, r.words) },
 		"withPage":      withPage,
 		"cite":          cite,
 		"bookHTML":      BookHTML,
@@ -32,6 +35,17 @@ func (r *Renderer) funcs() template.FuncMap {
 		"passagesShown": func() int { return PassagesShown },
 		"eventsShown":   func() int { return EventsShown },
 		"listPath":      ListPath,
+		"t":             r.words.T,
+		"th":            r.words.HTML,
+		"link":          link,
+		"code":          code,
+		"date":          func(d dates.Date) string { return d.Format(r.words) },
+		"month":         func(m time.Month) string { return capitalized(dates.MonthName(m, r.words)) },
+		"num":           r.words.Number,
+		"timelineTitle": func(t *model.TimelinePage) string { return timelineTitle(t, r.words) },
+		"timelineLabel": func(t *model.TimelinePage) string { return timelineLabel(t, r.words) },
+		"timelineSpan":  func(t *model.TimelinePage) string { return timelineSpan(t, r.words) },
+		"jsMessages":    r.words.Messages,
 	}
 }
 
@@ -245,21 +259,15 @@ type KindGroup struct {
 	Actors []*model.Actor
 }
 
-// kindLabel names a group of actors of one kind.
-func kindLabel(kind string) string {
-	switch kind {
-	case "person":
-		return "People"
-	case "anonymous":
-		return "Anonymous sources"
-	}
-	return strings.ToUpper(kind[:1]) + kind[1:] + "s"
-}
-
-func actorsByKind(actors []*model.Actor) []KindGroup {
+// actorsByKind groups actors by kind, each group named in the language
+// of words ("People"), or not named when words is nil.
+func actorsByKind(actors []*model.Actor, words *i18n.Catalog) []KindGroup {
 	var groups []KindGroup
 	for _, kind := range model.ActorKinds() {
-		g := KindGroup{Kind: kind, Label: kindLabel(kind)}
+		g := KindGroup{Kind: kind}
+		if words != nil {
+			g.Label = words.T("kinds_" + kind)
+		}
 		for _, a := range actors {
 			if a.Kind == kind {
 				g.Actors = append(g.Actors, a)
@@ -299,22 +307,22 @@ type MonthGroup struct {
 }
 
 // byMonth groups timeline-ordered events by the month they start in;
-// year-only dates form their own group, pending events come last.
-func byMonth(events []*model.Event) []MonthGroup {
+// year-only dates form their own group, pending events come last. The
+// labels are in the language of words.
+func byMonth(events []*model.Event, words *i18n.Catalog) []MonthGroup {
 	var groups []MonthGroup
 	for _, e := range events {
 		// Group ids hold "_", which event ids cannot, so the two never clash.
-		label, id := "Pending", "when_pending"
+		id := "when_pending"
 		if !e.Date.Pending {
 			start := e.Date.Start
-			label, id = strconv.Itoa(start.Year), "when_"+strconv.Itoa(start.Year)
+			id = "when_" + strconv.Itoa(start.Year)
 			if start.Month != 0 {
-				label = start.Month.String() + " " + label
 				id = id + "-" + strconv.Itoa(int(start.Month))
 			}
 		}
 		if len(groups) == 0 || groups[len(groups)-1].ID != id {
-			groups = append(groups, MonthGroup{Label: label, ID: id})
+			groups = append(groups, MonthGroup{Label: monthGroupLabel(e.Date, words), ID: id})
 		}
 		groups[len(groups)-1].Events = append(groups[len(groups)-1].Events, e)
 	}

@@ -18,35 +18,40 @@ const descriptionRunes = 200
 // and social cards.
 func (p *Page) description() string {
 	var d string
+	w := p.words
 	switch p.Kind {
 	case Article:
 		d = p.Article.Summary
 	case Actor:
-		d = p.Actor.Name
+		who := p.Actor.Name
 		if p.Actor.Role != "" {
-			d += ", " + p.Actor.Role
+			who += ", " + p.Actor.Role
 		}
-		d += ": " + plural(len(p.Actor.Quotes), "quote", "quotes") + " and " + plural(len(p.Actor.Passages), "mention", "mentions") + " in the briefing."
+		d = w.T("desc_actor", "Who", who, "Quotes", w.T("n_quotes", len(p.Actor.Quotes)), "Mentions", w.T("n_mentions", len(p.Actor.Passages)))
 	case Topic:
 		d = p.Topic.Summary
 	case Timeline:
-		d = "Every dated event in the briefing, shown as precisely as it is known."
+		d = w.T("desc_timeline")
 		if t := p.TimelinePage; t != nil && !p.Briefing.Timeline.Whole {
-			d = "The briefing's events of " + t.Title() + ", shown as precisely as they are known."
+			d = w.T("desc_timeline_page", "Label", timelineTitle(t, w))
 			if t.Pending {
-				d = "The events the briefing expects but cannot date yet" + strings.TrimPrefix(t.Title(), "Pending") + "."
+				part := ""
+				if t.Parts > 1 {
+					part = w.T("desc_part", "Part", t.Part, "Parts", t.Parts)
+				}
+				d = w.T("desc_timeline_pending", "Part", part)
 			}
 		}
 	case Actors:
-		d = "The people, governments, organisations and sources in the briefing."
+		d = w.T("desc_actors")
 	case Topics:
-		d = "The questions the briefing follows."
+		d = w.T("desc_topics")
 	case Articles:
-		d = "The articles the briefing is built from, annotated."
+		d = w.T("desc_articles")
 	case List:
-		d = p.Title + ", newest first."
+		d = w.T("desc_list", "Title", p.Title)
 		if p.List == NamedWith {
-			d = p.Title + ", the most often first."
+			d = w.T("desc_list_named_with", "Title", p.Title)
 		}
 	}
 	if d == "" {
@@ -140,6 +145,7 @@ type schemaArticle struct {
 	Authors       []schemaName  `json:"author,omitempty"`
 	Mentions      []schemaThing `json:"mentions,omitempty"`
 	URL           string        `json:"url,omitempty"`
+	InLanguage    string        `json:"inLanguage,omitempty"`
 }
 
 type schemaName struct {
@@ -159,11 +165,12 @@ type schemaThing struct {
 }
 
 type schemaEvent struct {
-	Type      string `json:"@type"`
-	Name      string `json:"name"`
-	StartDate string `json:"startDate"`
-	EndDate   string `json:"endDate,omitempty"`
-	URL       string `json:"url,omitempty"`
+	Type       string `json:"@type"`
+	Name       string `json:"name"`
+	StartDate  string `json:"startDate"`
+	EndDate    string `json:"endDate,omitempty"`
+	URL        string `json:"url,omitempty"`
+	InLanguage string `json:"inLanguage,omitempty"`
 }
 
 type schemaGraph struct {
@@ -180,6 +187,10 @@ func (p *Page) newsArticle(a *model.Article) schemaArticle {
 		Description:   a.Summary,
 		IsBasedOn:     a.URL,
 		URL:           p.Absolute(a.Path()),
+		InLanguage:    p.Briefing.Site.Language,
+	}
+	if a.Lang.Code != "" { // an article in its own language
+		v.InLanguage = a.Lang.Code
 	}
 	if a.Source != "" {
 		// The article is the source's; this page is the briefing's
@@ -218,7 +229,7 @@ func (p *Page) thing(a *model.Actor) schemaThing {
 }
 
 func (p *Page) event(e *model.Event) schemaEvent {
-	v := schemaEvent{Type: "Event", Name: e.Title, StartDate: e.Date.ISO(), URL: p.Absolute(e.Path())}
+	v := schemaEvent{Type: "Event", Name: e.Title, StartDate: e.Date.ISO(), URL: p.Absolute(e.Path()), InLanguage: p.Briefing.Site.Language}
 	if e.Date.IsRange() {
 		v.EndDate = e.Date.End.ISO()
 	}

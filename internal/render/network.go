@@ -2,11 +2,11 @@ package render
 
 import (
 	"cmp"
-	"fmt"
 	"html/template"
 	"slices"
 	"strings"
 
+	"github.com/briefing-gen/gen/internal/i18n"
 	"github.com/briefing-gen/gen/internal/model"
 	"github.com/briefing-gen/gen/internal/network"
 )
@@ -38,7 +38,7 @@ const (
 func (p *Page) Network() template.HTML {
 	g := p.networkGraph()
 	svg := network.SVG(g.nodes, g.edges, network.Options{Width: 960, Height: 640, MaxLinks: maxNetworkLinks,
-		Title: "Actors and topics of " + p.Briefing.Site.Title})
+		Title: p.words.T("network_title", "Site", p.Briefing.Site.Title), Words: networkWords(p.words)})
 	return template.HTML(svg) // network.SVG escapes every text and link it writes
 }
 
@@ -58,30 +58,28 @@ func (p *Page) NetworkNote() *NetworkNote {
 	if g.actors == len(b.Actors) && g.topics == len(b.Topics) {
 		return nil
 	}
-	text := fmt.Sprintf("The picture shows the %d actors most connected to others", g.actors)
+	w := p.words
+	text := w.T("network_shows_most", g.actors)
 	if g.actors == len(b.Actors) {
-		text = fmt.Sprintf("The picture shows all %s", plural(g.actors, "actor", "actors"))
+		text = w.T("network_shows_all", g.actors)
 	}
 	if g.topics < len(b.Topics) {
-		text += fmt.Sprintf(", and %d of the %d topics", g.topics, len(b.Topics))
+		text += w.T("network_and_topics", "Shown", g.topics, "Total", len(b.Topics))
 	}
-	switch left := len(b.Actors) - g.actors; left {
-	case 0:
+	if left := len(b.Actors) - g.actors; left > 0 {
+		text += w.T("network_left_out", left, "Total", len(b.Actors))
+	} else {
 		text += "."
-	case 1:
-		text += fmt.Sprintf(": 1 actor of %d is left out.", len(b.Actors))
-	default:
-		text += fmt.Sprintf(": %d actors of %d are left out.", left, len(b.Actors))
 	}
 	list := "actors/index.html"
-	if kinds := actorsByKind(b.Actors); len(kinds) > 0 {
+	if kinds := actorsByKind(b.Actors, nil); len(kinds) > 0 {
 		list += "#kind-" + kinds[0].Kind // the list, below the picture
 	}
-	where := "below"
+	listed := w.T("network_listed_below", len(b.Actors))
 	if p.Pager != nil && p.Pager.Count > 1 {
-		where = "below and on the next pages"
+		listed = w.T("network_listed_pages", len(b.Actors))
 	}
-	return &NetworkNote{Text: text, List: p.Rel(list), LinkText: fmt.Sprintf("All %d are listed %s, by kind", len(b.Actors), where)}
+	return &NetworkNote{Text: text, List: p.Rel(list), LinkText: listed}
 }
 
 // networkGraph is what the picture draws, and how many actors and topics.
@@ -167,4 +165,42 @@ func (p *Page) networkGraph() networkGraph {
 		g.topics++
 	}
 	return g
+}
+
+// networkWords are what the picture says, in the site's language.
+func networkWords(w *i18n.Catalog) *network.Words {
+	groups := map[string]string{"topic": w.T("topic"), "other": w.T("kind_other")}
+	for _, kind := range model.ActorKinds() {
+		groups[kind] = w.T("kind_" + kind)
+	}
+	return &network.Words{Key: w.T("network_key"), Groups: groups, Describe: func(d network.Drawn) string {
+		if d.Actors+d.Topics == 0 {
+			return w.T("network_none")
+		}
+		s := w.T("n_actors", d.Actors)
+		switch {
+		case d.Actors > 0 && d.Topics > 0:
+			s = w.T("network_both", "Actors", s, "Topics", w.T("n_topics", d.Topics))
+		case d.Topics > 0:
+			s = w.T("n_topics", d.Topics)
+		}
+		if d.Dropped > 0 {
+			s = w.T("network_prominent", "Shown", d.Actors+d.Topics, "Total", d.Actors+d.Topics+d.Dropped, "What", s)
+		}
+		switch {
+		case d.Peers && d.OnTopic:
+			s += w.T("network_lines_both")
+		case d.Peers:
+			s += w.T("network_lines_peers")
+		case d.OnTopic:
+			s += w.T("network_lines_topics")
+		}
+		if d.Strongest > 0 {
+			s += w.T("network_strongest", d.Strongest)
+		}
+		if d.Peers || d.OnTopic {
+			return s + "." + w.T("network_sizes_lines")
+		}
+		return s + "." + w.T("network_sizes")
+	}}
 }

@@ -138,33 +138,31 @@ func sublist[T any](folder string, list []T, perPage int, page func(*Page)) []*P
 // actorLists are the pages of an actor's lists.
 func actorLists(a *model.Actor) []*Page {
 	folder := "actors/" + a.ID + "/"
-	set := func(list, title string) func(*Page) {
+	set := func(list string) func(*Page) {
 		return func(p *Page) {
 			p.Actor, p.Owner, p.List = a, a.Path(), list
-			p.Title = a.Name + ": " + title + pageSuffix(p.Pager)
 		}
 	}
 	return slices.Concat(
-		sublist(folder+Mentions+"/", newestFirst(a.Passages, passageArticle), passagesPerPage, set(Mentions, "mentions")),
-		sublist(folder+Quotes+"/", newestFirst(a.Quotes, quoteArticle), quotesPerPage, set(Quotes, "quotes")),
-		sublist(folder+Events+"/", reversed(a.Events), eventsPerPage, set(Events, "events")),
-		sublist(folder+NamedWith+"/", a.CoMentions(), coMentionsPerPage, set(NamedWith, "named with")),
+		sublist(folder+Mentions+"/", newestFirst(a.Passages, passageArticle), passagesPerPage, set(Mentions)),
+		sublist(folder+Quotes+"/", newestFirst(a.Quotes, quoteArticle), quotesPerPage, set(Quotes)),
+		sublist(folder+Events+"/", reversed(a.Events), eventsPerPage, set(Events)),
+		sublist(folder+NamedWith+"/", a.CoMentions(), coMentionsPerPage, set(NamedWith)),
 	)
 }
 
 // topicLists are the pages of a topic's lists.
 func topicLists(t *model.Topic) []*Page {
 	folder := "topics/" + t.ID + "/"
-	set := func(list, title string) func(*Page) {
+	set := func(list string) func(*Page) {
 		return func(p *Page) {
 			p.Topic, p.Owner, p.List = t, t.Path(), list
-			p.Title = t.Title + ": " + title + pageSuffix(p.Pager)
 		}
 	}
 	return slices.Concat(
-		sublist(folder+Passages+"/", newestFirst(t.Passages, passageArticle), passagesPerPage, set(Passages, "passages")),
-		sublist(folder+Quotes+"/", newestFirst(t.Quotes, quoteArticle), quotesPerPage, set(Quotes, "quotes")),
-		sublist(folder+Events+"/", reversed(t.Events), eventsPerPage, set(Events, "events")),
+		sublist(folder+Passages+"/", newestFirst(t.Passages, passageArticle), passagesPerPage, set(Passages)),
+		sublist(folder+Quotes+"/", newestFirst(t.Quotes, quoteArticle), quotesPerPage, set(Quotes)),
+		sublist(folder+Events+"/", reversed(t.Events), eventsPerPage, set(Events)),
 	)
 }
 
@@ -172,14 +170,6 @@ func topicLists(t *model.Topic) []*Page {
 // the link from its page: owner is the actor's or topic's page.
 func ListPath(owner, list string) string {
 	return owner[:len(owner)-len("index.html")] + list + "/index.html"
-}
-
-// pageSuffix names a page after the first in its title.
-func pageSuffix(g *Pager) string {
-	if g.Number == 1 {
-		return ""
-	}
-	return ", page " + strconv.Itoa(g.Number)
 }
 
 // stanceRowsPerPage is how many actors' rows a page of the positions
@@ -192,7 +182,7 @@ func stanceRowsPerPage(topics int) int {
 // then as the briefing lists them.
 func kindOrder(actors []*model.Actor) []*model.Actor {
 	var out []*model.Actor
-	for _, g := range actorsByKind(actors) {
+	for _, g := range actorsByKind(actors, nil) {
 		out = append(out, g.Actors...)
 	}
 	return out

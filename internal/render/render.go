@@ -17,6 +17,7 @@ import (
 	"sync"
 
 	"github.com/briefing-gen/gen/internal/diag"
+	"github.com/briefing-gen/gen/internal/i18n"
 	"github.com/briefing-gen/gen/internal/model"
 )
 
@@ -44,14 +45,15 @@ type Renderer struct {
 	pages   map[string]*template.Template
 	buffers sync.Pool // of *bytes.Buffer
 	rows    rows
+	words   *i18n.Catalog // the interface's words, in the site's language
 
 	warnings []diag.Diagnostic // about templates that render empty pages
 }
 
-// New parses the templates in fsys. The error names the template file and
-// line.
-func New(fsys fs.FS) (*Renderer, error) {
-	r := &Renderer{pages: map[string]*template.Template{}}
+// New parses the templates in fsys, which show the interface in the
+// language of words. The error names the template file and line.
+func New(fsys fs.FS, words *i18n.Catalog) (*Renderer, error) {
+	r := &Renderer{pages: map[string]*template.Template{}, words: words}
 	r.buffers.New = func() any { return new(bytes.Buffer) }
 	base := template.New("base.html").Funcs(r.funcs())
 	for _, name := range []string{"base.html", "partials.html"} {
@@ -103,6 +105,8 @@ func (r *Renderer) Warn(list *diag.List) {
 func (r *Renderer) Render(page *Page) ([]byte, error) {
 	p := *page // the head is the template's alone: a build of many pages keeps none of it
 	p.Site = p.Briefing.Site
+	p.words = r.words
+	p.Title = p.title()
 	p.Description, p.Canonical, p.Feed = p.description(), p.canonical(), p.feed()
 	p.OpenGraphType, p.JSONLD = p.openGraphType(), p.jsonLD()
 	buf := r.buffers.Get().(*bytes.Buffer)
@@ -151,6 +155,9 @@ type Page struct {
 
 	// book is what the book holds, for the book.
 	book *bookPlan
+
+	// words are the interface's, set by Render.
+	words *i18n.Catalog
 
 	// What the page's head says about it, set by Render just before the
 	// template runs: templates read these often, and reading a field
@@ -212,15 +219,15 @@ func (p *Page) Current(section string) bool {
 func Pages(b *model.Briefing) []*Page {
 	pages := []*Page{
 		{Kind: Home, Path: "index.html", Title: b.Site.Title},
-		{Kind: Book, Path: "book/index.html", Title: "Briefing book", book: planBook(b)},
-		{Kind: Search, Path: "search/index.html", Title: "Search"},
-		{Kind: NotFound, Path: "404.html", Title: "Page not found", Root: RootPath(b.Site.BaseURL)},
+		{Kind: Book, Path: "book/index.html", book: planBook(b)},
+		{Kind: Search, Path: "search/index.html"},
+		{Kind: NotFound, Path: "404.html", Root: RootPath(b.Site.BaseURL)},
 	}
 	pages = append(pages, timelinePages(b)...)
-	pages = append(pages, paginate(Articles, "articles/", b.Articles, articlesPerPage, titled("Articles"))...)
-	pages = append(pages, paginate(Actors, "actors/", kindOrder(b.Actors), cardsPerPage, titled("Actors"))...)
-	pages = append(pages, paginate(Topics, "topics/", b.Topics, cardsPerPage, titled("Topics"))...)
-	pages = append(pages, paginate(Stances, "stances/", b.StanceRows(), stanceRowsPerPage(len(b.Topics)), titled("Who stands where"))...)
+	pages = append(pages, paginate(Articles, "articles/", b.Articles, articlesPerPage, func(*Page) {})...)
+	pages = append(pages, paginate(Actors, "actors/", kindOrder(b.Actors), cardsPerPage, func(*Page) {})...)
+	pages = append(pages, paginate(Topics, "topics/", b.Topics, cardsPerPage, func(*Page) {})...)
+	pages = append(pages, paginate(Stances, "stances/", b.StanceRows(), stanceRowsPerPage(len(b.Topics)), func(*Page) {})...)
 	for _, a := range b.Articles {
 		pages = append(pages, &Page{Kind: Article, Path: a.Path(), Title: a.Title, Article: a})
 	}
@@ -236,11 +243,6 @@ func Pages(b *model.Briefing) []*Page {
 		p.Briefing = b
 	}
 	return pages
-}
-
-// titled names the pages of an index, the first by title alone.
-func titled(title string) func(*Page) {
-	return func(p *Page) { p.Title = title + pageSuffix(p.Pager) }
 }
 
 // Family is the page that decides what this one shows: the actor's or

@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strings"
 
+	"github.com/briefing-gen/gen/internal/dates"
 	"github.com/briefing-gen/gen/internal/model"
 )
 
@@ -15,7 +16,7 @@ import (
 
 // timelinePages are the timeline's index and its pages.
 func timelinePages(b *model.Briefing) []*Page {
-	pages := []*Page{{Kind: Timeline, Path: "timeline/index.html", Title: "Timeline"}}
+	pages := []*Page{{Kind: Timeline, Path: "timeline/index.html"}}
 	if b.Timeline == nil {
 		return pages
 	}
@@ -24,7 +25,7 @@ func timelinePages(b *model.Briefing) []*Page {
 		return pages
 	}
 	for _, t := range b.Timeline.Pages {
-		pages = append(pages, &Page{Kind: Timeline, Path: t.Path, Title: "Timeline: " + t.Title(), TimelinePage: t})
+		pages = append(pages, &Page{Kind: Timeline, Path: t.Path, TimelinePage: t})
 	}
 	return pages
 }
@@ -41,10 +42,10 @@ func (p *Page) TimelineCrumbs() []Crumb {
 	if t == nil || p.Briefing.Timeline.Whole {
 		return nil
 	}
-	crumbs := []Crumb{{"Timeline", "timeline/index.html"}}
+	crumbs := []Crumb{{p.words.T("timeline"), "timeline/index.html"}}
 	if t.Pending {
 		if t.Part > 1 {
-			crumbs = append(crumbs, Crumb{"Pending", p.Briefing.Timeline.Pending[0].Path})
+			crumbs = append(crumbs, Crumb{p.words.T("pending"), p.Briefing.Timeline.Pending[0].Path})
 		}
 		return crumbs
 	}
@@ -57,7 +58,7 @@ func (p *Page) TimelineCrumbs() []Crumb {
 		}
 		for _, m := range y.Months {
 			if m.Month == t.Month && t.Part > 1 {
-				crumbs = append(crumbs, Crumb{m.Label(), m.Path()})
+				crumbs = append(crumbs, Crumb{capitalized(dates.Point{Year: m.Year, Month: m.Month, Precision: dates.Month}.Format(p.words)), m.Path()})
 			}
 		}
 	}
@@ -134,7 +135,7 @@ func (p *Page) timelineEvents() []*model.Event {
 
 // TimelineGroups are the page's events by month, as its headings show
 // them.
-func (p *Page) TimelineGroups() []MonthGroup { return byMonth(p.timelineEvents()) }
+func (p *Page) TimelineGroups() []MonthGroup { return byMonth(p.timelineEvents(), p.words) }
 
 // EventLinked is an article's body with its links to events pointed at
 // the events' timeline pages (model.Briefing.EventLinked).

@@ -32,7 +32,7 @@ func Watch(ctx context.Context, root string, quiet time.Duration) (<-chan []stri
 		w.Close()
 		return nil, err
 	}
-	for _, dir := range []string{"content", "templates", "static"} {
+	for _, dir := range []string{"content", "templates", "static", "i18n"} {
 		if err := addTree(w, filepath.Join(root, dir)); err != nil {
 			w.Close()
 			return nil, err // such as the system's limit on watches
@@ -100,7 +100,7 @@ func relevant(w *fsnotify.Watcher, root string, ev fsnotify.Event) []string {
 	}
 	rel = filepath.ToSlash(rel)
 	top, _, _ := strings.Cut(rel, "/")
-	if rel != "site.toml" && top != "content" && top != "templates" && top != "static" {
+	if rel != "site.toml" && top != "content" && top != "templates" && top != "static" && top != "i18n" {
 		return nil
 	}
 	if ev.Has(fsnotify.Create) {

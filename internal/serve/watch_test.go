@@ -66,6 +66,12 @@ func TestWatchBatchesSavesAndFollowsNewFolders(t *testing.T) {
 	if got := batch(t, changes); !slices.Equal(got, []string{"site.toml"}) {
 		t.Errorf("site.toml: %v", got)
 	}
+
+	// The project's translations, in a folder made after the start.
+	writeFile(t, dir, "i18n/uk.toml", "topics = \"Теми\"\n")
+	if got := batch(t, changes); !slices.Contains(got, "i18n") && !slices.Contains(got, "i18n/uk.toml") {
+		t.Errorf("a new translation file: %v", got)
+	}
 	cancel()
 	for range changes {
 	}

@@ -35,6 +35,7 @@ type Builder struct {
 	sources  map[string]*source // content files by path
 	renderer *render.Renderer   // nil until the templates parse
 	static   []output.File      // the static files, read when they change
+	words    words              // the interface's, read again when the language or i18n/ changes
 	articles converter          // the last load's, for articles edited in place
 	drafts   []*model.Article   // the last load's, for Drafts and inPlaceBuild
 
@@ -92,7 +93,10 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 	next := snapshot{briefing: briefing}
 	views := []func() []output.File{
 		func() []output.File { next.index = search.New(briefing); return nil },
-		func() []output.File { next.feeds = feed.Files(briefing, sitemapPages(briefing, all)); return nil },
+		func() []output.File {
+			next.feeds = feed.Files(briefing, b.words.catalog, sitemapPages(briefing, all))
+			return nil
+		},
 		func() []output.File {
 			next.data = export.NewData(briefing)
 			next.exports = append(next.data.Files(), export.Timeline(briefing))
@@ -125,7 +129,7 @@ func (b *Builder) Stream(emit func(output.File)) (*Site, error) {
 	var indexSize int
 	views := []func() []output.File{
 		func() []output.File { x := search.New(briefing); indexSize = x.Size(); return x.Files() },
-		func() []output.File { return feed.Files(briefing, sitemapPages(briefing, all)) },
+		func() []output.File { return feed.Files(briefing, b.words.catalog, sitemapPages(briefing, all)) },
 		func() []output.File {
 			d := export.NewData(briefing)
 			return append(d.Files(), export.Timeline(briefing))
@@ -149,15 +153,15 @@ func (b *Builder) Stream(emit func(output.File)) (*Site, error) {
 func (b *Builder) prepare() (*model.Briefing, []diag.Diagnostic, error) {
 	var list diag.List
 	briefing := b.load(b.redo, b.edited, &list)
-	if b.redo || b.renderer == nil || touched(b.edited, "templates") {
+	if b.redo || b.renderer == nil || b.words.fresh || touched(b.edited, "templates") {
 		var r *render.Renderer
 		if !checkTree(b.project.Root, "templates", &list) {
 			var err error
-			if r, err = render.New(b.project.Templates); err != nil {
+			if r, err = render.New(b.project.Templates, b.words.catalog); err != nil {
 				addTemplateErrors(&list, err)
 			}
 		}
-		b.renderer = r
+		b.renderer, b.words.fresh = r, false
 	}
 	if b.renderer != nil {
 		b.renderer.Warn(&list)

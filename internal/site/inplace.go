@@ -9,6 +9,7 @@ import (
 	"github.com/briefing-gen/gen/internal/diag"
 	"github.com/briefing-gen/gen/internal/export"
 	"github.com/briefing-gen/gen/internal/feed"
+	"github.com/briefing-gen/gen/internal/i18n"
 	"github.com/briefing-gen/gen/internal/model"
 	"github.com/briefing-gen/gen/internal/output"
 	"github.com/briefing-gen/gen/internal/render"
@@ -85,7 +86,7 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 
 	next := *last
 	next.briefing = briefing
-	_, rendered, err := fanOut(b.renderer, todo, e.views(&next, all), b.Progress, keep)
+	_, rendered, err := fanOut(b.renderer, todo, e.views(&next, all, b.words.catalog), b.Progress, keep)
 	if err != nil {
 		return nil, true, err // taken in place, but not shown
 	}
@@ -206,7 +207,7 @@ func (e inPlaceEdit) items() []any {
 
 // views are the jobs that make again, in next, the views of the model
 // the edit changed, each one job beside the pages.
-func (e inPlaceEdit) views(next *snapshot, all []*render.Page) []func() []output.File {
+func (e inPlaceEdit) views(next *snapshot, all []*render.Page, words *i18n.Catalog) []func() []output.File {
 	briefing := next.briefing
 	views := []func() []output.File{func() []output.File {
 		for _, a := range e.reworded {
@@ -219,9 +220,9 @@ func (e inPlaceEdit) views(next *snapshot, all []*render.Page) []func() []output
 	}}
 	if len(e.reannotated) > 0 {
 		views = append(views, func() []output.File {
-			next.feeds = refeed(briefing, next.feeds, e.actors, e.topics)
-			next.feeds = resitemap(briefing, next.feeds, all)          // the pages of the actors and topics named have new dates
-			if f, ok := feed.SiteFeed(briefing); ok && e.eventsMoved { // its events link their paragraphs, in timeline order
+			next.feeds = refeed(briefing, words, next.feeds, e.actors, e.topics)
+			next.feeds = resitemap(briefing, next.feeds, all)                 // the pages of the actors and topics named have new dates
+			if f, ok := feed.SiteFeed(briefing, words); ok && e.eventsMoved { // its events link their paragraphs, in timeline order
 				next.feeds = replaceFiles(next.feeds, f)
 			}
 			return nil
@@ -246,7 +247,7 @@ func (e inPlaceEdit) views(next *snapshot, all []*render.Page) []func() []output
 
 // refeed returns the feeds with those of the actors and topics given
 // made again: changed, new, or gone when there is nothing left to say.
-func refeed(briefing *model.Briefing, feeds []output.File, actors []*model.Actor, topics []*model.Topic) []output.File {
+func refeed(briefing *model.Briefing, words *i18n.Catalog, feeds []output.File, actors []*model.Actor, topics []*model.Topic) []output.File {
 	redo := map[string]output.File{}
 	gone := map[string]bool{}
 	remake := func(path string, f output.File, ok bool) {
@@ -257,11 +258,11 @@ func refeed(briefing *model.Briefing, feeds []output.File, actors []*model.Actor
 		}
 	}
 	for _, x := range actors {
-		f, ok := feed.ActorFeed(briefing, x)
+		f, ok := feed.ActorFeed(briefing, words, x)
 		remake(x.FeedPath(), f, ok)
 	}
 	for _, t := range topics {
-		f, ok := feed.TopicFeed(briefing, t)
+		f, ok := feed.TopicFeed(briefing, words, t)
 		remake(t.FeedPath(), f, ok)
 	}
 	out := make([]output.File, 0, len(feeds)+len(redo))

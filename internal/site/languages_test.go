@@ -67,6 +67,7 @@ func TestArticlesInOtherLanguages(t *testing.T) {
 		`<h1 lang="uk">Зеленський відмовився`,
 		`<p class="lede" lang="uk">Президент не дозволив`,
 		`<div class="prose body" lang="uk">`,
+		`"inLanguage":"uk"`, // JSON-LD
 		`інтереси.»</a> <span class="translation" lang="en" dir="ltr">[I did not let the ministers sign this agreement, because it does not protect our interests.]</span>`)
 	contains(t, dir, "articles/zelenskyi-arabic/index.html", `<div class="prose body" lang="ar" dir="rtl">`, `<h1 lang="ar" dir="rtl">`)
 	contains(t, dir, "articles/merz-munich/index.html", `<div class="prose body" lang="de">`)

@@ -12,6 +12,7 @@ import (
 	"github.com/briefing-gen/gen/internal/annotate"
 	"github.com/briefing-gen/gen/internal/content"
 	"github.com/briefing-gen/gen/internal/diag"
+	"github.com/briefing-gen/gen/internal/i18n"
 	"github.com/briefing-gen/gen/internal/markdown"
 	"github.com/briefing-gen/gen/internal/model"
 	"github.com/briefing-gen/gen/internal/parallel"
@@ -56,6 +57,7 @@ func (b *Builder) load(readAll bool, edited map[string]bool, list *diag.List) *m
 	if site.BaseURL != "" && !strings.HasSuffix(site.BaseURL, "/") {
 		site.BaseURL += "/"
 	}
+	b.readWords(site.Language, readAll || touched(edited, "i18n"), list)
 	if _, err := fs.Stat(p.Root, "content"); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		unreadable(list, "content", err)
 		return nil
@@ -112,11 +114,11 @@ func (b *Builder) load(readAll bool, edited map[string]bool, list *diag.List) *m
 
 	// Converted HTML carries actors' names and topics' titles in its
 	// links: it stays valid while those do.
-	key := linksKey(site, actors, topics)
-	deep := newResolver("../../", site.LanguageTag, actors, topics) // every page but home sits two folders deep
+	key := b.words.lang + "\n" + linksKey(site, actors, topics)
+	deep := newResolver("../../", site.LanguageTag, actors, topics, b.words.catalog) // every page but home sits two folders deep
 	article := markdown.New(markdown.Options{Resolver: deep, UnsafeHTML: site.UnsafeHTML, NumberParagraphs: true})
 	profile := markdown.New(markdown.Options{Resolver: deep, UnsafeHTML: site.UnsafeHTML})
-	home := markdown.New(markdown.Options{Resolver: newResolver("", site.LanguageTag, actors, topics), UnsafeHTML: site.UnsafeHTML})
+	home := markdown.New(markdown.Options{Resolver: newResolver("", site.LanguageTag, actors, topics, b.words.catalog), UnsafeHTML: site.UnsafeHTML})
 	b.articles = converter{article, key}
 
 	parallel.For(len(articleSources), func(i int) { articleSources[i].convertWith(article, key) })
@@ -144,7 +146,7 @@ func (b *Builder) load(readAll bool, edited map[string]bool, list *diag.List) *m
 			topics[i].SetOverview(s.html, s.result)
 		}
 	}
-	description := markdown.New(markdown.Options{Resolver: newResolver("../", site.LanguageTag, actors, topics), UnsafeHTML: site.UnsafeHTML}) // for timeline/index.html
+	description := markdown.New(markdown.Options{Resolver: newResolver("../", site.LanguageTag, actors, topics, b.words.catalog), UnsafeHTML: site.UnsafeHTML}) // for timeline/index.html
 	for i, s := range eventSources {
 		s.convertWith(description, key)
 		list.Merge(&s.convert)
@@ -169,6 +171,26 @@ func (b *Builder) load(readAll bool, edited map[string]bool, list *diag.List) *m
 		model.CheckDraftEvents(articles, events, diag.Warning, list)
 	}
 	return model.LinkWithDrafts(site, actors, topics, events, articles, withheld, list)
+}
+
+// words are the interface's words in one language (internal/i18n).
+type words struct {
+	catalog *i18n.Catalog
+	lang    string
+	log     []diag.Diagnostic // what reading them found, reported by every build until they change
+	fresh   bool              // read again since the templates were parsed, which hold them
+}
+
+// readWords reads the interface's words in lang (the project's i18n/ over
+// the built-in files) when the language or, if again, the files changed.
+func (b *Builder) readWords(lang string, again bool, list *diag.List) {
+	if b.words.catalog == nil || lang != b.words.lang || again {
+		var read diag.List
+		b.words = words{catalog: i18n.Load(b.project.Translations, lang, &read), lang: lang, log: read.Items(), fresh: true}
+	}
+	for _, d := range b.words.log {
+		list.Add(d)
+	}
 }
 
 // linksKey sums up everything converted HTML depends on besides its own

@@ -27,6 +27,9 @@ type Project struct {
 	Root      fs.FS // the project folder: site.toml and content/
 	Templates fs.FS
 	Static    fs.FS
+	// Translations is the project's i18n/ folder, whose <lang>.toml
+	// overrides the built-in words message by message (internal/i18n).
+	Translations fs.FS
 
 	BaseURL string // overrides site.toml's base_url when set
 
@@ -62,6 +65,8 @@ func NewProject(root, defaultTemplates, defaultStatic fs.FS) Project {
 		Root:      root,
 		Templates: overlay.FS{sub(root, "templates"), defaultTemplates},
 		Static:    overlay.FS{sub(root, "static"), defaultStatic},
+
+		Translations: sub(root, "i18n"),
 	}
 }
 
