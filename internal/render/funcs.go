@@ -17,6 +17,7 @@ import (
 func (r *Renderer) funcs() template.FuncMap {
 	return template.FuncMap{
 		"row":           r.row,
+		"once":          r.once,
 		"excerpt":       excerpt,
 		"plural":        plural,
 		"join":          strings.Join,

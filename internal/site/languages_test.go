@@ -29,8 +29,11 @@ func writeLanguages(t *testing.T, over map[string]string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(s.Warnings) > 0 {
-		t.Errorf("warnings: %v", s.Warnings)
+	for _, w := range s.Warnings {
+		// gen ships no Arabic interface: an Arabic site is told so, once.
+		if !(strings.Contains(over["site.toml"], `"ar"`) && strings.Contains(w.Message, `no translation for language "ar"`)) {
+			t.Errorf("warning: %v", w)
+		}
 	}
 	dir := t.TempDir()
 	if _, err := s.Write(dir); err != nil {
