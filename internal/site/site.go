@@ -1,8 +1,15 @@
 // Package site is the build pipeline: read the project through fs.FS,
-// parse every file in parallel, link the model once, render every page in
-// parallel, and only then write the output. Any problem in content or
-// templates stops the build before the output folder is touched, so a
-// failed build leaves the last good site as it was.
+// parse every file in parallel, link the model once, and render every
+// page in parallel. Any problem in content or templates stops the build
+// before a page is rendered.
+//
+// There are two ways through. Builder.Stream, for gen build and gen check,
+// builds once and hands each file on as it is made (gen build stages them
+// beside the output folder and moves them into place only when the build
+// succeeds, so a failed build leaves the last good site as it was).
+// Builder.Build, for gen serve, holds each build in memory as one
+// snapshot and builds the next from it, rendering only the pages the
+// edits make stale (deps.go is that rule).
 package site
 
 import (
