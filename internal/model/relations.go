@@ -30,11 +30,15 @@ func (t *Topic) Positions() []SpeakerQuotes {
 		}
 		groups[i].Quotes = append(groups[i].Quotes, q)
 	}
+	names := make(map[*Actor]string, len(groups)) // lower-cased once, not in every comparison
+	for _, g := range groups {
+		names[g.Speaker] = strings.ToLower(g.Speaker.Name)
+	}
 	sort.SliceStable(groups, func(i, j int) bool {
 		if len(groups[i].Quotes) != len(groups[j].Quotes) {
 			return len(groups[i].Quotes) > len(groups[j].Quotes)
 		}
-		return strings.ToLower(groups[i].Speaker.Name) < strings.ToLower(groups[j].Speaker.Name)
+		return names[groups[i].Speaker] < names[groups[j].Speaker]
 	})
 	return groups
 }

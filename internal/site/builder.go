@@ -111,7 +111,7 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 	var static []diag.Diagnostic
 	next.others, static = b.otherFiles(briefing, all, slices.Concat(next.index.Files(), next.feeds, next.exports))
 	next.warnings = append(warnings, static...)
-	return b.swapIn(newSnapshot(next, all), all, rendered), nil
+	return b.swapIn(newSnapshot(next, all, nil, nil), all, rendered), nil
 }
 
 // Stream builds the whole project once, as gen build and gen check do,

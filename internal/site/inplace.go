@@ -51,7 +51,7 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 	// A reannotated article may move events to other timeline pages (what
 	// an event weighs counts its reports): every page that links to
 	// events may then be out of date, and the full way renders them all.
-	if last.layout.Moves(briefing.Timeline) {
+	if len(e.reannotated) > 0 && last.layout.Moves(briefing.Timeline) { // rewording moves no event
 		return nil, false, nil
 	}
 	// An edited article may change what the book holds (what it weighs
@@ -98,7 +98,10 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 	warnings := warningsBesides(last.warnings, e.checked)
 	warnings.Merge(&problems)
 	next.warnings = append(warnings.Items(), static...)
-	return b.swapIn(newSnapshot(next, all), all, rendered), true, nil
+	if len(e.reannotated) == 0 { // the events and lists are as they were
+		return b.swapIn(newSnapshot(next, all, last.layout, last.lists), all, rendered), true, nil
+	}
+	return b.swapIn(newSnapshot(next, all, nil, nil), all, rendered), true, nil
 }
 
 // inPlaceEdit is what takeIn took into the model.

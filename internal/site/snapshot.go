@@ -44,12 +44,18 @@ type snapshot struct {
 }
 
 // newSnapshot completes a snapshot of briefing's build from its files
-// and pages, noting what an in-place edit may change.
-func newSnapshot(s snapshot, pages []*render.Page) *snapshot {
-	s.all = pages
-	s.layout = s.briefing.Timeline.Layout()
+// and pages, noting what an in-place edit may change: the timeline's
+// layout and the lists' sizes, unless given as the last build's (an edit
+// of text alone changes neither).
+func newSnapshot(s snapshot, pages []*render.Page, layout *model.TimelineLayout, lists map[string]int) *snapshot {
+	s.all, s.layout, s.lists = pages, layout, lists
+	if s.layout == nil {
+		s.layout = s.briefing.Timeline.Layout()
+	}
+	if s.lists == nil {
+		s.lists = render.ListSizes(s.briefing)
+	}
 	s.bookKey = render.BookOf(pages).BookKey()
-	s.lists = render.ListSizes(s.briefing)
 	return &s
 }
 
