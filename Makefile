@@ -5,7 +5,7 @@ GO ?= go
 # sitemap: make build BASE_URL=https://owner.github.io/repo/
 BASE_URL ?=
 
-.PHONY: build serve test install fuzz tools clean bench
+.PHONY: build serve test lint install fuzz tools clean bench
 
 build:
 	$(GO) run ./cmd/gen build $(if $(BASE_URL),-base-url "$(BASE_URL)")
@@ -22,9 +22,18 @@ install:
 # Unit, browser, HTML-validity and accessibility tests. The checkers come
 # from npm (make tools) and need Java and Chromium; without them those tests
 # skip with a message, and under CI=true they fail.
-test:
+test: lint
 	$(GO) vet ./...
 	$(GO) test ./...
+
+# Hygiene: gofmt has nothing to change, go.mod and go.sum are tidy, and no
+# function is unreachable from the commands and the tests (deadcode, run
+# at a pinned version so a fresh machine needs nothing installed).
+DEADCODE ?= $(GO) run golang.org/x/tools/cmd/deadcode@v0.52.0
+lint:
+	@out="$$(gofmt -l .)"; if [ -n "$$out" ]; then echo "gofmt -l: these files need gofmt -w:"; echo "$$out"; exit 1; fi
+	$(GO) mod tidy -diff
+	@out="$$($(DEADCODE) -test ./...)"; if [ -n "$$out" ]; then echo "$$out"; echo "deadcode: the functions above are called from nowhere: remove them, or call them"; exit 1; fi
 
 # Each fuzz target for a bounded time (FUZZTIME, 30s by default).
 FUZZTIME ?= 30s

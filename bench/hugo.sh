@@ -1,25 +1,35 @@
 #!/usr/bin/env bash
-# Side by side: gen and Hugo 0.160 build the same synthetic corpus (N
-# articles, default 10,000; actors and topics as Hugo taxonomies), timed in
-# the same run with hyperfine, then measured for peak memory. Prints the
-# ratios the performance targets are set in.
+# The honest comparison (issue 15): gen and Hugo 0.160 build the same
+# synthetic corpus (N articles, default 10,000) into fresh, empty folders,
+# and beside them the floor, goldmark alone converting and writing the
+# same bodies (bench/floor). Hugo's site is the one bench/corpus -format
+# hugo writes: the plainest templates that make gen's pages.
 #
-# Needs hyperfine (apt-get install hyperfine), python3, and Hugo, which it installs
-# with `go install github.com/gohugoio/hugo@v0.160.0` when missing.
+# The three run in turn (gen, Hugo, floor, gen, Hugo, floor, ...), RUNS
+# rounds after one warm-up, so that a shared machine's drift slows each
+# alike; every run is printed with the load average, then each tool's
+# median, least and greatest wall time, median user+sys CPU, peak RSS, the
+# ratios, and the size and file count of each output.
+#
+#	N=1000 RUNS=5 bench/hugo.sh
+#
+# Needs Go and, when missing, installs Hugo with
+# `go install github.com/gohugoio/hugo@v0.160.0` (a few minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${N:-10000}"
-RUNS="${RUNS:-3}"
+RUNS="${RUNS:-5}"
 work="${BENCH_DIR:-/tmp/briefing-bench}"
 mkdir -p "$work"
 
-command -v hyperfine >/dev/null || { echo "bench/hugo.sh needs hyperfine: apt-get install hyperfine" >&2; exit 1; }
 hugo="$(go env GOPATH)/bin/hugo"
-if [ ! -x "$hugo" ]; then
+if [ ! -x "$hugo" ] || ! "$hugo" version | grep -q 'v0\.160\.0'; then
   echo "Installing Hugo 0.160.0 (a few minutes) ..."
   go install github.com/gohugoio/hugo@v0.160.0
 fi
-go build -o "$work/gen" ./cmd/gen
+for tool in gen:./cmd/gen floor:./bench/floor measure:./bench/measure; do
+  go build -o "$work/${tool%%:*}" "${tool#*:}"
+done
 for format in gen hugo; do
   dir="$work/$format-corpus-$N"
   if [ ! -f "$dir/.done" ]; then
@@ -29,20 +39,23 @@ for format in gen hugo; do
   fi
 done
 
-gen_cmd="$work/gen build -root $work/gen-corpus-$N -out $work/gen-out"
-hugo_cmd="$hugo --quiet --source $work/hugo-corpus-$N --destination $work/hugo-out"
-# Both start from an empty output folder, as a first build does.
-hyperfine --warmup 1 --runs "$RUNS" --export-json "$work/hyperfine.json" \
-  --prepare "rm -rf $work/gen-out $work/.gen-out.gen $work/hugo-out" \
-  -n gen "$gen_cmd" -n hugo "$hugo_cmd"
+# Each tool's output folder is $work/cmp-<tool>-$N, emptied before each
+# of its runs (bench/measure passes the tool's label as $1).
+gen_out="$work/cmp-gen-$N" hugo_out="$work/cmp-hugo-$N" floor_out="$work/cmp-floor-$N"
+echo "$("$hugo" version | cut -d' ' -f1-2), $(go version | cut -d' ' -f3), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+# gen keeps a spare copy of the site beside it (.NAME.gen): cleared too.
+"$work/measure" -runs "$RUNS" -warmup 1 \
+  -prepare "rm -rf \"$work/cmp-\$1-$N\" \"$work/.cmp-\$1-$N.gen\"" \
+  -label gen -label hugo -label floor -ratio gen/hugo -ratio gen/floor -ratio hugo/floor \
+  -- "$work/gen" build -root "$work/gen-corpus-$N" -out "$gen_out" \
+  -- "$hugo" --quiet --source "$work/hugo-corpus-$N" --destination "$hugo_out" \
+  -- "$work/floor" -root "$work/gen-corpus-$N" -out "$floor_out"
+echo "targets: gen/hugo wall ≤ 0.25 and peak RSS ≤ 0.25; gen/floor wall ≤ 1.5"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-go run ./bench/measure -runs 1 -label gen -- sh -c "rm -rf $work/gen-out $work/.gen-out.gen && exec $gen_cmd" | tee "$work/mem.txt"
-go run ./bench/measure -runs 1 -label hugo -- sh -c "rm -rf $work/hugo-out && exec $hugo_cmd" | tee -a "$work/mem.txt"
-
-python3 - "$work/hyperfine.json" "$work/mem.txt" <<'PY'
-import json, re, sys
-runs = {r["command"]: r["median"] for r in json.load(open(sys.argv[1]))["results"]}
-mem = dict(re.findall(r"^(\w+):.*peak RSS (\d+) MB", open(sys.argv[2]).read(), re.M))
-print(f"wall time: gen {runs['gen']:.2f} s, hugo {runs['hugo']:.2f} s, ratio {runs['gen'] / runs['hugo']:.2f} (target 0.20)")
-print(f"peak RSS:  gen {mem['gen']} MB, hugo {mem['hugo']} MB, ratio {int(mem['gen']) / int(mem['hugo']):.2f} (target 0.25)")
-PY
+# What each wrote, on its last run.
+for out in "$gen_out" "$hugo_out" "$floor_out"; do
+  printf '%s: %s bytes (%s), %s files, %s HTML pages\n' "$(basename "$out")" \
+    "$(du -sb "$out" | cut -f1)" "$(du -sh "$out" | cut -f1)" \
+    "$(find "$out" -type f | wc -l)" "$(find "$out" -name '*.html' | wc -l)"
+done

@@ -15,6 +15,8 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -112,16 +114,21 @@ func (w *writer) write(n int) {
 		// Actors cluster: most articles are about a few prominent ones.
 		pick := func(limit int) int { return int(float64(limit) * r.Float64() * r.Float64()) }
 		var body strings.Builder
-		var usedActors, usedTopics []int
+		var terms hugoTerms
 		var eventIDs []string
 		var front strings.Builder
-		fmt.Fprintf(&front, "---\ntitle: \"Article %d: %s\"\nsource: Wire %d\nurl: \"https://example.org/news/%d\"\npublished: \"%s\"\nsummary: \"%s.\"\nevents:\n",
-			a, sentence(4, 8), a%20, a, published.Format("2006-01-02"), sentence(15, 25))
+		title := fmt.Sprintf("Article %d: %s", a, sentence(4, 8))
+		fmt.Fprintf(&front, "---\ntitle: \"%s\"\nsource: Wire %d\nurl: \"https://example.org/news/%d\"\npublished: \"%s\"\nsummary: \"%s.\"\nevents:\n",
+			title, a%20, a, published.Format("2006-01-02"), sentence(15, 25))
 		for e := range events {
 			id := fmt.Sprintf("e-%d-%d", a, e)
 			eventIDs = append(eventIDs, id)
 			day := published.AddDate(0, 0, -r.IntN(10))
 			actor, topic := pick(actors), r.IntN(topics)
+			terms.eventActors = append(terms.eventActors, actor)
+			terms.eventTopics = append(terms.eventTopics, topic)
+			terms.months = append(terms.months, day.Format("2006-01"))
+			terms.years = append(terms.years, day.Format("2006"))
 			fmt.Fprintf(&front, "  - {id: %s, date: \"%s\", title: \"%s\", actors: [actor-%d], topics: [topic-%d]}\n",
 				id, day.Format("2006-01-02"), sentence(4, 8), actor, topic)
 		}
@@ -129,15 +136,16 @@ func (w *writer) write(n int) {
 		mentionsLeft, quotesLeft := mentions, quotes
 		for p := range paragraphs {
 			var para []string
+			var paraTopics []int
 			para = append(para, sentence(10, 16)+".")
 			for range (mentionsLeft + (paragraphs - p) - 1) / (paragraphs - p) {
 				if r.IntN(5) == 0 {
 					t := r.IntN(topics)
-					usedTopics = append(usedTopics, t)
+					paraTopics = append(paraTopics, t)
 					para = append(para, fmt.Sprintf("[%s](topic:topic-%d) %s.", strings.ToLower(topicName(t)), t, sentence(6, 10)))
 				} else {
 					x := pick(actors)
-					usedActors = append(usedActors, x)
+					terms.actors = append(terms.actors, x)
 					para = append(para, fmt.Sprintf("[%s](actor:actor-%d) %s.", actorName(x), x, sentence(6, 10)))
 				}
 				mentionsLeft--
@@ -146,7 +154,12 @@ func (w *writer) write(n int) {
 				x := pick(actors)
 				para = append(para, fmt.Sprintf("[“%s,”](quote:actor-%d) one said.", sentence(6, 12), x))
 				quotesLeft--
+				// gen files a quote that names no topic under its
+				// paragraph's topics.
+				terms.quoted = append(terms.quoted, x)
+				terms.quoteTopics = append(terms.quoteTopics, paraTopics...)
 			}
+			terms.topics = append(terms.topics, paraTopics...)
 			if p < events {
 				para = append(para, fmt.Sprintf("It [happened then](event:%s).", eventIDs[p]))
 			}
@@ -155,7 +168,7 @@ func (w *writer) write(n int) {
 		}
 		text := front.String() + body.String()
 		if w.hugo {
-			text = hugoArticle(a, published, usedActors, usedTopics, body.String())
+			text = hugoArticle(title, published, terms, body.String())
 		}
 		w.file(fmt.Sprintf("content/articles/article-%d.md", a), text)
 	}
@@ -163,25 +176,41 @@ func (w *writer) write(n int) {
 
 var annotation = regexp.MustCompile(`\[([^\]]*)\]\((actor|topic|quote|event):([a-z0-9-]+)[^)]*\)`)
 
-// hugoArticle is the same article for Hugo: actors and topics as
-// taxonomies, and annotations as ordinary links to their pages.
-func hugoArticle(a int, published time.Time, actorIDs, topicIDs []int, body string) string {
+// hugoTerms are what gen's lists are made of in one article, for Hugo's
+// taxonomies: each of gen's lists is a taxonomy whose term pages are at
+// gen's path for that list.
+type hugoTerms struct {
+	actors, quoted, eventActors      []int // actors named, quoted, in an event
+	topics, quoteTopics, eventTopics []int
+	months, years                    []string // of the article's events
+}
+
+// hugoArticle is the same article for Hugo: gen's lists as taxonomies,
+// and annotations as ordinary links to their pages.
+func hugoArticle(title string, published time.Time, t hugoTerms, body string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "---\ntitle: \"Article %d\"\ndate: %s\nactors: [", a, published.Format("2006-01-02"))
-	for i, x := range unique(actorIDs) {
-		if i > 0 {
-			b.WriteString(", ")
+	fmt.Fprintf(&b, "---\ntitle: %q\ndate: %s\n", title, published.Format("2006-01-02"))
+	named := append(slices.Clone(t.actors), t.quoted...) // gen counts a quote as a mention
+	for _, tax := range []struct {
+		name, prefix string
+		ids          []int
+	}{
+		{"actors", "actor-", named},
+		{"mentions", "actor-", named},
+		{"quoted", "actor-", t.quoted},
+		{"actorevents", "actor-", t.eventActors},
+		{"topics", "topic-", t.topics},
+		{"passages", "topic-", t.topics},
+		{"topicquotes", "topic-", t.quoteTopics},
+		{"topicevents", "topic-", t.eventTopics},
+	} {
+		var terms []string
+		for _, id := range unique(tax.ids) {
+			terms = append(terms, tax.prefix+strconv.Itoa(id))
 		}
-		fmt.Fprintf(&b, "actor-%d", x)
+		fmt.Fprintf(&b, "%s: [%s]\n", tax.name, strings.Join(terms, ", "))
 	}
-	b.WriteString("]\ntopics: [")
-	for i, x := range unique(topicIDs) {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		fmt.Fprintf(&b, "topic-%d", x)
-	}
-	b.WriteString("]\n---\n")
+	fmt.Fprintf(&b, "months: [%s]\nyears: [%s]\n---\n", strings.Join(unique(t.months), ", "), strings.Join(unique(t.years), ", "))
 	b.WriteString(annotation.ReplaceAllStringFunc(body, func(m string) string {
 		s := annotation.FindStringSubmatch(m)
 		switch s[2] {
@@ -195,9 +224,10 @@ func hugoArticle(a int, published time.Time, actorIDs, topicIDs []int, body stri
 	return b.String()
 }
 
-func unique(xs []int) []int {
-	seen := map[int]bool{}
-	var out []int
+// unique is xs without repeats, in first-seen order.
+func unique[T comparable](xs []T) []T {
+	seen := map[T]bool{}
+	var out []T
 	for _, x := range xs {
 		if !seen[x] {
 			seen[x] = true
@@ -207,27 +237,88 @@ func unique(xs []int) []int {
 	return out
 }
 
-// hugoSite writes Hugo's configuration and templates of similar weight to
-// gen's: a page per article, actor and topic, lists, a home page.
+// hugoSite writes Hugo's configuration and the plainest templates that
+// make the pages gen makes, so the comparison is of the tools and not of
+// the pages: a page per article, actor and topic, the home page, the
+// indexes, and each of gen's paginated lists as a taxonomy's term pages
+// at gen's path for it, paginated by Hugo's paginator with gen's page
+// sizes. List pages show titles, dates and links, never .Summary or
+// .Content (each renders every entry's Markdown again). gen's pages with
+// no plain Hugo equivalent are left out (the positions table, the book,
+// who is named with whom), as are its feeds, sitemap, search index and
+// JSON: Hugo is spared that work.
 func (w *writer) hugoSite() {
 	w.file("hugo.toml", `baseURL = "https://example.org/briefing/"
 title = "Benchmark briefing"
 disableKinds = ["RSS", "sitemap", "robotsTXT"]
+
 [taxonomies]
   actor = "actors"
   topic = "topics"
+  mention = "mentions"
+  quoted = "quoted"
+  actorevent = "actorevents"
+  passage = "passages"
+  topicquote = "topicquotes"
+  topicevent = "topicevents"
+  month = "months"
+  year = "years"
+
+# gen's lists of an actor or topic are in its folder; the timeline's
+# months and years are in timeline/, whose index lists the months.
+[permalinks.term]
+  mentions = "/actors/:slug/mentions/"
+  quoted = "/actors/:slug/quotes/"
+  actorevents = "/actors/:slug/events/"
+  passages = "/topics/:slug/passages/"
+  topicquotes = "/topics/:slug/quotes/"
+  topicevents = "/topics/:slug/events/"
+  months = "/timeline/:slug/"
+  years = "/timeline/:slug/"
+[permalinks.taxonomy]
+  months = "/timeline/"
+
+# gen writes no page/1/ redirect to a list's first page.
+[pagination]
+  disableAliases = true
+
+# gen's page sizes (internal/render/pager.go); a list not named here is
+# shown whole on one page, as gen shows a month of the timeline.
+[params.perPage]
+  articles = 100
+  mentions = 50
+  quoted = 50
+  actorevents = 100
+  passages = 50
+  topicquotes = 50
+  topicevents = 100
 `)
-	base := `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title><link rel="stylesheet" href="{{ "style.css" | relURL }}"></head>
-<body><header><a href="{{ "/" | relURL }}">{{ site.Title }}</a> <a href="{{ "actors/" | relURL }}">Actors</a> <a href="{{ "topics/" | relURL }}">Topics</a></header><main>{{ block "main" . }}{{ end }}</main></body></html>`
-	w.file("layouts/_default/baseof.html", base)
+	// The index of a taxonomy gen has no page for is not rendered.
+	for _, tax := range []string{"mentions", "quoted", "actorevents", "passages", "topicquotes", "topicevents", "years"} {
+		w.file("content/"+tax+"/_index.md", "---\nbuild:\n  render: never\n---\n")
+	}
+	w.file("layouts/_default/baseof.html", `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title><link rel="stylesheet" href="{{ "style.css" | relURL }}"></head>
+<body><header><a href="{{ "/" | relURL }}">{{ site.Title }}</a> <a href="{{ "articles/" | relURL }}">Articles</a> <a href="{{ "actors/" | relURL }}">Actors</a> <a href="{{ "topics/" | relURL }}">Topics</a> <a href="{{ "timeline/" | relURL }}">Timeline</a></header>
+<main>{{ block "main" . }}{{ end }}</main></body></html>`)
 	w.file("layouts/_default/single.html", `{{ define "main" }}<article><h1>{{ .Title }}</h1><p>{{ .Date.Format "2 January 2006" }}</p>
 <aside>{{ range .GetTerms "actors" }}<a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a> {{ end }}{{ range .GetTerms "topics" }}<a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a> {{ end }}</aside>
 {{ .Content }}</article>{{ end }}`)
-	// The plainest list a Hugo user would write for the same pages: titles,
-	// dates and links, no summaries (.Summary renders every entry's
-	// Markdown again and made Hugo's side slower than it need be).
-	w.file("layouts/_default/list.html", `{{ define "main" }}<h1>{{ .Title }}</h1><ol>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Date.Format "2 January 2006" }}</li>{{ end }}</ol>{{ end }}`)
+	w.file("layouts/partials/entries.html", `<ol>{{ range . }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Date.Format "2 January 2006" }}</li>{{ end }}</ol>`)
+	w.file("layouts/partials/pager.html", `<nav>{{ with .Prev }}<a href="{{ .URL }}">Newer</a>{{ end }} page {{ .PageNumber }} of {{ .TotalPages }} {{ with .Next }}<a href="{{ .URL }}">Older</a>{{ end }}</nav>`)
+	// A list is paginated when params.perPage names its section or
+	// taxonomy, else shown whole.
+	list := `{{ define "main" }}<h1>{{ .Title }}</h1>{{ with index site.Params.perpage (.Data.Plural | default .Section) }}{{ $pager := $.Paginate $.Pages . }}{{ partial "entries.html" $pager.Pages }}{{ partial "pager.html" $pager }}{{ else }}{{ partial "entries.html" .Pages }}{{ end }}{{ end }}`
+	w.file("layouts/_default/list.html", list)
+	// An actor's or topic's own page: its text, the latest 20 articles
+	// (gen shows the latest 20 passages) and links to its lists. A year
+	// of the timeline links its months, as gen's does.
+	w.file("layouts/_default/term.html", `{{ define "main" }}{{ if in (slice "actors" "topics") .Data.Plural }}<h1>{{ .Title }}</h1>{{ .Content }}
+<p>{{ if eq .Data.Plural "actors" }}<a href="mentions/">Mentions</a> <a href="quotes/">Quotes</a>{{ else }}<a href="passages/">Passages</a> <a href="quotes/">Quotes</a>{{ end }} <a href="events/">Events</a></p>
+{{ partial "entries.html" (first 20 .Pages) }}{{ else if eq .Data.Plural "years" }}<h1>{{ .Title }}</h1><ul>{{ range site.Taxonomies.months.Alphabetical }}{{ if hasPrefix .Term $.Data.Term }}<li><a href="{{ .Page.RelPermalink }}">{{ .Term }}</a> {{ .Count }}</li>{{ end }}{{ end }}</ul>{{ else }}`+strings.TrimPrefix(list, `{{ define "main" }}`)+`{{ end }}`)
 	w.file("layouts/_default/terms.html", `{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Data.Terms.Alphabetical }}<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> {{ .Count }}</li>{{ end }}</ul>{{ end }}`)
-	w.file("layouts/index.html", `{{ define "main" }}<h1>{{ site.Title }}</h1><ol>{{ range first 50 (where site.RegularPages "Section" "articles") }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ol>{{ end }}`)
+	w.file("layouts/index.html", `{{ define "main" }}<h1>{{ site.Title }}</h1>
+<h2>Topics</h2><ul>{{ range site.Taxonomies.topics.Alphabetical }}<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a></li>{{ end }}</ul>
+<h2>Key actors</h2><ul>{{ range first 8 site.Taxonomies.actors.ByCount }}<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a></li>{{ end }}</ul>
+<h2>Articles</h2>{{ partial "entries.html" (first 20 (where site.RegularPages "Section" "articles")) }}<p><a href="{{ "articles/" | relURL }}">All articles</a></p>{{ end }}`)
 	w.file("static/style.css", "body{font-family:serif}\n")
 }

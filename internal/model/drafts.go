@@ -5,19 +5,6 @@ import (
 	"github.com/briefing-gen/gen/internal/diag"
 )
 
-// SplitDrafts separates the articles marked draft: true from the others,
-// keeping the order of each.
-func SplitDrafts(articles []*Article) (published, drafts []*Article) {
-	for _, a := range articles {
-		if a.Draft {
-			drafts = append(drafts, a)
-		} else {
-			published = append(published, a)
-		}
-	}
-	return published, drafts
-}
-
 // CheckDraftEvents reports, with the severity given, each reference a
 // published article makes to an event that only drafts declare (no
 // published article and no file of content/events/): once the drafts are

@@ -27,13 +27,9 @@ type Fields struct {
 	Kind string // an actor's kind
 }
 
-// New writes content/<kind>s/<id>.md under root and returns its path. It
-// refuses invalid ids and never overwrites.
-func New(root, kind, id string, today time.Time) (string, error) {
-	return NewWith(root, kind, id, today, Fields{})
-}
-
-// NewWith is New with the fields the writer gave.
+// NewWith writes content/<kind>s/<id>.md under root, with the fields the
+// writer gave, and returns its path. It refuses invalid ids and never
+// overwrites.
 func NewWith(root, kind, id string, today time.Time, fields Fields) (string, error) {
 	form := formFor(kind)
 	if form == "" {
