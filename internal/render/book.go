@@ -99,15 +99,9 @@ func planBook(b *model.Briefing) *bookPlan {
 		return w
 	}, BookBytes/5)
 	left -= used
-	speakers := make([][]int, len(plan.topics)) // each topic's speakers' estimated sizes, most quoted first
+	speakers := make([][]int, len(plan.topics)) // each topic's top speakers' estimated sizes, most quoted first
 	for i, t := range plan.topics {
-		for _, g := range t.Positions() {
-			w := 160 + len(g.Speaker.ID) + len(g.Speaker.Name) + len(g.Speaker.Role)
-			for _, q := range g.Quotes[max(0, len(g.Quotes)-bookQuotes):] {
-				w += 300 + len(q.Text) + len(q.Article.Slug) + len(q.Article.ShortTitle()) + len(q.Article.Source)
-			}
-			speakers[i] = append(speakers[i], w)
-		}
+		speakers[i] = speakerSizes(t)
 	}
 	share := max(0, left/3)
 	for k := bookSpeakers; k >= 0; k-- {
@@ -157,6 +151,53 @@ func planBook(b *model.Briefing) *bookPlan {
 		plan.topicIDs[t.ID] = true
 	}
 	return plan
+}
+
+// speakerSizes estimates what each of the bookSpeakers speakers quoted
+// most on t (model.Topic.Positions' order) takes in the book: their
+// latest bookQuotes quotes. It counts rather than group every quote, as
+// gen serve plans the book again on every edit.
+func speakerSizes(t *model.Topic) []int {
+	counts := map[*model.Actor]int{}
+	var top []*model.Actor // in the order they are first quoted, which breaks ties
+	for _, q := range t.Quotes {
+		if counts[q.Speaker] == 0 {
+			top = append(top, q.Speaker)
+		}
+		counts[q.Speaker]++
+	}
+	names := make(map[*model.Actor]string, len(top))
+	for _, a := range top {
+		names[a] = strings.ToLower(a.Name)
+	}
+	slices.SortStableFunc(top, func(a, b *model.Actor) int {
+		if counts[a] != counts[b] {
+			return counts[b] - counts[a]
+		}
+		return strings.Compare(names[a], names[b])
+	})
+	top = top[:min(len(top), bookSpeakers)]
+	sizes := make(map[*model.Actor]int, len(top))
+	left := make(map[*model.Actor]int, len(top)) // quotes still to count, from the latest back
+	for _, a := range top {
+		sizes[a] = 160 + len(a.ID) + len(a.Name) + len(a.Role)
+		left[a] = bookQuotes
+	}
+	for i := len(t.Quotes) - 1; i >= 0 && len(left) > 0; i-- {
+		q := t.Quotes[i]
+		if left[q.Speaker] == 0 {
+			continue
+		}
+		sizes[q.Speaker] += 300 + len(q.Text) + len(q.Article.Slug) + len(q.Article.ShortTitle()) + len(q.Article.Source)
+		if left[q.Speaker]--; left[q.Speaker] == 0 {
+			delete(left, q.Speaker)
+		}
+	}
+	out := make([]int, len(top))
+	for i, a := range top {
+		out[i] = sizes[a]
+	}
+	return out
 }
 
 // BookTimeline are the events the book's timeline holds, in date order.
