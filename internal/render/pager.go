@@ -245,3 +245,24 @@ func (p *Page) ListPageKept(sizes map[string]int, articles map[*model.Article]bo
 	}
 	return false
 }
+
+// RowsKept reports whether a page of rows about the whole briefing (the
+// articles index, the positions table), as the default templates render
+// it, shows what last, the last build's page at its path, showed: the
+// same items on a pager of as many pages and items, none of them among
+// those changed (articles and actors), whose rows are rendered again.
+func (p *Page) RowsKept(last *Page, changed map[any]bool) bool {
+	if last == nil || p.Kind != last.Kind || (p.Kind != Articles && p.Kind != Stances) ||
+		p.Pager == nil || last.Pager == nil || *p.Pager != *last.Pager {
+		return false
+	}
+	switch items := p.Items.(type) {
+	case []*model.Article:
+		was, ok := last.Items.([]*model.Article)
+		return ok && slices.Equal(items, was) && !slices.ContainsFunc(items, func(a *model.Article) bool { return changed[a] })
+	case []*model.Actor:
+		was, ok := last.Items.([]*model.Actor)
+		return ok && slices.Equal(items, was) && !slices.ContainsFunc(items, func(a *model.Actor) bool { return changed[a] })
+	}
+	return false
+}

@@ -38,6 +38,10 @@ type stale struct {
 	// neither shifted nor holds an edited article's item.
 	lists *listEdit
 
+	// rows, when set, spares the pages of rows about the whole briefing
+	// that show what they showed (render.Page.RowsKept).
+	rows *rowEdit
+
 	// reworded are articles whose paragraphs' text alone changed, and
 	// excerpts the passages whose excerpts that changed: the pages that
 	// show that text (render.Page.ShowsTextOf).
@@ -56,6 +60,13 @@ type listEdit struct {
 	eventsMoved bool
 }
 
+// rowEdit is what render.Page.RowsKept needs to know of an edit: the
+// items whose rows changed, and the last build's pages of rows by path.
+type rowEdit struct {
+	changed map[any]bool
+	last    map[string]*render.Page
+}
+
 // renders reports whether the rule renders p again; kept says whether the
 // last good build has a page at its path.
 func (s stale) renders(p *render.Page, kept bool) bool {
@@ -66,6 +77,8 @@ func (s stale) renders(p *render.Page, kept bool) bool {
 		return true
 	case s.showing[p.Family()] && (s.lists == nil || !p.ListPageKept(s.lists.sizes, s.lists.articles, s.lists.eventsMoved)):
 		return true
+	case s.rows != nil && p.RowsKept(s.rows.last[p.Path], s.rows.changed):
+		return false
 	case p.Kind == render.Book:
 		return s.book
 	case summarises(p.Kind):
@@ -237,4 +250,97 @@ func eventParas(a *model.Article) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// shownBy says what each actor's and topic's family of pages
+// (render.Page.Family) shows of an article, with the default templates:
+// the article's passages in its lists, each with its paragraph, excerpt
+// and whoever and whatever else the paragraph names (its co-mentions and
+// stances); its quotes there; the events it declares there, with the
+// paragraphs that report them; the positions that hold from it. The rest
+// of what those pages show of it, its title, date and source, is its
+// frame, which an in-place reannotation keeps. A family whose line is the
+// same before and after such an edit shows what it showed: its pages, its
+// feed and its rows elsewhere are kept.
+func shownBy(a *model.Article) map[string]string {
+	lines := map[string][]string{}
+	passages := map[string][]*model.Passage{} // the article's, by family
+	named := map[int][]string{}               // by paragraph, who and what it names
+	own := func(family, id string, all []*model.Passage) {
+		if _, ok := lines[family]; ok {
+			return
+		}
+		lines[family] = nil
+		for _, p := range all {
+			if p.Article == a {
+				passages[family] = append(passages[family], p)
+				named[p.Para] = append(named[p.Para], id)
+			}
+		}
+	}
+	actors, topics := a.Named()
+	for _, e := range a.Events {
+		actors, topics = append(actors, e.Actors...), append(topics, e.Topics...)
+	}
+	for _, x := range actors {
+		own(x.Path(), "actor "+x.ID, x.Passages)
+	}
+	for _, t := range topics {
+		own(t.Path(), "topic "+t.ID, t.Passages)
+	}
+	excerpts := render.Excerpts(a)
+	for family, ps := range passages {
+		for _, p := range ps {
+			names := slices.Sorted(slices.Values(named[p.Para]))
+			lines[family] = append(lines[family], fmt.Sprintf("passage %d %q %q", p.Para, excerpts[p], names))
+		}
+	}
+	add := func(line string, families ...string) {
+		for _, f := range families {
+			lines[f] = append(lines[f], line)
+		}
+	}
+	for _, q := range a.Quotes {
+		families := []string{q.Speaker.Path()}
+		line := fmt.Sprintf("quote %d %d %q %q %s", q.N, q.Para, q.Text, q.Translation, q.Speaker.ID)
+		for _, t := range q.Topics {
+			line += " " + t.ID
+			families = append(families, t.Path())
+		}
+		add(line, families...)
+	}
+	for _, e := range a.Events {
+		if e.Article != a && !a.Declares(e) {
+			continue
+		}
+		line := fmt.Sprintf("event %s %d %d", e.ID, e.Para, e.FirstReport())
+		if r := e.ReportBy(a); r != nil {
+			line += fmt.Sprintf(" %d", r.Para)
+		}
+		for _, x := range e.Actors {
+			add(line, x.Path())
+		}
+		for _, t := range e.Topics {
+			add(line, t.Path())
+		}
+	}
+	for _, p := range a.PositionsSince() {
+		add(fmt.Sprintf("position %s %s", p.Actor.ID, p.Topic.ID), p.Actor.Path(), p.Topic.Path())
+	}
+	out := make(map[string]string, len(lines))
+	for family, l := range lines {
+		slices.Sort(l)
+		out[family] = strings.Join(l, "\n")
+	}
+	return out
+}
+
+// changedFamilies reports, of a family of pages, whether what it shows of
+// an article differs between two of its shownBy.
+func changedFamilies(before, after map[string]string) func(family string) bool {
+	return func(family string) bool {
+		was, ok := before[family]
+		is, still := after[family]
+		return !ok || !still || was != is
+	}
 }

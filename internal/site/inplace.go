@@ -71,6 +71,15 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 			edited[a] = true
 		}
 		rule.lists = &listEdit{sizes: last.lists, articles: edited, eventsMoved: e.eventsMoved}
+		rule.rows = &rowEdit{changed: map[any]bool{}, last: map[string]*render.Page{}}
+		for _, item := range e.items() {
+			rule.rows.changed[item] = true
+		}
+		for _, p := range last.all {
+			if p.Kind == render.Articles || p.Kind == render.Stances {
+				rule.rows.last[p.Path] = p
+			}
+		}
 	}
 	var todo []*render.Page
 	for _, p := range all {
@@ -172,6 +181,7 @@ func (b *Builder) takeIn(last *snapshot, names []string, ownTemplates bool) (e i
 				}
 			}
 		} else if !problems.HasErrors() { // not a mistake in the new text: its annotations changed
+			shown := shownBy(old)
 			if !briefing.Reannotate(old, article, &problems) && !problems.HasErrors() {
 				return e, list, false // the front matter changed
 			}
@@ -179,12 +189,23 @@ func (b *Builder) takeIn(last *snapshot, names []string, ownTemplates bool) (e i
 				b.last = last.spent()
 				e.reannotated = append(e.reannotated, old)
 				e.eventsMoved = e.eventsMoved || !slices.Equal(paras, eventParas(old))
+				changed := changedFamilies(shown, shownBy(old))
 				for _, p := range slices.Concat(was, pagesShowing(old), referencing(briefing, old)) {
-					e.rule.showing[p] = true
+					if strings.HasPrefix(p, "articles/") || changed(p) {
+						e.rule.showing[p] = true
+					}
 				}
 				newActors, newTopics := old.Named()
-				e.actors = slices.Concat(e.actors, actors, newActors)
-				e.topics = slices.Concat(e.topics, topics, newTopics)
+				for _, x := range slices.Concat(actors, newActors) {
+					if changed(x.Path()) {
+						e.actors = append(e.actors, x)
+					}
+				}
+				for _, t := range slices.Concat(topics, newTopics) {
+					if changed(t.Path()) {
+						e.topics = append(e.topics, t)
+					}
+				}
 			}
 		}
 		list.Merge(&problems)
