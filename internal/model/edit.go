@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"maps"
 	"slices"
 
@@ -126,6 +127,7 @@ func (b *Briefing) Reannotate(old, new *Article, list *diag.List) bool {
 		return false
 	}
 
+	reports := reportsKey(old)
 	actors, topics := map[*Actor]bool{}, map[*Topic]bool{}
 	named := func(a *Article) {
 		xs, ts := a.Named()
@@ -186,12 +188,15 @@ func (b *Briefing) Reannotate(old, new *Article, list *diag.List) bool {
 	b.Quotes = append(b.Quotes, old.Quotes...)
 	byReading(b.Quotes)
 	byEvent(old.Events)
-	// The events' reports may have moved, and with them the order of a
-	// day's events, on the timeline and on their actors' and topics' pages.
-	byEvent(b.Events)
-	// And with the reports what the events weigh: the layout may change,
-	// which a caller that kept the last one sees (TimelineLayout.Moves).
-	b.Timeline = layoutTimeline(b.Events)
+	if reportsKey(old) != reports {
+		// The events' reports moved, and with them the order of a day's
+		// events, on the timeline and on their actors' and topics' pages.
+		byEvent(b.Events)
+		// And with the reports what the events weigh: the layout may
+		// change, which a caller that kept the last one sees
+		// (TimelineLayout.Moves). Otherwise the timeline is as it was.
+		b.Timeline = layoutTimeline(b.Events)
+	}
 	for _, e := range declared {
 		for _, x := range e.Actors {
 			byEvent(x.Events)
@@ -246,4 +251,21 @@ func (b *Briefing) mentionedIn(a *Article) map[int]paraMentions {
 type paraMentions struct {
 	topics []*Topic
 	actors []*Actor
+}
+
+// reportsKey sums up what the timeline's order and layout read of an
+// article's events: each one's paragraph, first report and reports, and
+// the article's own reports of it.
+func reportsKey(a *Article) string {
+	var b []byte
+	for _, e := range a.Events {
+		b = fmt.Appendf(b, "%q %d %d %d", e.ID, e.Para, e.report, len(e.Reports))
+		for _, r := range e.Reports {
+			if r.Article == a {
+				b = fmt.Appendf(b, " %d %t", r.Para, r.Said != nil)
+			}
+		}
+		b = append(b, '\n')
+	}
+	return string(b)
 }

@@ -292,13 +292,14 @@ func pack(base string, events []*Event, key func(*Event) int) []*TimelinePage {
 // pages, and the page of each event. A builder keeps the last build's to
 // tell whether any link to an event may have moved (Moves).
 type TimelineLayout struct {
+	of    *Timeline // laid out from, which no edit changes (Briefing.Reannotate makes a new one)
 	pages []string
 	page  map[string]string // event id → its page
 }
 
 // Layout is the timeline's layout, kept apart from the model.
 func (t *Timeline) Layout() *TimelineLayout {
-	l := &TimelineLayout{page: make(map[string]string, t.Count)}
+	l := &TimelineLayout{of: t, page: make(map[string]string, t.Count)}
 	for _, p := range t.Pages {
 		l.pages = append(l.pages, p.Path)
 		for _, e := range p.Events {
@@ -308,11 +309,18 @@ func (t *Timeline) Layout() *TimelineLayout {
 	return l
 }
 
+// Of reports whether l is t's layout: the timeline is as it was when l
+// was made of it.
+func (l *TimelineLayout) Of(t *Timeline) bool { return l != nil && l.of == t }
+
 // Moves reports whether t lays the timeline out differently from l, as
 // links to events see it: other pages, or an event l has on another
 // page. Events new in t, or gone from it, move nothing: the pages that
 // link to them show their articles, which changed. A nil l moves all.
 func (l *TimelineLayout) Moves(t *Timeline) bool {
+	if l.Of(t) {
+		return false
+	}
 	if l == nil || len(l.pages) != len(t.Pages) {
 		return true
 	}

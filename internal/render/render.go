@@ -216,7 +216,26 @@ func (p *Page) Current(section string) bool {
 }
 
 // Pages lists every page of the briefing.
-func Pages(b *model.Briefing) []*Page {
+func Pages(b *model.Briefing) []*Page { return pages(b, nil) }
+
+// Repaged is Pages(b) after articles were reannotated in place, given
+// the last build's pages and the families (Page.Family) of the actors and
+// topics that showed or show something of them: an actor's or topic's
+// lists hold the same items as before unless an edited article names it,
+// so of the others the last build's pages are taken as they are.
+func Repaged(last []*Page, b *model.Briefing, touched map[string]bool) []*Page {
+	kept := map[string][]*Page{}
+	for _, p := range last {
+		if (p.Actor != nil || p.Topic != nil) && !touched[p.Family()] {
+			kept[p.Family()] = append(kept[p.Family()], p)
+		}
+	}
+	return pages(b, kept)
+}
+
+// pages lists every page of the briefing, taking the pages of each actor
+// and topic whose family kept holds from there.
+func pages(b *model.Briefing, kept map[string][]*Page) []*Page {
 	pages := []*Page{
 		{Kind: Home, Path: "index.html", Title: b.Site.Title},
 		{Kind: Book, Path: "book/index.html", book: planBook(b)},
@@ -231,16 +250,30 @@ func Pages(b *model.Briefing) []*Page {
 	for _, a := range b.Articles {
 		pages = append(pages, &Page{Kind: Article, Path: a.Path(), Title: a.Title, Article: a})
 	}
-	for _, a := range b.Actors {
-		pages = append(pages, &Page{Kind: Actor, Path: a.Path(), Title: a.Name, Actor: a})
-		pages = append(pages, actorLists(a)...)
-	}
-	for _, t := range b.Topics {
-		pages = append(pages, &Page{Kind: Topic, Path: t.Path(), Title: t.Title, Topic: t})
-		pages = append(pages, topicLists(t)...)
-	}
 	for _, p := range pages {
 		p.Briefing = b
+	}
+	fresh := func(family ...*Page) {
+		for _, p := range family {
+			p.Briefing = b
+		}
+		pages = append(pages, family...)
+	}
+	for _, a := range b.Actors {
+		if family, ok := kept[a.Path()]; ok {
+			pages = append(pages, family...)
+		} else {
+			fresh(&Page{Kind: Actor, Path: a.Path(), Title: a.Name, Actor: a})
+			fresh(actorLists(a)...)
+		}
+	}
+	for _, t := range b.Topics {
+		if family, ok := kept[t.Path()]; ok {
+			pages = append(pages, family...)
+		} else {
+			fresh(&Page{Kind: Topic, Path: t.Path(), Title: t.Title, Topic: t})
+			fresh(topicLists(t)...)
+		}
 	}
 	return pages
 }

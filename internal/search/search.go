@@ -754,23 +754,28 @@ func (x *Index) Reword(a *model.Article) *Index {
 
 // Reannotate returns the index of b after a's annotations changed, which
 // holds the same articles, actors, topics and events: a's chunk, which
-// holds its quotes, is written again, and any chunk of events whose order
-// or dates changed. x is left as it is.
-func (x *Index) Reannotate(b *model.Briefing, a *model.Article) *Index {
+// holds its quotes, is written again, and, when eventsMoved says the
+// events' first reports moved (which orders a day's events), any chunk of
+// events whose order changed. An article's annotations change nothing
+// else the chunks of topics, actors and events hold. x is left as it is.
+func (x *Index) Reannotate(b *model.Briefing, a *model.Article, eventsMoved bool) *Index {
 	i, ok := x.articles[a]
 	if !ok {
 		panic("search: Reannotate of an article the index does not hold")
 	}
-	meta := metaDocs(b)
-	if (len(meta)+MetaPerChunk-1)/MetaPerChunk != x.meta || len(b.Articles) != len(x.articles) {
+	docs := len(b.Topics) + len(b.Actors) + len(b.Events)
+	if (docs+MetaPerChunk-1)/MetaPerChunk != x.meta || len(b.Articles) != len(x.articles) {
 		return New(b)
 	}
 	n := i / ArticlesPerChunk
 	changed := map[int]chunk{x.meta + n: x.articleChunk(n)}
-	for c := range x.meta {
-		ch := metaChunk(c, meta[c*MetaPerChunk:min((c+1)*MetaPerChunk, len(meta))])
-		if !bytes.Equal(ch.data, x.files[ch.path]) {
-			changed[c] = ch
+	if eventsMoved {
+		meta := metaDocs(b)
+		for c := range x.meta {
+			ch := metaChunk(c, meta[c*MetaPerChunk:min((c+1)*MetaPerChunk, len(meta))])
+			if !bytes.Equal(ch.data, x.files[ch.path]) {
+				changed[c] = ch
+			}
 		}
 	}
 	return x.replace(changed)

@@ -94,7 +94,8 @@ func (b *Builder) Build(changed []string) (*Site, error) {
 	views := []func() []output.File{
 		func() []output.File { next.index = search.New(briefing); return nil },
 		func() []output.File {
-			next.feeds = feed.Files(briefing, b.words.catalog, sitemapPages(briefing, all))
+			next.dates = newModified(briefing)
+			next.feeds = feed.Files(briefing, b.words.catalog, sitemapPages(next.dates, all))
 			return nil
 		},
 		func() []output.File {
@@ -129,7 +130,9 @@ func (b *Builder) Stream(emit func(output.File)) (*Site, error) {
 	var indexSize int
 	views := []func() []output.File{
 		func() []output.File { x := search.New(briefing); indexSize = x.Size(); return x.Files() },
-		func() []output.File { return feed.Files(briefing, b.words.catalog, sitemapPages(briefing, all)) },
+		func() []output.File {
+			return feed.Files(briefing, b.words.catalog, sitemapPages(newModified(briefing), all))
+		},
 		func() []output.File {
 			d := export.NewData(briefing)
 			return append(d.Files(), export.Timeline(briefing))
@@ -240,19 +243,6 @@ func fanOut(r *render.Renderer, pages []*render.Page, views []func() []output.Fi
 
 // keep is fanOut's emit for a build that holds its files.
 func keep(f output.File) output.File { return f }
-
-// sitemapPages are the pages the sitemap lists, all but search and 404,
-// with their dates (modified).
-func sitemapPages(b *model.Briefing, all []*render.Page) []feed.SitemapPage {
-	dates := newModified(b)
-	out := make([]feed.SitemapPage, 0, len(all))
-	for _, p := range all {
-		if p.Kind != render.NotFound && p.Kind != render.Search {
-			out = append(out, feed.SitemapPage{Path: p.Path, Modified: dates.of(p)})
-		}
-	}
-	return out
-}
 
 // otherFiles are the files a site holds besides its pages and the views
 // of the model: GitHub Pages' markers, and the static files, less any

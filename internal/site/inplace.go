@@ -56,9 +56,14 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 	}
 	// An edited article may change what the book holds (what it weighs
 	// counts the text): the book is rendered again, its rows too.
-	all := render.Rebooked(last.all, briefing) // text alone changed: the same pages, but for what the book holds
-	if len(e.reannotated) > 0 {
+	var all []*render.Page
+	switch {
+	case e.eventsMoved: // the order of events may change in any list of them
 		all = render.Pages(briefing)
+	case len(e.reannotated) > 0:
+		all = render.Repaged(last.all, briefing, e.touched)
+	default:
+		all = render.Rebooked(last.all, briefing) // text alone changed: the same pages, but for what the book holds
 	}
 	rebook := render.BookOf(all).BookKey() != last.bookKey
 	rule := e.rule
@@ -110,7 +115,11 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 	if len(e.reannotated) == 0 { // the events and lists are as they were
 		return b.swapIn(newSnapshot(next, all, last.layout, last.lists), all, rendered), true, nil
 	}
-	return b.swapIn(newSnapshot(next, all, nil, nil), all, rendered), true, nil
+	var layout *model.TimelineLayout // the timeline's, unless the edits laid it out anew
+	if last.layout.Of(briefing.Timeline) {
+		layout = last.layout
+	}
+	return b.swapIn(newSnapshot(next, all, layout, nil), all, rendered), true, nil
 }
 
 // inPlaceEdit is what takeIn took into the model.
@@ -122,8 +131,13 @@ type inPlaceEdit struct {
 	actors []*model.Actor
 	topics []*model.Topic
 
-	rule        stale // showing, reworded and excerpts
-	eventsMoved bool  // whether an event's first report moved
+	rule    stale         // showing, reworded and excerpts
+	showing []showingEdit // the reannotated articles' pages, for the sitemap's dates
+	// touched are the pages that showed or show something of a
+	// reannotated article, its actors' and topics' families among them,
+	// whatever changed of what they show (render.Repaged).
+	touched     map[string]bool
+	eventsMoved bool // whether an event's first report moved
 }
 
 // takeIn reads the edited articles and takes each into the last good
@@ -136,6 +150,7 @@ func (b *Builder) takeIn(last *snapshot, names []string, ownTemplates bool) (e i
 	briefing := last.briefing
 	articles := byFile(briefing)
 	e.rule = stale{showing: map[string]bool{}, excerpts: map[*model.Passage]bool{}}
+	e.touched = map[string]bool{}
 	for _, name := range names {
 		var read diag.List
 		src := b.load1(name, true, &read)
@@ -181,7 +196,7 @@ func (b *Builder) takeIn(last *snapshot, names []string, ownTemplates bool) (e i
 				}
 			}
 		} else if !problems.HasErrors() { // not a mistake in the new text: its annotations changed
-			shown := shownBy(old)
+			shown, showing := shownBy(old), pagesShowing(old)
 			if !briefing.Reannotate(old, article, &problems) && !problems.HasErrors() {
 				return e, list, false // the front matter changed
 			}
@@ -190,7 +205,9 @@ func (b *Builder) takeIn(last *snapshot, names []string, ownTemplates bool) (e i
 				e.reannotated = append(e.reannotated, old)
 				e.eventsMoved = e.eventsMoved || !slices.Equal(paras, eventParas(old))
 				changed := changedFamilies(shown, shownBy(old))
+				e.showing = append(e.showing, showingEdit{old, showing, pagesShowing(old)})
 				for _, p := range slices.Concat(was, pagesShowing(old), referencing(briefing, old)) {
+					e.touched[p] = true
 					if strings.HasPrefix(p, "articles/") || changed(p) {
 						e.rule.showing[p] = true
 					}
@@ -238,16 +255,21 @@ func (e inPlaceEdit) views(next *snapshot, all []*render.Page, words *i18n.Catal
 			next.index = next.index.Reword(a)
 		}
 		for _, a := range e.reannotated {
-			next.index = next.index.Reannotate(briefing, a)
+			next.index = next.index.Reannotate(briefing, a, e.eventsMoved)
 		}
 		return nil
 	}}
 	if len(e.reannotated) > 0 {
 		views = append(views, func() []output.File {
 			next.feeds = refeed(briefing, words, next.feeds, e.actors, e.topics)
-			next.feeds = resitemap(briefing, next.feeds, all)                 // the pages of the actors and topics named have new dates
-			if f, ok := feed.SiteFeed(briefing, words); ok && e.eventsMoved { // its events link their paragraphs, in timeline order
-				next.feeds = replaceFiles(next.feeds, f)
+			dates, redated := next.dates.after(briefing, e.showing)
+			if redated || !samePaths(next.all, all) { // pages of the actors and topics named have new dates, or lists new pages
+				next.dates, next.feeds = dates, resitemap(briefing, next.feeds, dates, all)
+			}
+			if e.eventsMoved { // its events link their paragraphs, in timeline order
+				if f, ok := feed.SiteFeed(briefing, words); ok {
+					next.feeds = replaceFiles(next.feeds, f)
+				}
 			}
 			return nil
 		})

@@ -31,6 +31,7 @@ type snapshot struct {
 	index   *search.Index
 	data    *export.Data  // briefing.json and the parts of the paragraphs
 	feeds   []output.File // feeds and the sitemap
+	dates   modified      // the sitemap's
 	exports []output.File // data's files and timeline.json
 	others  []output.File // .nojekyll, CNAME and the static files
 
