@@ -207,8 +207,10 @@ func (b *Briefing) Reannotate(old, new *Article, list *diag.List) bool {
 	}
 	old.mentioned = nil
 	at := func(k paragraph) ([]*Topic, []*Actor) {
-		m := b.mentionedIn(k.article)[k.para]
-		return m.topics, m.actors
+		if m := b.mentionedIn(k.article); k.para < len(m) {
+			return m[k.para].topics, m[k.para].actors
+		}
+		return nil, nil
 	}
 	for x := range actors {
 		relateActor(x, b.Topics, at)
@@ -228,20 +230,24 @@ func (a *Article) Named() ([]*Actor, []*Topic) {
 }
 
 // mentionedIn are the topics and actors each paragraph of a mentions, by
-// paragraph: worked out the first time Reannotate needs them, and kept
+// paragraph (a slice, which reading thousands of articles' costs far less
+// than maps): worked out the first time Reannotate needs them, and kept
 // until the article's annotations change.
-func (b *Briefing) mentionedIn(a *Article) map[int]paraMentions {
+func (b *Briefing) mentionedIn(a *Article) []paraMentions {
 	if a.mentioned == nil {
-		a.mentioned = map[int]paraMentions{}
+		paras := 0
 		for key := range a.passages {
-			m := a.mentioned[key.para]
+			paras = max(paras, key.para)
+		}
+		a.mentioned = make([]paraMentions, paras+1)
+		for key := range a.passages {
+			m := &a.mentioned[key.para]
 			switch key.kind {
 			case annotate.Actor:
 				m.actors = append(m.actors, b.known.actors[key.id])
 			case annotate.Topic:
 				m.topics = append(m.topics, b.known.topics[key.id])
 			}
-			a.mentioned[key.para] = m
 		}
 	}
 	return a.mentioned

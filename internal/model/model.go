@@ -176,7 +176,7 @@ type Article struct {
 	positions   []*Position // those that hold from this article
 	doc         *content.Document
 	passages    map[passageKey]*Passage // the actors' and topics' passages in it
-	mentioned   map[int]paraMentions    // by paragraph, kept for Briefing.Reannotate
+	mentioned   []paraMentions          // by paragraph, kept for Briefing.Reannotate
 	rank        int                     // place in reading order: oldest first, by title among the same date
 }
 

@@ -38,6 +38,9 @@ type bookPlan struct {
 	articles []*model.Article // newest first
 	events   []*model.Event   // in timeline order
 	speakers int              // per topic
+	// sizes are each topic's top speakers' estimated sizes (speakerSizes),
+	// which a plan after an edit takes for the topics it did not touch.
+	sizes map[*model.Topic][]int
 	slugs    map[string]bool  // of the articles
 	ids      map[string]bool  // of the events
 	actorIDs map[string]bool
@@ -78,8 +81,13 @@ func mostNamed[T any](items []T, named func(T) int, size func(T) int, share int)
 // planBook fills the book within BookBytes: its frame, actors and topics
 // first, then the topics' speakers (up to a third of what is left), the
 // latest events (up to a fifth of the rest), the newest articles.
-func planBook(b *model.Briefing) *bookPlan {
-	plan := &bookPlan{slugs: map[string]bool{}, ids: map[string]bool{}, actorIDs: map[string]bool{}, topicIDs: map[string]bool{}}
+func planBook(b *model.Briefing) *bookPlan { return replanBook(b, nil, nil) }
+
+// replanBook is planBook after an edit, given the last plan and the
+// families (Page.Family) of the topics the edit touched: the others' top
+// speakers are as they were.
+func replanBook(b *model.Briefing, last *bookPlan, touched map[string]bool) *bookPlan {
+	plan := &bookPlan{slugs: map[string]bool{}, ids: map[string]bool{}, actorIDs: map[string]bool{}, topicIDs: map[string]bool{}, sizes: map[*model.Topic][]int{}}
 	left := BookBytes - 8000 - len(b.Site.Overview) - len(b.Site.Description)
 	named := func(quotes, passages int) int { return quotes + passages }
 	var used int
@@ -101,7 +109,14 @@ func planBook(b *model.Briefing) *bookPlan {
 	left -= used
 	speakers := make([][]int, len(plan.topics)) // each topic's top speakers' estimated sizes, most quoted first
 	for i, t := range plan.topics {
-		speakers[i] = speakerSizes(t)
+		sizes, ok := []int(nil), false
+		if last != nil && !touched[t.Path()] {
+			sizes, ok = last.sizes[t]
+		}
+		if !ok {
+			sizes = speakerSizes(t)
+		}
+		speakers[i], plan.sizes[t] = sizes, sizes
 	}
 	share := max(0, left/3)
 	for k := bookSpeakers; k >= 0; k-- {

@@ -216,7 +216,7 @@ func (p *Page) Current(section string) bool {
 }
 
 // Pages lists every page of the briefing.
-func Pages(b *model.Briefing) []*Page { return pages(b, nil) }
+func Pages(b *model.Briefing) []*Page { return pages(b, nil, planBook(b)) }
 
 // Repaged is Pages(b) after articles were reannotated in place, given
 // the last build's pages and the families (Page.Family) of the actors and
@@ -225,20 +225,25 @@ func Pages(b *model.Briefing) []*Page { return pages(b, nil) }
 // so of the others the last build's pages are taken as they are.
 func Repaged(last []*Page, b *model.Briefing, touched map[string]bool) []*Page {
 	kept := map[string][]*Page{}
+	var book *bookPlan
 	for _, p := range last {
 		if (p.Actor != nil || p.Topic != nil) && !touched[p.Family()] {
 			kept[p.Family()] = append(kept[p.Family()], p)
 		}
+		if p.Kind == Book {
+			book = p.book
+		}
 	}
-	return pages(b, kept)
+	return pages(b, kept, replanBook(b, book, touched))
 }
 
-// pages lists every page of the briefing, taking the pages of each actor
-// and topic whose family kept holds from there.
-func pages(b *model.Briefing, kept map[string][]*Page) []*Page {
+// pages lists every page of the briefing, with book as the book's plan,
+// taking the pages of each actor and topic whose family kept holds from
+// there.
+func pages(b *model.Briefing, kept map[string][]*Page, book *bookPlan) []*Page {
 	pages := []*Page{
 		{Kind: Home, Path: "index.html", Title: b.Site.Title},
-		{Kind: Book, Path: "book/index.html", book: planBook(b)},
+		{Kind: Book, Path: "book/index.html", book: book},
 		{Kind: Search, Path: "search/index.html"},
 		{Kind: NotFound, Path: "404.html", Root: RootPath(b.Site.BaseURL)},
 	}
