@@ -238,7 +238,7 @@ func Rebooked(pages []*Page, b *model.Briefing) []*Page {
 	for i, p := range out {
 		if p.Kind == Book {
 			book := *p
-			book.book = planBook(b)
+			book.book = replanBook(b, p.book, nil) // a quote's words, and so its speakers' sizes, are its outline's
 			out[i] = &book
 		}
 	}

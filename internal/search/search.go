@@ -180,6 +180,7 @@ type Index struct {
 	of       [][]string          // the terms of each chunk's documents
 	files    map[string][]byte   // every file but search-index.js, by path
 	groups   map[string][]string // the shard paths of each two-character prefix
+	paths    []string            // the files' paths, sorted, for Files
 	head     []byte
 }
 
@@ -249,6 +250,7 @@ func New(b *model.Briefing) *Index {
 		x.layout(g)
 	}
 	x.head = x.writeHead()
+	x.paths = slices.Sorted(maps.Keys(x.files))
 	return x
 }
 
@@ -724,7 +726,7 @@ func unhex(h string) string {
 func (x *Index) Files() []output.File {
 	files := make([]output.File, 0, len(x.files)+1)
 	files = append(files, output.File{Path: Path, Data: x.head})
-	for _, path := range slices.Sorted(maps.Keys(x.files)) {
+	for _, path := range x.paths {
 		files = append(files, output.File{Path: path, Data: x.files[path]})
 	}
 	return files
@@ -870,5 +872,9 @@ func (x *Index) replace(chunks map[int]chunk) *Index {
 		y.layout(group)
 	}
 	y.head = y.writeHead()
+	y.paths = x.paths
+	if len(y.files) != len(x.files) || slices.ContainsFunc(y.paths, func(path string) bool { _, ok := y.files[path]; return !ok }) {
+		y.paths = slices.Sorted(maps.Keys(y.files)) // files came or went
+	}
 	return y
 }

@@ -2,6 +2,7 @@ package site
 
 import (
 	"errors"
+	"io/fs"
 	"path"
 	"slices"
 	"strings"
@@ -34,10 +35,13 @@ type Builder struct {
 	project  Project
 	sources  map[string]*source // content files by path
 	renderer *render.Renderer   // nil until the templates parse
-	static   []output.File      // the static files, read when they change
-	words    words              // the interface's, read again when the language or i18n/ changes
-	articles converter          // the last load's, for articles edited in place
-	drafts   []*model.Article   // the last load's, for Drafts and inPlaceBuild
+	// ownTemplates says the project has templates of its own, which may
+	// show anything anywhere: read with the templates.
+	ownTemplates bool
+	static       []output.File    // the static files, read when they change
+	words        words            // the interface's, read again when the language or i18n/ changes
+	articles     converter        // the last load's, for articles edited in place
+	drafts       []*model.Article // the last load's, for Drafts and inPlaceBuild
 
 	last *snapshot // the last good build; nil before one
 
@@ -165,6 +169,8 @@ func (b *Builder) prepare() (*model.Briefing, []diag.Diagnostic, error) {
 			}
 		}
 		b.renderer, b.words.fresh = r, false
+		entries, _ := fs.ReadDir(b.project.Root, "templates")
+		b.ownTemplates = len(entries) > 0
 	}
 	if b.renderer != nil {
 		b.renderer.Warn(&list)
@@ -252,12 +258,22 @@ func (b *Builder) otherFiles(briefing *model.Briefing, pages []*render.Page, fro
 	if briefing.Site.CNAME != "" {
 		files = append(files, output.File{Path: "CNAME", Data: []byte(briefing.Site.CNAME + "\n")})
 	}
-	taken := make(map[string]bool, len(pages)+len(fromModel)+len(files))
+	// The static files are few and the pages many: look the pages up
+	// among the static files, not the other way round.
+	taken := make(map[string]bool, len(b.static))
+	for _, f := range b.static {
+		taken[f.Path] = false
+	}
+	take := func(path string) {
+		if _, ok := taken[path]; ok {
+			taken[path] = true
+		}
+	}
 	for _, p := range pages {
-		taken[p.Path] = true
+		take(p.Path)
 	}
 	for _, f := range slices.Concat(fromModel, files) {
-		taken[f.Path] = true
+		take(f.Path)
 	}
 	var warnings []diag.Diagnostic
 	for _, f := range b.static {

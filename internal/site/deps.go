@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"io/fs"
 	"slices"
 	"strings"
 
@@ -104,9 +103,9 @@ func (b *Builder) staleAfterLink(now *model.Briefing, book *render.Page) stale {
 	if editsSharedEvents(last.briefing, now, b.edited) || last.layout.Moves(now.Timeline) {
 		return stale{all: true}
 	}
-	before, after := byFile(last.briefing), byFile(now)
+	before, after := last.byFile, byFile(now)
 	s := stale{showing: map[string]bool{}, timeline: true}
-	s.summaries = b.hasOwnTemplates()
+	s.summaries = b.ownTemplates
 	for c := range b.edited {
 		was, is := before[c], after[c]
 		for _, a := range []*model.Article{was, is} {
@@ -161,13 +160,6 @@ func editsSharedEvents(last, now *model.Briefing, edited map[string]bool) bool {
 		}
 	}
 	return false
-}
-
-// hasOwnTemplates reports whether the project has templates of its own,
-// which may show anything anywhere.
-func (b *Builder) hasOwnTemplates() bool {
-	entries, _ := fs.ReadDir(b.project.Root, "templates")
-	return len(entries) > 0
 }
 
 // summarises reports whether pages of a kind show something of every

@@ -38,7 +38,7 @@ func (b *Builder) inPlaceBuild() (*Site, bool, error) {
 		names = append(names, name)
 	}
 	slices.Sort(names)
-	ownTemplates := b.hasOwnTemplates()
+	ownTemplates := b.ownTemplates
 	e, problems, ok := b.takeIn(last, names, ownTemplates)
 	if !ok {
 		return nil, false, nil
@@ -148,7 +148,7 @@ type inPlaceEdit struct {
 // should this build fail, the next links anew and renders every page.
 func (b *Builder) takeIn(last *snapshot, names []string, ownTemplates bool) (e inPlaceEdit, list diag.List, ok bool) {
 	briefing := last.briefing
-	articles := byFile(briefing)
+	articles := last.byFile
 	e.rule = stale{showing: map[string]bool{}, excerpts: map[*model.Passage]bool{}}
 	e.touched = map[string]bool{}
 	for _, name := range names {

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"maps"
 	"slices"
 	"sort"
 
@@ -37,6 +38,8 @@ type snapshot struct {
 
 	warnings []diag.Diagnostic
 
+	byFile map[string]*model.Article // the articles by file name, which an in-place edit keeps
+
 	// What the model looked like, kept because an in-place build changes
 	// the model: its timeline layout and what the book held.
 	layout  *model.TimelineLayout
@@ -57,6 +60,9 @@ func newSnapshot(s snapshot, pages []*render.Page, layout *model.TimelineLayout,
 		s.lists = render.ListSizes(s.briefing)
 	}
 	s.bookKey = render.BookOf(pages).BookKey()
+	if s.byFile == nil {
+		s.byFile = byFile(s.briefing)
+	}
 	return &s
 }
 
@@ -86,9 +92,18 @@ func updated(before, after map[string]output.File, rendered []output.File) []str
 			out = append(out, f.Path)
 		}
 	}
-	for path := range before {
-		if _, ok := after[path]; !ok {
-			out = append(out, path)
+	came := false // a page that was not there before, which is always rendered
+	for _, f := range rendered {
+		if _, ok := before[f.Path]; !ok {
+			came = true
+			break
+		}
+	}
+	if came || len(before) != len(after) { // else no page went
+		for path := range before {
+			if _, ok := after[path]; !ok {
+				out = append(out, path)
+			}
 		}
 	}
 	sort.Strings(out)
@@ -98,9 +113,14 @@ func updated(before, after map[string]output.File, rendered []output.File) []str
 // withPages is the pages of a build: those rendered, and of the others
 // the last build's.
 func withPages(last map[string]output.File, all []*render.Page, rendered []output.File) map[string]output.File {
-	pages := make(map[string]output.File, len(all))
-	for _, p := range all {
-		pages[p.Path] = last[p.Path]
+	var pages map[string]output.File
+	if len(last) == len(all) && !slices.ContainsFunc(rendered, func(f output.File) bool { _, ok := last[f.Path]; return !ok }) {
+		pages = maps.Clone(last) // the same paths: no page came, so none went
+	} else {
+		pages = make(map[string]output.File, len(all))
+		for _, p := range all {
+			pages[p.Path] = last[p.Path]
+		}
 	}
 	for _, f := range rendered {
 		pages[f.Path] = f
