@@ -40,9 +40,9 @@ type bookPlan struct {
 	speakers int              // per topic
 	// sizes are each topic's top speakers' estimated sizes (speakerSizes),
 	// which a plan after an edit takes for the topics it did not touch.
-	sizes map[*model.Topic][]int
-	slugs    map[string]bool  // of the articles
-	ids      map[string]bool  // of the events
+	sizes    map[*model.Topic][]int
+	slugs    map[string]bool // of the articles
+	ids      map[string]bool // of the events
 	actorIDs map[string]bool
 	topicIDs map[string]bool
 }
