@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -208,19 +209,28 @@ func relateActor(a *Actor, topics []*Topic, at mentionedAt) {
 	sort.SliceStable(a.stances, func(i, j int) bool {
 		return a.stances[i].weight() > a.stances[j].weight()
 	})
-	for other, passages := range others {
-		a.coMentions = append(a.coMentions, CoMention{other, passages})
+	// Most shared paragraphs first, then by name: each name lower-cased
+	// once, not at every comparison.
+	type named struct {
+		CoMention
+		name string
 	}
-	sort.Slice(a.coMentions, func(i, j int) bool {
-		x, y := a.coMentions[i], a.coMentions[j]
+	sorted := make([]named, 0, len(others))
+	for other, passages := range others {
+		sorted = append(sorted, named{CoMention{other, passages}, strings.ToLower(other.Name)})
+	}
+	slices.SortFunc(sorted, func(x, y named) int {
 		if len(x.Passages) != len(y.Passages) {
-			return len(x.Passages) > len(y.Passages)
+			return len(y.Passages) - len(x.Passages)
 		}
-		if nx, ny := strings.ToLower(x.Actor.Name), strings.ToLower(y.Actor.Name); nx != ny {
-			return nx < ny
+		if c := strings.Compare(x.name, y.name); c != 0 {
+			return c
 		}
-		return x.Actor.ID < y.Actor.ID
+		return strings.Compare(x.Actor.ID, y.Actor.ID)
 	})
+	for _, x := range sorted {
+		a.coMentions = append(a.coMentions, x.CoMention)
+	}
 }
 
 // paragraph identifies one paragraph of one article.

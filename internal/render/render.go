@@ -230,16 +230,19 @@ func Repaged(last []*Page, b *model.Briefing, touched map[string]bool) []*Page {
 		if (p.Actor != nil || p.Topic != nil) && !touched[p.Family()] {
 			kept[p.Family()] = append(kept[p.Family()], p)
 		}
-		if p.Kind == Book {
+		switch p.Kind {
+		case Book:
 			book = p.book
+		case Article: // an article's page is its article's, which is edited in place
+			kept[p.Path] = []*Page{p}
 		}
 	}
 	return pages(b, kept, replanBook(b, book, touched))
 }
 
 // pages lists every page of the briefing, with book as the book's plan,
-// taking the pages of each actor and topic whose family kept holds from
-// there.
+// taking the pages of each article, actor and topic whose path or family
+// kept holds from there.
 func pages(b *model.Briefing, kept map[string][]*Page, book *bookPlan) []*Page {
 	pages := []*Page{
 		{Kind: Home, Path: "index.html", Title: b.Site.Title},
@@ -252,11 +255,16 @@ func pages(b *model.Briefing, kept map[string][]*Page, book *bookPlan) []*Page {
 	pages = append(pages, paginate(Actors, "actors/", kindOrder(b.Actors), cardsPerPage, func(*Page) {})...)
 	pages = append(pages, paginate(Topics, "topics/", b.Topics, cardsPerPage, func(*Page) {})...)
 	pages = append(pages, paginate(Stances, "stances/", b.StanceRows(), stanceRowsPerPage(len(b.Topics)), func(*Page) {})...)
-	for _, a := range b.Articles {
-		pages = append(pages, &Page{Kind: Article, Path: a.Path(), Title: a.Title, Article: a})
-	}
 	for _, p := range pages {
 		p.Briefing = b
+	}
+	for _, a := range b.Articles {
+		path := a.Path()
+		if page, ok := kept[path]; ok && page[0].Article == a && page[0].Title == a.Title {
+			pages = append(pages, page[0])
+		} else {
+			pages = append(pages, &Page{Kind: Article, Path: path, Title: a.Title, Article: a, Briefing: b})
+		}
 	}
 	fresh := func(family ...*Page) {
 		for _, p := range family {
