@@ -850,17 +850,16 @@ func (x *Index) replace(chunks map[int]chunk) *Index {
 		t.write(name)
 		y.terms[name] = t
 	}
-	tops := map[string]bool{}
+	tops := map[string][]string{} // the terms of each group touched, found in one scan
 	for name := range touched {
-		tops[top(name)] = true
+		tops[top(name)] = nil
 	}
-	for p := range tops {
-		var group []string
-		for name := range y.terms { // a sorted list of the terms would spare this scan
-			if strings.HasPrefix(name, p) {
-				group = append(group, name)
-			}
+	for name := range y.terms {
+		if group, ok := tops[top(name)]; ok {
+			tops[top(name)] = append(group, name)
 		}
+	}
+	for p, group := range tops {
 		if len(group) == 0 {
 			for _, path := range y.groups[p] {
 				delete(y.files, path)

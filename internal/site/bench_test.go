@@ -97,8 +97,12 @@ func BenchmarkWrite(b *testing.B) {
 var benchCorpus = flag.String("corpus", "", "a project folder for BenchmarkRebuildOneArticle")
 
 // BenchmarkRebuildOneArticle is gen serve's case: one article saved in a
-// large briefing, rebuilt incrementally, after two kinds of edit: a word
-// changed in its text, and a mention added.
+// large briefing, rebuilt incrementally, after three kinds of edit: a word
+// changed in its text; a mention added to a paragraph that already names
+// the actor ("mention"); and a paragraph naming an actor added and taken
+// out in turn, which moves every later item of the actor's lists to
+// another page and changes briefing.json and the search index's terms
+// ("passage").
 func BenchmarkRebuildOneArticle(b *testing.B) {
 	root := corpus(1000)
 	if *benchCorpus != "" {
@@ -124,12 +128,18 @@ func BenchmarkRebuildOneArticle(b *testing.B) {
 		"mention": func(i int) string {
 			return original + fmt.Sprintf("\n%s spoke again (%d).\n", strings.Repeat(mention+" ", 1+i%2), i)
 		},
+		"passage": func(i int) string {
+			if i%2 == 0 {
+				return original
+			}
+			return original + fmt.Sprintf("\n%s spoke again.\n", mention)
+		},
 	}
 	builder := site.NewBuilder(site.NewProject(root, briefing.Templates(), briefing.Static()))
 	if _, err := builder.Build(nil); err != nil {
 		b.Fatal(err)
 	}
-	for _, kind := range []string{"reword", "mention"} {
+	for _, kind := range []string{"reword", "mention", "passage"} {
 		b.Run(kind, func(b *testing.B) {
 			i := 0
 			for b.Loop() {
