@@ -559,3 +559,44 @@ func filesData(s *site.Site, path string) []byte {
 	}
 	return nil
 }
+
+// TestAMentionRendersOnlyWhatItChanges adds a paragraph naming one actor
+// to an article that names many: the pages of the others show what they
+// showed, so only the actor's pages, the article's and the few pages
+// about the whole briefing are rendered again, not those of everyone the
+// article names nor every page of the articles index. The result is
+// still a full build's.
+func TestAMentionRendersOnlyWhatItChanges(t *testing.T) {
+	files := map[string]string{}
+	for name, f := range corpusOf(240, 4) { // 240 articles: the articles index has three pages
+		files[name] = string(f.Data)
+	}
+	dir := testproject.New(t, files)
+	b := site.NewBuilder(project(dir))
+	first, err := b.Build(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := "content/articles/article-7.md"
+	named := regexp.MustCompile(`\(actor:(actor-\d+)\)`).FindAllStringSubmatch(files[name], -1)
+	if len(slices.CompactFunc(named, func(a, b []string) bool { return a[1] == b[1] })) < 10 {
+		t.Fatalf("%s names too few actors for this test", name)
+	}
+	family := 0 // actor-7's pages: its own and its lists'
+	for _, f := range first.Files {
+		if strings.HasPrefix(f.Path, "actors/actor-7/") && strings.HasSuffix(f.Path, ".html") {
+			family++
+		}
+	}
+	testproject.Write(t, dir, name, files[name]+"\n[Actor 7](actor:actor-7) spoke again.\n")
+	s, err := b.Build([]string{name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The article's page, one page of the articles index, the home page,
+	// the indexes of actors and topics, the book, the positions table.
+	if most := family + 7; s.Rendered > most {
+		t.Errorf("a mention of one actor rendered %d pages, want at most %d (its %d and 7 others)", s.Rendered, most, family)
+	}
+	sameAsFullBuild(t, dir, s)
+}
