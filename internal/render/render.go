@@ -222,7 +222,8 @@ func Pages(b *model.Briefing) []*Page { return pages(b, nil, planBook(b)) }
 // the last build's pages and the families (Page.Family) of the actors and
 // topics that showed or show something of them: an actor's or topic's
 // lists hold the same items as before unless an edited article names it,
-// so of the others the last build's pages are taken as they are.
+// so of the others the last build's pages are taken as they are, and so
+// are the articles' pages, whose articles were edited in place.
 func Repaged(last []*Page, b *model.Briefing, touched map[string]bool) []*Page {
 	kept := map[string][]*Page{}
 	var book *bookPlan

@@ -92,14 +92,7 @@ func updated(before, after map[string]output.File, rendered []output.File) []str
 			out = append(out, f.Path)
 		}
 	}
-	came := false // a page that was not there before, which is always rendered
-	for _, f := range rendered {
-		if _, ok := before[f.Path]; !ok {
-			came = true
-			break
-		}
-	}
-	if came || len(before) != len(after) { // else no page went
+	if !samePages(before, len(after), rendered) {
 		for path := range before {
 			if _, ok := after[path]; !ok {
 				out = append(out, path)
@@ -114,8 +107,8 @@ func updated(before, after map[string]output.File, rendered []output.File) []str
 // the last build's.
 func withPages(last map[string]output.File, all []*render.Page, rendered []output.File) map[string]output.File {
 	var pages map[string]output.File
-	if len(last) == len(all) && !slices.ContainsFunc(rendered, func(f output.File) bool { _, ok := last[f.Path]; return !ok }) {
-		pages = maps.Clone(last) // the same paths: no page came, so none went
+	if samePages(last, len(all), rendered) {
+		pages = maps.Clone(last)
 	} else {
 		pages = make(map[string]output.File, len(all))
 		for _, p := range all {
@@ -126,4 +119,12 @@ func withPages(last map[string]output.File, all []*render.Page, rendered []outpu
 		pages[f.Path] = f
 	}
 	return pages
+}
+
+// samePages reports whether a build of pages pages, of which those
+// rendered, has a page at each path the last build's pages had and at no
+// other: a page that was not there before is always rendered, so if none
+// of those rendered is new, none is, and if there are as many, none went.
+func samePages(last map[string]output.File, pages int, rendered []output.File) bool {
+	return len(last) == pages && !slices.ContainsFunc(rendered, func(f output.File) bool { _, ok := last[f.Path]; return !ok })
 }
