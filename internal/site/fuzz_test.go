@@ -1,8 +1,8 @@
 package site_test
 
 import (
-	"bytes"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/briefing-gen/gen/internal/diag"
@@ -10,7 +10,9 @@ import (
 
 // FuzzArticle builds the fixture site with any text as one of its
 // articles, front matter and body: no panic, no hang, and every problem
-// reported at a line and column that exist in that file.
+// reported at a line and column that exist in that file. Lines end as
+// CommonMark's do: at a line feed, a carriage return, or both together, so
+// a file saved with old Mac line endings is counted as its editor shows it.
 func FuzzArticle(f *testing.F) {
 	for _, seed := range []string{
 		fixture()["content/articles/first.md"],
@@ -31,7 +33,7 @@ func FuzzArticle(f *testing.F) {
 		if err == nil || !errors.As(err, &failure) {
 			return
 		}
-		lines := bytes.Count([]byte(src), []byte("\n")) + 1
+		lines := lineCount(src)
 		for _, d := range failure.Diagnostics {
 			if d.File != "content/articles/fuzz.md" {
 				continue
@@ -41,4 +43,11 @@ func FuzzArticle(f *testing.F) {
 			}
 		}
 	})
+}
+
+// lineCount is the number of lines in src, each ended by "\n", "\r\n" or
+// a lone "\r", the last one by the end of the file.
+func lineCount(src string) int {
+	normal := strings.ReplaceAll(src, "\r\n", "\n")
+	return strings.Count(normal, "\n") + strings.Count(normal, "\r") + 1
 }
